@@ -1,0 +1,63 @@
+using Qinshui.Edge.Core.Domain;
+
+namespace Qinshui.Edge.Core.Alarms
+{
+    /// <summary>Fixed configuration of one measured channel.</summary>
+    public sealed class ChannelConfig
+    {
+        public const int MaxInstantLevels = 3;
+        public const int MaxLevels = 5;
+        public const int DefaultMaxAgeMs = 30000;
+        public const int DefaultMaxInhibitMs = 8 * 3600 * 1000;
+
+        public ChannelConfig(string id, string profileId, Unit unit, LevelConfig[] levels,
+            int maxAgeMs, double rangeMin, double rangeMax, int maxInhibitMs)
+        {
+            Id = id;
+            ProfileId = profileId;
+            Unit = unit;
+            Levels = levels;
+            MaxAgeMs = maxAgeMs;
+            RangeMin = rangeMin;
+            RangeMax = rangeMax;
+            MaxInhibitMs = maxInhibitMs;
+        }
+
+        public string Id { get; }
+
+        /// <summary>The alarm profile the levels come from (empty for a site-defined channel).</summary>
+        public string ProfileId { get; }
+
+        public Unit Unit { get; }
+        public LevelConfig[] Levels { get; }
+
+        /// <summary>A reading older than this is stale (AQ 6201: polling cycle ≤ 30 s).</summary>
+        public int MaxAgeMs { get; }
+
+        /// <summary>Sensor range; a value outside it is out-of-range quality, not a value.</summary>
+        public double RangeMin { get; }
+        public double RangeMax { get; }
+
+        /// <summary>The longest inhibit (maintenance) that may be granted.</summary>
+        public int MaxInhibitMs { get; }
+
+        public bool HasExposureLevels
+        {
+            get
+            {
+                for (int i = 0; i < Levels.Length; i++)
+                {
+                    if (Levels[i].Source != LevelSource.Instant) return true;
+                }
+                return false;
+            }
+        }
+
+        /// <summary>A channel taking its levels, unit and range from a built-in profile.</summary>
+        public static ChannelConfig FromProfile(string id, Profiles.AlarmProfile profile)
+        {
+            return new ChannelConfig(id, profile.Id, profile.Unit, profile.Levels, DefaultMaxAgeMs,
+                profile.RangeMin, profile.RangeMax, DefaultMaxInhibitMs);
+        }
+    }
+}

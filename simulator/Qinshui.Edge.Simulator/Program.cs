@@ -1,0 +1,12 @@
+using Qinshui.Edge.Simulator.Cli;
+
+namespace Qinshui.Edge.Simulator;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return CommandLine.Run(args, Console.Out, Console.Error);
+    }
+}

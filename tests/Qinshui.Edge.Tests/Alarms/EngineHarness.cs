@@ -1,0 +1,51 @@
+using Qinshui.Edge.Core.Alarms;
+using Qinshui.Edge.Core.Domain;
+using Qinshui.Edge.Core.Profiles;
+using Qinshui.Edge.Tests.Fakes;
+
+namespace Qinshui.Edge.Tests.Alarms;
+
+/// <summary>One engine, one fake clock, helpers to feed readings.</summary>
+internal sealed class EngineHarness
+{
+    public EngineHarness(params ChannelConfig[] channels)
+    {
+        Engine = new AlarmEngine(channels, 256);
+    }
+
+    public static EngineHarness ForProfile(string profileId)
+    {
+        var p = ProfileCatalog.Find(profileId) ?? throw new ArgumentException(profileId);
+        return new EngineHarness(ChannelConfig.FromProfile("ch", p));
+    }
+
+    public FakeClock Clock { get; } = new();
+    public AlarmEngine Engine { get; }
+
+    public void Feed(double value, Quality quality = Quality.Good, int channel = 0)
+    {
+        var unit = Engine.Config(channel).Unit;
+        Engine.Update(channel, new Reading(value, unit, quality, Clock.MonotonicMs, Clock.UtcMs), Clock.MonotonicMs);
+    }
+
+    /// <summary>Advance time by ms, feeding the same value once per second meanwhile.</summary>
+    public void Hold(double value, long ms, int channel = 0)
+    {
+        long end = Clock.MonotonicMs + ms;
+        while (Clock.MonotonicMs < end)
+        {
+            long step = Math.Min(1000, end - Clock.MonotonicMs);
+            Clock.Advance(step);
+            Feed(value, Quality.Good, channel);
+        }
+    }
+
+    public LevelStatus Status(int level, int channel = 0) => Engine.State(channel).Levels[level].Status;
+
+    public List<AlarmTransition> Drain()
+    {
+        var list = new List<AlarmTransition>();
+        while (Engine.Transitions.TryDequeue(out var t)) list.Add(t);
+        return list;
+    }
+}

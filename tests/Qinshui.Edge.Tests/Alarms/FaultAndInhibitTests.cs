@@ -1,0 +1,129 @@
+using Qinshui.Edge.Core.Alarms;
+using Qinshui.Edge.Core.Domain;
+
+namespace Qinshui.Edge.Tests.Alarms;
+
+public class FaultAndInhibitTests
+{
+    [Fact]
+    public void BeforeFirstReading_EveryLevelIsInFault()
+    {
+        var h = EngineHarness.ForProfile("MINE_CH4_FACE");
+        h.Engine.Tick(h.Clock.MonotonicMs);
+        Assert.Equal(LevelStatus.Fault, h.Status(0));
+        Assert.Equal(LevelStatus.Fault, h.Status(1));
+        Assert.True(h.Engine.IsTripping(0, LevelKind.Trip));
+        Assert.True((h.Engine.State(0).EffectiveQuality & Quality.NoData) != 0);
+    }
+
+    [Theory]
+    [InlineData(Quality.CommunicationFault)]
+    [InlineData(Quality.SensorFault)]
+    [InlineData(Quality.OutOfRange)]
+    [InlineData(Quality.WarmingUp)]
+    [InlineData(Quality.Stale)]
+    public void BadQuality_PutsEveryLevelIntoFault_EvenWithASafeValue(Quality q)
+    {
+        var h = EngineHarness.ForProfile("MINE_CH4_FACE");
+        h.Feed(0.1);
+        Assert.False(h.Engine.IsTripping(0, LevelKind.Trip));
+        h.Feed(0.1, q);
+        Assert.Equal(LevelStatus.Fault, h.Status(0));
+        Assert.Equal(LevelStatus.Fault, h.Status(1));
+        Assert.True(h.Engine.IsTripping(0, LevelKind.Trip));
+    }
+
+    [Fact]
+    public void BadQuality_NeverKeepsTheLastState()
+    {
+        var h = EngineHarness.ForProfile("MINE_CH4_FACE");
+        h.Feed(0.2);
+        h.Feed(0.2, Quality.CommunicationFault);
+        Assert.True(h.Engine.IsTripping(0, LevelKind.Trip));
+        h.Feed(0.2);
+        Assert.False(h.Engine.IsTripping(0, LevelKind.Trip));
+    }
+
+    [Fact]
+    public void StaleReading_FaultsAfterMaxAge_WithoutNewData()
+    {
+        var h = EngineHarness.ForProfile("MINE_CH4_FACE"); // max age 30 s
+        h.Feed(0.2);
+        h.Clock.Advance(30000);
+        h.Engine.Tick(h.Clock.MonotonicMs);
+        Assert.NotEqual(LevelStatus.Fault, h.Status(1));
+        h.Clock.Advance(1);
+        h.Engine.Tick(h.Clock.MonotonicMs);
+        Assert.Equal(LevelStatus.Fault, h.Status(1));
+        Assert.True((h.Engine.State(0).EffectiveQuality & Quality.Stale) != 0);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(-0.01)]
+    [InlineData(4.01)]
+    public void NaNInfinityOrOutOfSensorRange_IsAFault(double value)
+    {
+        var h = EngineHarness.ForProfile("MINE_CH4_FACE"); // range 0–4 %
+        h.Feed(value);
+        Assert.Equal(LevelStatus.Fault, h.Status(1));
+        Assert.True((h.Engine.State(0).EffectiveQuality & Quality.OutOfRange) != 0);
+    }
+
+    [Fact]
+    public void WrongUnit_IsASensorFault()
+    {
+        var h = EngineHarness.ForProfile("MINE_CH4_FACE");
+        h.Engine.Update(0, new Reading(0.1, Unit.PercentLel, Quality.Good, h.Clock.MonotonicMs, h.Clock.UtcMs), h.Clock.MonotonicMs);
+        Assert.Equal(LevelStatus.Fault, h.Status(0));
+    }
+
+    [Fact]
+    public void ClockUntrustedFlag_DoesNotFaultTheChannel()
+    {
+        var h = EngineHarness.ForProfile("MINE_CH4_FACE");
+        h.Feed(0.2, Quality.ClockUntrusted);
+        Assert.Equal(LevelStatus.Normal, h.Status(1));
+    }
+
+    [Fact]
+    public void Inhibit_RequiresAnExpiryInTheFuture_AndNotLongerThanTheMaximum()
+    {
+        var h = EngineHarness.ForProfile("MINE_CH4_FACE");
+        long now = h.Clock.MonotonicMs;
+        Assert.Equal(InhibitOutcome.ExpiryMissing, h.Engine.Inhibit(0, now, now));
+        Assert.Equal(InhibitOutcome.TooLong, h.Engine.Inhibit(0, now + ChannelConfig.DefaultMaxInhibitMs + 1, now));
+        Assert.Equal(InhibitOutcome.UnknownChannel, h.Engine.Inhibit(3, now + 1000, now));
+        Assert.Equal(InhibitOutcome.Accepted, h.Engine.Inhibit(0, now + 1000, now));
+    }
+
+    [Fact]
+    public void Inhibit_IsReportedWhileActive_AndEndsByItself()
+    {
+        var h = EngineHarness.ForProfile("MINE_CH4_FACE");
+        h.Feed(0.2);
+        h.Drain();
+        Assert.Equal(InhibitOutcome.Accepted, h.Engine.Inhibit(0, h.Clock.MonotonicMs + 60000, h.Clock.MonotonicMs));
+        Assert.True(h.Engine.State(0).IsInhibited);
+        Assert.True((h.Engine.State(0).EffectiveQuality & Quality.Inhibited) != 0);
+        Assert.Equal(LevelStatus.Inhibited, h.Status(1));
+        Assert.Contains(h.Drain(), t => t.Kind == TransitionKind.InhibitStarted);
+        h.Hold(2.0, 59000); // gas while inhibited: not annunciated
+        Assert.Equal(LevelStatus.Inhibited, h.Status(1));
+        h.Hold(2.0, 1000);
+        Assert.False(h.Engine.State(0).IsInhibited);
+        Assert.Equal(LevelStatus.Active, h.Status(1));
+        Assert.Contains(h.Drain(), t => t.Kind == TransitionKind.InhibitEnded);
+    }
+
+    [Fact]
+    public void Inhibit_DoesNotHideAFault()
+    {
+        var h = EngineHarness.ForProfile("MINE_CH4_FACE");
+        h.Feed(0.2);
+        h.Engine.Inhibit(0, h.Clock.MonotonicMs + 60000, h.Clock.MonotonicMs);
+        h.Feed(0.2, Quality.SensorFault);
+        Assert.Equal(LevelStatus.Fault, h.Status(1));
+    }
+}
