@@ -1,0 +1,521 @@
+using System.Collections;
+
+namespace Qinshui.Edge.Core.Json
+{
+    /// <summary>
+    /// Strict RFC 8259 parser over UTF-8 bytes, written for nanoFramework (no Encoding, no
+    /// double.Parse). Refuses: trailing commas, comments, duplicate keys, invalid UTF-8, lone
+    /// surrogates, control characters in strings, leading zeros, nesting deeper than MaxDepth,
+    /// trailing bytes. Every refusal has a byte offset and a reason.
+    /// </summary>
+    public sealed class JsonParser
+    {
+        public const int DefaultMaxDepth = 32;
+
+        private static readonly double[] s_pow10 =
+        {
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        };
+
+        private readonly byte[] _b;
+        private readonly int _end;
+        private readonly int _maxDepth;
+        private int _p;
+        private string _error;
+        private int _errorAt;
+        private char[] _chars;
+
+        private JsonParser(byte[] utf8, int offset, int length, int maxDepth)
+        {
+            _b = utf8;
+            _p = offset;
+            _end = offset + length;
+            _maxDepth = maxDepth;
+        }
+
+        /// <summary>Parses a whole document; on failure value is null and error says where and why.</summary>
+        public static bool TryParse(byte[] utf8, int offset, int length, out JsonValue value, out string error)
+        {
+            return TryParse(utf8, offset, length, DefaultMaxDepth, out value, out error);
+        }
+
+        public static bool TryParse(byte[] utf8, int offset, int length, int maxDepth, out JsonValue value, out string error)
+        {
+            value = null;
+            error = null;
+            if (utf8 == null || offset < 0 || length < 0 || offset + length > utf8.Length)
+            {
+                error = "no input";
+                return false;
+            }
+            JsonParser p = new JsonParser(utf8, offset, length, maxDepth);
+            // A UTF-8 byte order mark is tolerated at the start (editors on Windows write one).
+            if (length >= 3 && utf8[offset] == 0xEF && utf8[offset + 1] == 0xBB && utf8[offset + 2] == 0xBF) p._p += 3;
+            p.SkipWs();
+            JsonValue v = p.ParseValue(0);
+            if (v != null)
+            {
+                p.SkipWs();
+                if (p._p != p._end) p.Fail("unexpected data after the JSON value");
+            }
+            if (p._error != null)
+            {
+                error = "at byte " + (p._errorAt - offset) + ": " + p._error;
+                return false;
+            }
+            value = v;
+            return true;
+        }
+
+        private JsonValue Fail(string reason)
+        {
+            if (_error == null)
+            {
+                _error = reason;
+                _errorAt = _p;
+            }
+            return null;
+        }
+
+        private void SkipWs()
+        {
+            while (_p < _end)
+            {
+                byte c = _b[_p];
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') _p++;
+                else break;
+            }
+        }
+
+        private JsonValue ParseValue(int depth)
+        {
+            if (_p >= _end) return Fail("unexpected end of input");
+            int start = _p;
+            JsonValue v;
+            byte c = _b[_p];
+            switch (c)
+            {
+                case (byte)'{': v = ParseObject(depth + 1); break;
+                case (byte)'[': v = ParseArray(depth + 1); break;
+                case (byte)'"':
+                    string s = ParseString();
+                    v = s == null ? null : JsonValue.Str(s);
+                    break;
+                case (byte)'t': v = Literal("true") ? JsonValue.Bool(true) : null; break;
+                case (byte)'f': v = Literal("false") ? JsonValue.Bool(false) : null; break;
+                case (byte)'n': v = Literal("null") ? JsonValue.Null() : null; break;
+                default:
+                    if (c == '-' || (c >= '0' && c <= '9')) v = ParseNumber();
+                    else v = Fail("unexpected character '" + Printable(c) + "'");
+                    break;
+            }
+            if (v != null) v.Offset = start;
+            return v;
+        }
+
+        private static string Printable(byte c)
+        {
+            if (c >= 0x20 && c < 0x7F) return new string((char)c, 1);
+            return "0x" + Hex(c >> 4) + Hex(c & 15);
+        }
+
+        private static string Hex(int n) { return new string((char)(n < 10 ? '0' + n : 'A' + n - 10), 1); }
+
+        private bool Literal(string word)
+        {
+            if (_end - _p < word.Length)
+            {
+                Fail("invalid literal");
+                return false;
+            }
+            for (int i = 0; i < word.Length; i++)
+            {
+                if (_b[_p + i] != word[i])
+                {
+                    Fail("invalid literal");
+                    return false;
+                }
+            }
+            _p += word.Length;
+            return true;
+        }
+
+        private JsonValue ParseObject(int depth)
+        {
+            if (depth > _maxDepth) return Fail("nesting deeper than " + _maxDepth);
+            _p++;
+            ArrayList keys = new ArrayList();
+            ArrayList values = new ArrayList();
+            SkipWs();
+            if (_p < _end && _b[_p] == '}')
+            {
+                _p++;
+                return JsonValue.Obj(keys, values);
+            }
+            while (true)
+            {
+                SkipWs();
+                if (_p >= _end) return Fail("unexpected end of input in an object");
+                if (_b[_p] != '"') return Fail("expected a member name in double quotes");
+                int keyAt = _p;
+                string key = ParseString();
+                if (key == null) return null;
+                for (int i = 0; i < keys.Count; i++)
+                {
+                    if ((string)keys[i] == key)
+                    {
+                        _p = keyAt;
+                        return Fail("duplicate member \"" + key + "\"");
+                    }
+                }
+                SkipWs();
+                if (_p >= _end || _b[_p] != ':') return Fail("expected ':' after a member name");
+                _p++;
+                SkipWs();
+                JsonValue v = ParseValue(depth);
+                if (v == null) return null;
+                keys.Add(key);
+                values.Add(v);
+                SkipWs();
+                if (_p >= _end) return Fail("unexpected end of input in an object");
+                if (_b[_p] == ',')
+                {
+                    _p++;
+                    SkipWs();
+                    if (_p < _end && _b[_p] == '}') return Fail("trailing comma in an object");
+                    continue;
+                }
+                if (_b[_p] == '}')
+                {
+                    _p++;
+                    return JsonValue.Obj(keys, values);
+                }
+                return Fail("expected ',' or '}' in an object");
+            }
+        }
+
+        private JsonValue ParseArray(int depth)
+        {
+            if (depth > _maxDepth) return Fail("nesting deeper than " + _maxDepth);
+            _p++;
+            ArrayList items = new ArrayList();
+            SkipWs();
+            if (_p < _end && _b[_p] == ']')
+            {
+                _p++;
+                return JsonValue.Arr(items);
+            }
+            while (true)
+            {
+                SkipWs();
+                JsonValue v = ParseValue(depth);
+                if (v == null) return null;
+                items.Add(v);
+                SkipWs();
+                if (_p >= _end) return Fail("unexpected end of input in an array");
+                if (_b[_p] == ',')
+                {
+                    _p++;
+                    SkipWs();
+                    if (_p < _end && _b[_p] == ']') return Fail("trailing comma in an array");
+                    continue;
+                }
+                if (_b[_p] == ']')
+                {
+                    _p++;
+                    return JsonValue.Arr(items);
+                }
+                return Fail("expected ',' or ']' in an array");
+            }
+        }
+
+        private JsonValue ParseNumber()
+        {
+            int start = _p;
+            bool negative = false;
+            if (_b[_p] == '-')
+            {
+                negative = true;
+                _p++;
+            }
+            if (_p >= _end || _b[_p] < '0' || _b[_p] > '9') return Fail("a number needs digits");
+            long mantissa = 0;
+            int digits = 0;
+            int exp10 = 0;
+            bool overflow = false;
+            if (_b[_p] == '0')
+            {
+                _p++;
+                if (_p < _end && _b[_p] >= '0' && _b[_p] <= '9') return Fail("leading zeros are not allowed");
+            }
+            else
+            {
+                while (_p < _end && _b[_p] >= '0' && _b[_p] <= '9')
+                {
+                    Accumulate(_b[_p] - '0', ref mantissa, ref digits, ref exp10, ref overflow, false);
+                    _p++;
+                }
+            }
+            if (_p < _end && _b[_p] == '.')
+            {
+                _p++;
+                if (_p >= _end || _b[_p] < '0' || _b[_p] > '9') return Fail("a fraction needs digits");
+                while (_p < _end && _b[_p] >= '0' && _b[_p] <= '9')
+                {
+                    Accumulate(_b[_p] - '0', ref mantissa, ref digits, ref exp10, ref overflow, true);
+                    _p++;
+                }
+            }
+            if (_p < _end && (_b[_p] == 'e' || _b[_p] == 'E'))
+            {
+                _p++;
+                bool expNeg = false;
+                if (_p < _end && (_b[_p] == '+' || _b[_p] == '-'))
+                {
+                    expNeg = _b[_p] == '-';
+                    _p++;
+                }
+                if (_p >= _end || _b[_p] < '0' || _b[_p] > '9') return Fail("an exponent needs digits");
+                int e = 0;
+                while (_p < _end && _b[_p] >= '0' && _b[_p] <= '9')
+                {
+                    if (e < 10000) e = e * 10 + (_b[_p] - '0');
+                    _p++;
+                }
+                exp10 += expNeg ? -e : e;
+            }
+            double value = Scale(mantissa, exp10);
+            if (double.IsInfinity(value))
+            {
+                _p = start;
+                return Fail("number out of range");
+            }
+            return JsonValue.Num(negative ? -value : value);
+        }
+
+        private static void Accumulate(int digit, ref long mantissa, ref int digits, ref int exp10, ref bool overflow, bool fraction)
+        {
+            // Keep up to 18 significant digits exactly; drop (and round away) the rest.
+            if (mantissa == 0 && digit == 0)
+            {
+                if (fraction) exp10--;
+                return;
+            }
+            if (digits < 18)
+            {
+                mantissa = mantissa * 10 + digit;
+                digits++;
+                if (fraction) exp10--;
+            }
+            else
+            {
+                overflow = true;
+                if (!fraction) exp10++;
+            }
+        }
+
+        private static double Scale(long mantissa, int exp10)
+        {
+            if (mantissa == 0) return 0;
+            double m = mantissa;
+            if (exp10 == 0) return m;
+            // One exact multiply or divide by an exact power of ten is correctly rounded
+            // when the mantissa fits in 53 bits — true for every value a config holds.
+            if (exp10 > 0)
+            {
+                while (exp10 > 22)
+                {
+                    m *= 1e22;
+                    exp10 -= 22;
+                    if (double.IsInfinity(m)) return m;
+                }
+                return m * s_pow10[exp10];
+            }
+            int e = -exp10;
+            while (e > 22)
+            {
+                m /= 1e22;
+                e -= 22;
+                if (m == 0) return 0;
+            }
+            return m / s_pow10[e];
+        }
+
+        private string ParseString()
+        {
+            _p++; // opening quote
+            if (_chars == null) _chars = new char[64];
+            int n = 0;
+            while (true)
+            {
+                if (_p >= _end)
+                {
+                    Fail("unterminated string");
+                    return null;
+                }
+                int c = _b[_p];
+                if (c == '"')
+                {
+                    _p++;
+                    return new string(_chars, 0, n);
+                }
+                if (c < 0x20)
+                {
+                    Fail("control character in a string");
+                    return null;
+                }
+                int code;
+                if (c == '\\')
+                {
+                    _p++;
+                    if (_p >= _end)
+                    {
+                        Fail("unterminated escape");
+                        return null;
+                    }
+                    int e = _b[_p++];
+                    switch (e)
+                    {
+                        case '"': code = '"'; break;
+                        case '\\': code = '\\'; break;
+                        case '/': code = '/'; break;
+                        case 'b': code = 8; break;
+                        case 'f': code = 12; break;
+                        case 'n': code = 10; break;
+                        case 'r': code = 13; break;
+                        case 't': code = 9; break;
+                        case 'u':
+                            code = Hex4();
+                            if (code < 0) return null;
+                            if (code >= 0xD800 && code <= 0xDBFF)
+                            {
+                                if (_end - _p < 6 || _b[_p] != '\\' || _b[_p + 1] != 'u')
+                                {
+                                    Fail("lone high surrogate");
+                                    return null;
+                                }
+                                _p += 2;
+                                int low = Hex4();
+                                if (low < 0) return null;
+                                if (low < 0xDC00 || low > 0xDFFF)
+                                {
+                                    Fail("invalid low surrogate");
+                                    return null;
+                                }
+                                n = Put(n, (char)code);
+                                n = Put(n, (char)low);
+                                continue;
+                            }
+                            if (code >= 0xDC00 && code <= 0xDFFF)
+                            {
+                                Fail("lone low surrogate");
+                                return null;
+                            }
+                            break;
+                        default:
+                            _p--;
+                            Fail("invalid escape '\\" + Printable((byte)e) + "'");
+                            return null;
+                    }
+                    n = Put(n, (char)code);
+                    continue;
+                }
+                if (c < 0x80)
+                {
+                    _p++;
+                    n = Put(n, (char)c);
+                    continue;
+                }
+                code = DecodeUtf8();
+                if (code < 0) return null;
+                if (code >= 0x10000)
+                {
+                    code -= 0x10000;
+                    n = Put(n, (char)(0xD800 + (code >> 10)));
+                    n = Put(n, (char)(0xDC00 + (code & 0x3FF)));
+                }
+                else
+                {
+                    n = Put(n, (char)code);
+                }
+            }
+        }
+
+        private int Put(int n, char c)
+        {
+            if (n == _chars.Length)
+            {
+                char[] bigger = new char[_chars.Length * 2];
+                System.Array.Copy(_chars, bigger, n);
+                _chars = bigger;
+            }
+            _chars[n] = c;
+            return n + 1;
+        }
+
+        private int Hex4()
+        {
+            if (_end - _p < 4)
+            {
+                Fail("truncated \\u escape");
+                return -1;
+            }
+            int v = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                int c = _b[_p + i];
+                int d;
+                if (c >= '0' && c <= '9') d = c - '0';
+                else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+                else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+                else
+                {
+                    Fail("invalid hex digit in \\u escape");
+                    return -1;
+                }
+                v = v * 16 + d;
+            }
+            _p += 4;
+            return v;
+        }
+
+        private int DecodeUtf8()
+        {
+            int c = _b[_p];
+            int need;
+            int code;
+            int min;
+            if (c >= 0xC2 && c <= 0xDF) { need = 1; code = c & 0x1F; min = 0x80; }
+            else if (c >= 0xE0 && c <= 0xEF) { need = 2; code = c & 0x0F; min = 0x800; }
+            else if (c >= 0xF0 && c <= 0xF4) { need = 3; code = c & 0x07; min = 0x10000; }
+            else
+            {
+                Fail("invalid UTF-8 lead byte");
+                return -1;
+            }
+            if (_end - _p <= need)
+            {
+                Fail("truncated UTF-8 sequence");
+                return -1;
+            }
+            for (int i = 1; i <= need; i++)
+            {
+                int cc = _b[_p + i];
+                if ((cc & 0xC0) != 0x80)
+                {
+                    Fail("invalid UTF-8 continuation byte");
+                    return -1;
+                }
+                code = (code << 6) | (cc & 0x3F);
+            }
+            if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            {
+                Fail("invalid UTF-8 sequence");
+                return -1;
+            }
+            _p += need + 1;
+            return code;
+        }
+    }
+}
