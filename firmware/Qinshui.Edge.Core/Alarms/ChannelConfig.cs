@@ -25,6 +25,12 @@ namespace Qinshui.Edge.Core.Alarms
 
         public string Id { get; }
 
+        /// <summary>
+        /// For error paths only: for each level, the index of the configuration entry that set it,
+        /// or -1 when it was inherited from the profile. Null when built in code.
+        /// </summary>
+        public int[] LevelEntryIndex { get; set; }
+
         /// <summary>The alarm profile the levels come from (empty for a site-defined channel).</summary>
         public string ProfileId { get; }
 
