@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Qinshui.Edge.Simulator.Cli;
+
+namespace Qinshui.Edge.Tests.Cli;
+
+public sealed class ConfigCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("qedge-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private string Write(string name, string json)
+    {
+        string f = Path.Combine(_dir, name);
+        File.WriteAllText(f, json);
+        return f;
+    }
+
+    private static (int code, string stdout, string stderr) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = CommandLine.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    private const string Good = "{\"schemaVersion\":1,\"site\":{\"id\":\"mine-3\"},\"gateway\":{\"id\":\"gw-01\"},\"channels\":[{\"id\":\"ch4-face\",\"profile\":\"MINE_CH4_FACE\"}]}";
+
+    [Fact]
+    public void Validate_ValidFile_ExitsZero()
+    {
+        var (code, stdout, _) = Run("config", "validate", Write("good.json", Good));
+        Assert.Equal(0, code);
+        Assert.Contains("valid", stdout);
+    }
+
+    [Fact]
+    public void Validate_LooserFile_ExitsNonZero_WithPathAndReason_InChinese()
+    {
+        var bad = Good.Replace("\"profile\":\"MINE_CH4_FACE\"", "\"profile\":\"MINE_CH4_FACE\",\"levels\":[{\"kind\":\"trip\",\"threshold\":2}]");
+        var (code, stdout, _) = Run("config", "validate", "--lang", "zh", Write("bad.json", bad));
+        Assert.Equal(1, code);
+        Assert.Contains("channels[0].levels[0].threshold", stdout);
+        Assert.Contains("宽松", stdout);
+    }
+
+    [Fact]
+    public void Validate_Json_ListsEveryFile()
+    {
+        var (code, stdout, _) = Run("config", "validate", "--json", Write("a.json", Good), Write("b.json", "{"));
+        Assert.Equal(1, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.True(doc.RootElement[0].GetProperty("valid").GetBoolean());
+        Assert.False(doc.RootElement[1].GetProperty("valid").GetBoolean());
+        Assert.Equal("json_invalid", doc.RootElement[1].GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public void Show_PrintsTheEffectiveConfigWithStandards()
+    {
+        var (code, stdout, _) = Run("config", "show", Write("good.json", Good));
+        Assert.Equal(0, code);
+        Assert.Contains("channel ch4-face", stdout);
+        Assert.Contains("AQ 1029-2019", stdout);
+        Assert.Contains("trip >= 1.5 %vol", stdout);
+    }
+
+    [Fact]
+    public void Diff_ShowsChangedLevelsById()
+    {
+        var tighter = Good.Replace("\"profile\":\"MINE_CH4_FACE\"", "\"profile\":\"MINE_CH4_FACE\",\"levels\":[{\"kind\":\"trip\",\"threshold\":1.2}]");
+        var (code, stdout, _) = Run("config", "diff", Write("old.json", Good), Write("new.json", tighter));
+        Assert.Equal(0, code);
+        Assert.Contains("~ channels[ch4-face].levels[trip/high/instant]: threshold 1.5", stdout);
+        Assert.Contains("-> threshold 1.2", stdout);
+    }
+
+    [Fact]
+    public void Sign_ProducesAnEnvelopeTheCoreAccepts_AndRefusesInvalidConfigs()
+    {
+        string key = new string('a', 64);
+        string outFile = Path.Combine(_dir, "signed.json");
+        var (code, _, _) = Run("config", "sign", Write("good.json", Good), "--key", key, "--counter", "3", "--out", outFile);
+        Assert.Equal(0, code);
+        var env = File.ReadAllBytes(outFile);
+        var outcome = Qinshui.Edge.Core.Config.SignedConfig.Open(env, 0, env.Length, "gw-01", Convert.FromHexString(key), 2, out var body, out _);
+        Assert.Equal(Qinshui.Edge.Core.Config.SignedConfigOutcome.Accepted, outcome);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(Good), body);
+
+        var (code2, _, stderr2) = Run("config", "sign", Write("bad.json", "{}"), "--key", key, "--counter", "4");
+        Assert.Equal(1, code2);
+        Assert.Contains("refusing to sign", stderr2);
+        var (code3, _, stderr3) = Run("config", "sign", Write("good2.json", Good), "--key", "abcd", "--counter", "4");
+        Assert.Equal(2, code3);
+        Assert.Contains("at least 16 bytes", stderr3);
+    }
+}
