@@ -16,7 +16,7 @@ namespace Qinshui.Edge.Core.Config
     {
         private static readonly string[] s_channelMembers =
         {
-            "id", "name", "profile", "unit", "levels", "maxAgeMs", "range", "maxInhibitMs", "source",
+            "id", "name", "profile", "unit", "gas", "levels", "maxAgeMs", "range", "maxInhibitMs",
         };
 
         private static readonly string[] s_levelMembers =
@@ -98,6 +98,14 @@ namespace Qinshui.Edge.Core.Config
             if (r.Errors.ErrorsSince(errorsBefore) > 0) return null;
             ChannelConfig c = new ChannelConfig(id, profileId, unit, levels, maxAgeMs, rangeMin, rangeMax, maxInhibitMs);
             c.LevelEntryIndex = entries;
+            c.Gas = r.String(v, "gas", path, false, profile != null ? profile.Gas : "");
+            if (profile != null && c.Gas != profile.Gas)
+            {
+                r.Errors.Error(ConfigReader.Join(path, "gas"), "gas_mismatch",
+                    "gas " + c.Gas + " does not match profile " + profile.Id + " (" + profile.Gas + ")",
+                    "气体 " + c.Gas + " 与标准配置 " + profile.Id + "（" + profile.Gas + "）不一致");
+                return null;
+            }
             return c;
         }
 

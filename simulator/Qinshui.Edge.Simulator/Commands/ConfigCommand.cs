@@ -42,6 +42,7 @@ public sealed class ConfigCommand : ICommand
                 file = r.File,
                 valid = !r.Errors.HasErrors,
                 configHash = r.Config?.Hash,
+                conversions = r.Conversions.Select(c => new { path = c.Path, written = c.Written, converted = c.Converted }),
                 errors = ConfigFiles.All(r.Errors).Select(e => new { path = e.Path, code = e.Code, warning = e.IsWarning, message = e.English, messageZh = e.Chinese }),
             });
             stdout.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
@@ -50,6 +51,8 @@ public sealed class ConfigCommand : ICommand
         {
             foreach (var r in results)
             {
+                foreach (var c in r.Conversions)
+                    stdout.WriteLine($"{r.File}: {c.Path}: {c.Written} = {c.Converted}");
                 foreach (var e in ConfigFiles.All(r.Errors))
                 {
                     string kind = e.IsWarning ? (lang == "zh" ? "警告" : "warning") : (lang == "zh" ? "错误" : "error");

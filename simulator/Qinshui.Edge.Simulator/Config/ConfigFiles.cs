@@ -6,7 +6,8 @@ namespace Qinshui.Edge.Simulator.Config;
 /// <summary>Loads configuration files for the desktop tool with the core's reader (the same code as the device).</summary>
 public static class ConfigFiles
 {
-    public sealed record Loaded(string File, byte[] Bytes, GatewayConfig? Config, ValidationErrors Errors);
+    /// <param name="Bytes">What the device receives: the file after unit normalisation.</param>
+    public sealed record Loaded(string File, byte[] Bytes, GatewayConfig? Config, ValidationErrors Errors, IReadOnlyList<UnitNormaliser.Conversion> Conversions);
 
     public static Loaded Load(string file)
     {
@@ -19,10 +20,14 @@ public static class ConfigFiles
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Error("", "file_unreadable", $"cannot read {file}: {e.Message}", $"无法读取 {file}：{e.Message}");
-            return new Loaded(file, [], null, errors);
+            return new Loaded(file, [], null, errors, []);
         }
+        var normalised = UnitNormaliser.Normalise(bytes);
+        foreach (var (path, reason) in normalised.Errors) errors.Error(path, "unit_conversion", reason, "单位换算失败：" + reason);
+        if (normalised.Errors.Count > 0) return new Loaded(file, bytes, null, errors, normalised.Conversions);
+        bytes = normalised.Bytes;
         var config = GatewayConfigReader.Read(bytes, 0, bytes.Length, errors);
-        return new Loaded(file, bytes, config, errors);
+        return new Loaded(file, bytes, config, errors, normalised.Conversions);
     }
 
     public static IEnumerable<ValidationError> All(ValidationErrors errors)

@@ -95,3 +95,47 @@ public sealed class ConfigCommandTests : IDisposable
         Assert.Contains("at least 16 bytes", stderr3);
     }
 }
+
+public class UnitConversionTests
+{
+    [Theory]
+    [InlineData(20, "mg/m3", Qinshui.Edge.Core.Domain.Unit.Ppm, "CO", 17.1646)]
+    [InlineData(1.25, "%vol", Qinshui.Edge.Core.Domain.Unit.PercentLel, "CH4", 25)]
+    [InlineData(25, "%LEL", Qinshui.Edge.Core.Domain.Unit.PercentVolume, "CH4", 1.25)]
+    [InlineData(5000, "ppm", Qinshui.Edge.Core.Domain.Unit.PercentVolume, "CO2", 0.5)]
+    [InlineData(10, "ppm", Qinshui.Edge.Core.Domain.Unit.MilligramsPerCubicMetre, "H2S", 14.176)]
+    public void ConvertsWithMolarMassAndLel(double value, string from, Qinshui.Edge.Core.Domain.Unit to, string gas, double expected)
+    {
+        Assert.True(Qinshui.Edge.Simulator.Config.UnitConversion.TryConvert(value, from, to, Qinshui.Edge.Core.Profiles.GasTable.Find(gas), out var r, out var reason), reason);
+        Assert.Equal(expected, r, 3);
+    }
+
+    [Fact]
+    public void LelOfANonCombustibleGas_IsRefused()
+    {
+        Assert.False(Qinshui.Edge.Simulator.Config.UnitConversion.TryConvert(10, "%LEL", Qinshui.Edge.Core.Domain.Unit.Ppm, Qinshui.Edge.Core.Profiles.GasTable.Find("CO2"), out _, out var reason));
+        Assert.Contains("does not burn", reason);
+    }
+
+    [Fact]
+    public void ConfigWithMgLimits_IsConvertedToTheProfileUnit_StricterRounding_AndValidates()
+    {
+        string json = "{\"schemaVersion\":1,\"site\":{\"id\":\"p\"},\"gateway\":{\"id\":\"g\"},\"channels\":[{\"id\":\"co\",\"profile\":\"PLANT_CO\",\"levels\":[{\"kind\":\"alarm\",\"threshold\":\"20 mg/m3\"},{\"kind\":\"trip\",\"threshold\":\"35 mg/m3\"}]}]}";
+        string f = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(f, json);
+            var loaded = Qinshui.Edge.Simulator.Config.ConfigFiles.Load(f);
+            Assert.False(loaded.Errors.HasErrors, loaded.Errors.Count > 0 ? loaded.Errors[0].ToString() : "");
+            var levels = loaded.Config!.Channels[0].Levels;
+            Assert.Equal(17.16, levels[0].Threshold); // 17.1646 rounded down (stricter) — equals the profile's own figure
+            Assert.Equal(30.03, levels[1].Threshold); // 35 mg/m3 = 30.039 ppm, rounded down
+            Assert.Equal(2, loaded.Conversions.Count);
+            Assert.Contains("ppm", loaded.Conversions[0].Converted);
+        }
+        finally
+        {
+            File.Delete(f);
+        }
+    }
+}
