@@ -99,7 +99,8 @@ namespace Qinshui.Edge.Core.Config
             ChannelConfig c = new ChannelConfig(id, profileId, unit, levels, maxAgeMs, rangeMin, rangeMax, maxInhibitMs);
             c.LevelEntryIndex = entries;
             c.Gas = r.String(v, "gas", path, false, profile != null ? profile.Gas : "");
-            if (profile != null && c.Gas != profile.Gas)
+            // PLANT_COMBUSTIBLE ("EX") is calibrated per gas: the site names which one (for LEL conversions).
+            if (profile != null && c.Gas != profile.Gas && profile.Gas != "EX")
             {
                 r.Errors.Error(ConfigReader.Join(path, "gas"), "gas_mismatch",
                     "gas " + c.Gas + " does not match profile " + profile.Id + " (" + profile.Gas + ")",

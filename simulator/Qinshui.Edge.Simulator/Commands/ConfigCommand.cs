@@ -124,7 +124,7 @@ public sealed class ConfigCommand : ICommand
         }
         string? issuedText = args.Value("--issued-utc-ms");
         long issued = issuedText != null ? long.Parse(issuedText, System.Globalization.CultureInfo.InvariantCulture) : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        byte[] envelope = SignedConfig.Sign(loaded.Bytes, loaded.Config.GatewayId, counter, issued, key);
+        byte[] envelope = SignedEnvelope.Sign("config", loaded.Bytes, loaded.Config.GatewayId, counter, issued, key);
         string? outFile = args.Value("--out");
         if (outFile != null)
         {

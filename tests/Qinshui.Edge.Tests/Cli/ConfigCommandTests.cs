@@ -83,8 +83,8 @@ public sealed class ConfigCommandTests : IDisposable
         var (code, _, _) = Run("config", "sign", Write("good.json", Good), "--key", key, "--counter", "3", "--out", outFile);
         Assert.Equal(0, code);
         var env = File.ReadAllBytes(outFile);
-        var outcome = Qinshui.Edge.Core.Config.SignedConfig.Open(env, 0, env.Length, "gw-01", Convert.FromHexString(key), 2, out var body, out _);
-        Assert.Equal(Qinshui.Edge.Core.Config.SignedConfigOutcome.Accepted, outcome);
+        var outcome = Qinshui.Edge.Core.Config.SignedEnvelope.Open(env, 0, env.Length, "config", "gw-01", Convert.FromHexString(key), 2, out var body, out _, out _);
+        Assert.Equal(Qinshui.Edge.Core.Config.EnvelopeOutcome.Accepted, outcome);
         Assert.Equal(System.Text.Encoding.UTF8.GetBytes(Good), body);
 
         var (code2, _, stderr2) = Run("config", "sign", Write("bad.json", "{}"), "--key", key, "--counter", "4");
