@@ -1,0 +1,89 @@
+namespace Qinshui.Edge.Core.Events
+{
+    /// <summary>What changed. Every change of a zone produces one of these (docs/events.md).</summary>
+    public enum EventKind
+    {
+        ZonePermitted = 0,
+        ZoneTripped = 1,
+        ResetRequested = 2,
+        ResetRefused = 3,
+        ResetAccepted = 4,
+        /// <summary>Output failed, welded contact, unreadable input.</summary>
+        Fault = 5,
+        BypassSuspected = 6,
+        /// <summary>Enclosure opened, sensor unplugged, configuration changed locally.</summary>
+        Tamper = 7,
+        ProofTestStarted = 8,
+        ProofTestPassed = 9,
+        ProofTestFailed = 10,
+        ProofTestRefused = 11,
+        /// <summary>The interlock configuration is invalid: every output stays off.</summary>
+        ConfigInvalid = 12,
+    }
+
+    public static class EventKinds
+    {
+        public static string Code(EventKind k)
+        {
+            switch (k)
+            {
+                case EventKind.ZonePermitted: return "zone_permitted";
+                case EventKind.ZoneTripped: return "zone_tripped";
+                case EventKind.ResetRequested: return "reset_requested";
+                case EventKind.ResetRefused: return "reset_refused";
+                case EventKind.ResetAccepted: return "reset_accepted";
+                case EventKind.Fault: return "fault";
+                case EventKind.BypassSuspected: return "bypass_suspected";
+                case EventKind.Tamper: return "tamper";
+                case EventKind.ProofTestStarted: return "proof_test_started";
+                case EventKind.ProofTestPassed: return "proof_test_passed";
+                case EventKind.ProofTestFailed: return "proof_test_failed";
+                case EventKind.ProofTestRefused: return "proof_test_refused";
+                case EventKind.ConfigInvalid: return "config_invalid";
+                default: return "unknown";
+            }
+        }
+
+        public static string English(EventKind k)
+        {
+            switch (k)
+            {
+                case EventKind.ZonePermitted: return "Zone permitted: outputs energised.";
+                case EventKind.ZoneTripped: return "Zone tripped: outputs de-energised and latched.";
+                case EventKind.ResetRequested: return "Reset requested.";
+                case EventKind.ResetRefused: return "Reset refused.";
+                case EventKind.ResetAccepted: return "Reset accepted.";
+                case EventKind.Fault: return "Interlock fault detected.";
+                case EventKind.BypassSuspected: return "Bypass suspected: load powered while its permissive is off.";
+                case EventKind.Tamper: return "Tampering detected.";
+                case EventKind.ProofTestStarted: return "Proof test started: simulated over-limit.";
+                case EventKind.ProofTestPassed: return "Proof test passed: feedback confirmed the cut.";
+                case EventKind.ProofTestFailed: return "Proof test failed: the cut was not confirmed.";
+                case EventKind.ProofTestRefused: return "Proof test refused.";
+                case EventKind.ConfigInvalid: return "Interlock configuration invalid: every output off.";
+                default: return "Unknown event.";
+            }
+        }
+
+        public static string Chinese(EventKind k)
+        {
+            switch (k)
+            {
+                case EventKind.ZonePermitted: return "区域许可：输出已通电。";
+                case EventKind.ZoneTripped: return "区域断电：输出已断开并锁存。";
+                case EventKind.ResetRequested: return "请求复位。";
+                case EventKind.ResetRefused: return "复位被拒绝。";
+                case EventKind.ResetAccepted: return "复位已接受。";
+                case EventKind.Fault: return "检测到联锁故障。";
+                case EventKind.BypassSuspected: return "疑似旁路：许可断开时负载仍通电。";
+                case EventKind.Tamper: return "检测到破坏行为。";
+                case EventKind.ProofTestStarted: return "联锁试验开始：模拟超限。";
+                case EventKind.ProofTestPassed: return "联锁试验通过：反馈确认已断电。";
+                case EventKind.ProofTestFailed: return "联锁试验失败：未确认断电。";
+                case EventKind.ProofTestRefused: return "联锁试验被拒绝。";
+                case EventKind.ConfigInvalid: return "联锁配置无效：所有输出断开。";
+                default: return "未知事件。";
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using Qinshui.Edge.Core.Json;
+using Qinshui.Edge.Core.Ports;
+
+namespace Qinshui.Edge.Core.Events
+{
+    /// <summary>
+    /// Writes tamper-evident events: each is a JSON object with boot counter, sequence number,
+    /// time, and the SHA-256 of the previous event ("prev"); its own "hash" is SHA-256 over the
+    /// UTF-8 bytes of the object written without the hash member (docs/events.md). The record
+    /// goes to the journal (<see cref="IJournalWriter"/>, RecordClass.Event) before anything
+    /// else may happen to it. One preallocated buffer: recording allocates nothing.
+    /// Usage: <c>JsonWriter w = Begin(...); w.…(extra members); Commit();</c>
+    /// </summary>
+    public sealed class EventRecorder
+    {
+        public const int FormatVersion = 1;
+        public const int HashSize = 32;
+        /// <summary>Bytes of <c>,"hash":"&lt;64 hex&gt;"}</c> replacing the body's closing brace.</summary>
+        public const int HashSuffixLength = 75;
+        public const int DefaultBufferSize = 8192;
+
+        private static readonly byte[] s_hashName = { (byte)',', (byte)'"', (byte)'h', (byte)'a', (byte)'s', (byte)'h', (byte)'"', (byte)':', (byte)'"' };
+
+        private readonly IJournalWriter _journal;
+        private readonly ISha256 _sha;
+        private readonly IClock _clock;
+        private readonly string _bootId;
+        private readonly long _bootCounter;
+        private readonly byte[] _buffer;
+        private readonly JsonWriter _writer;
+        private readonly byte[] _prevHash = new byte[HashSize];
+        private readonly byte[] _digest = new byte[HashSize];
+        private bool _open;
+        private int _length;
+
+        /// <param name="previousHash">Hash of the last event journalled before this boot (32 bytes), or null to start a chain (all zeros).</param>
+        public EventRecorder(IJournalWriter journal, ISha256 sha, IClock clock, long bootCounter, string bootId,
+            byte[] previousHash, int bufferSize)
+        {
+            _journal = journal;
+            _sha = sha;
+            _clock = clock;
+            _bootCounter = bootCounter;
+            _bootId = bootId == null ? "" : bootId;
+            if (previousHash != null && previousHash.Length == HashSize)
+            {
+                for (int i = 0; i < HashSize; i++) _prevHash[i] = previousHash[i];
+            }
+            _buffer = new byte[bufferSize < 1024 ? 1024 : bufferSize];
+            _writer = new JsonWriter(_buffer);
+        }
+
+        public long BootCounter { get { return _bootCounter; } }
+
+        /// <summary>The writer of the event being built (between Begin and Commit).</summary>
+        public JsonWriter Writer { get { return _writer; } }
+
+        /// <summary>Sequence number of the last event journalled in this boot (0 before the first).</summary>
+        public long Sequence { get; private set; }
+
+        /// <summary>Events that could not be journalled (journal refused them).</summary>
+        public long JournalFailures { get; private set; }
+
+        /// <summary>Events that did not fit the buffer (a configuration sizing error; counted, never sent truncated).</summary>
+        public long Overflows { get; private set; }
+
+        /// <summary>The last record journalled: its bytes are buffer[0 .. LastLength).</summary>
+        public byte[] LastBuffer { get { return _buffer; } }
+        public int LastLength { get { return _length; } }
+
+        /// <summary>Copies the hash of the last journalled event (the next event's "prev").</summary>
+        public void CopyLastHash(byte[] destination, int offset)
+        {
+            for (int i = 0; i < HashSize; i++) destination[offset + i] = _prevHash[i];
+        }
+
+        /// <summary>Starts an event and writes its header; the caller adds members and calls Commit.</summary>
+        public JsonWriter Begin(EventKind kind, string subject, string reasonCode, string english, string chinese)
+        {
+            _open = true;
+            _length = 0;
+            _writer.Reset(_buffer, 0, _buffer.Length - HashSuffixLength);
+            _writer.StartObject();
+            _writer.Integer("v", FormatVersion);
+            _writer.Integer("boot", _bootCounter);
+            _writer.String("bootId", _bootId);
+            _writer.Integer("seq", Sequence + 1);
+            _writer.Integer("utcMs", _clock.UtcMs);
+            _writer.Integer("monoMs", _clock.MonotonicMs);
+            _writer.Bool("clockTrusted", _clock.IsTrusted);
+            _writer.String("kind", EventKinds.Code(kind));
+            _writer.String("subject", subject);
+            _writer.String("reason", reasonCode);
+            _writer.String("en", english);
+            _writer.String("zh", chinese);
+            return _writer;
+        }
+
+        /// <summary>
+        /// Closes the event with "prev", computes "hash", journals it. Returns false (and counts)
+        /// when it overflowed or the journal refused it; the chain then does not advance.
+        /// </summary>
+        public bool Commit()
+        {
+            if (!_open) return false;
+            _open = false;
+            _writer.Hex("prev", _prevHash, 0, HashSize);
+            _writer.EndObject();
+            if (_writer.Overflowed || _writer.Depth != 0)
+            {
+                Overflows++;
+                return false;
+            }
+            int body = _writer.Length;
+            _sha.Reset();
+            _sha.Update(_buffer, 0, body);
+            _sha.Final(_digest, 0);
+            // Replace the closing brace with ,"hash":"…"} (the hash member is always last).
+            int p = body - 1;
+            for (int i = 0; i < s_hashName.Length; i++) _buffer[p++] = s_hashName[i];
+            for (int i = 0; i < HashSize; i++)
+            {
+                _buffer[p++] = HexDigit(_digest[i] >> 4);
+                _buffer[p++] = HexDigit(_digest[i] & 15);
+            }
+            _buffer[p++] = (byte)'"';
+            _buffer[p++] = (byte)'}';
+            _length = p;
+            if (!_journal.Append(RecordClass.Event, _buffer, 0, p))
+            {
+                JournalFailures++;
+                return false;
+            }
+            Sequence++;
+            for (int i = 0; i < HashSize; i++) _prevHash[i] = _digest[i];
+            return true;
+        }
+
+        private static byte HexDigit(int n) { return (byte)(n < 10 ? '0' + n : 'a' + n - 10); }
+    }
+}
