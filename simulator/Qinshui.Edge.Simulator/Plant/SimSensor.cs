@@ -52,12 +52,21 @@ public sealed class SimSensor : IAnalogInput
 
     public void ClearFault() => Fault = SensorFault.None;
 
-    /// <summary>Sensor power cycle (e.g. a gateway power cut that also feeds the sensors): warm-up again.</summary>
-    public void PowerCycle() => _sincePowerOnMs = 0;
+    /// <summary>The sensor has no supply (loop-powered from a gateway that lost power): no current, no warm-up.</summary>
+    public bool Unpowered { get; private set; }
+
+    public void PowerOff() => Unpowered = true;
+
+    /// <summary>Supply back: the head warms up again from now.</summary>
+    public void PowerOn()
+    {
+        Unpowered = false;
+        _sincePowerOnMs = 0;
+    }
 
     public void Step(double dtSeconds)
     {
-        _sincePowerOnMs += (long)Math.Round(dtSeconds * 1000);
+        if (!Unpowered) _sincePowerOnMs += (long)Math.Round(dtSeconds * 1000);
         double tau = TauSeconds;
         double alpha = tau > 0 ? 1 - Math.Exp(-dtSeconds / tau) : 1;
         _response += (_measured.Value - _response) * alpha;
@@ -68,6 +77,11 @@ public sealed class SimSensor : IAnalogInput
     /// <summary>The loop current (NAMUR NE43). False only when the converter itself cannot be read (comm loss).</summary>
     public bool TryReadMilliamps(out double milliamps)
     {
+        if (Unpowered)
+        {
+            milliamps = 0;
+            return true;
+        }
         switch (Fault)
         {
             case SensorFault.CommLoss:

@@ -19,7 +19,7 @@ public static class ChannelPlots
     public static byte[] Channel(RunResult run, ChannelView channel)
     {
         var rec = run.Recorder;
-        var plt = NewPlot(run, $"{channel.Id}  ({channel.Profile})", Units.Symbol(channel.Unit));
+        var plt = NewPlot(run, $"{channel.Id}  ({(channel.Profile.Length > 0 ? channel.Profile : "site levels")})", Units.Symbol(channel.Unit));
         double[] t = rec.TimesS.ToArray();
 
         // True value of what the sensor measures, when the gateway says which sensor it is.
@@ -66,8 +66,7 @@ public static class ChannelPlots
             hl.Color = colour;
             hl.LineWidth = 1.5f;
             hl.LinePattern = LinePattern.Dotted;
-            hl.Text = $"{level.Name} {(level.High ? ">=" : "<")} {level.Threshold:0.###}";
-            hl.LabelOppositeAxis = true;
+            hl.LegendText = $"{level.Name} {(level.High ? ">=" : "<")} {level.Threshold:0.###}";
         }
         return Finish(plt, run, ChannelHeight);
     }

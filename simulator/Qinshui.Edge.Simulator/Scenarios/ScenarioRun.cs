@@ -83,6 +83,10 @@ public sealed class ScenarioRun : ISimEventSink
                 r.SupplyLost = false;
                 r.Record();
             }
+            foreach (var sensor in Plant.Sensors)
+            {
+                if (sensor.Unpowered) sensor.PowerOn();
+            }
             GatewayPowered = true;
             Emit(new SimEvent(t, SimEventSource.Plant, "power_restored", "gateway", "gateway power restored", true));
             Gateway.PowerOn(t);
@@ -190,7 +194,7 @@ public sealed class ScenarioRun : ISimEventSink
                     // Loop-powered transmitters share the gateway's supply: they warm up again.
                     foreach (var sensor in Plant.Sensors)
                     {
-                        if (sensor.Spec.Interface == SensorInterface.Analog) sensor.PowerCycle();
+                        if (sensor.Spec.Interface == SensorInterface.Analog) sensor.PowerOff();
                     }
                 }
                 _powerOnAtMs = t + a.ForMs;

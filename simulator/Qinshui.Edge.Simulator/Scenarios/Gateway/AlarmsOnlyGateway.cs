@@ -111,7 +111,8 @@ public sealed class AlarmsOnlyGateway : ISimulatedGateway
         if (!b.Input.TryReadMilliamps(out double mA)) return new Reading(double.NaN, cfg.Unit, Quality.CommunicationFault, nowMs, utc);
         if (NamurLoop.IsFailureLow(mA)) return new Reading(double.NaN, cfg.Unit, Quality.SensorFault, nowMs, utc);
         if (NamurLoop.IsFailureHigh(mA)) return new Reading(double.NaN, cfg.Unit, Quality.OutOfRange, nowMs, utc);
-        double v = NamurLoop.ToValue(mA, b.SpanMin, b.SpanMax);
+        // NE43: 3.8–4.0 mA is a valid under-scale measurement (zero drift), read as the range minimum.
+        double v = mA < NamurLoop.ZeroMilliamps ? b.SpanMin : NamurLoop.ToValue(mA, b.SpanMin, b.SpanMax);
         return new Reading(v, cfg.Unit, Quality.Good, nowMs, utc);
     }
 
