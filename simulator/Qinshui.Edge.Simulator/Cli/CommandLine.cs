@@ -13,6 +13,7 @@ public static class CommandLine
     {
         new ProfilesCommand(),
         new ConfigCommand(),
+        new SimCommand(),
     };
 
     public static IReadOnlyList<ICommand> Commands => s_commands;
