@@ -25,7 +25,7 @@ namespace Qinshui.Edge.Core.Memory
 
         /// <summary>Bytes per queue slot in TransitionQueue's parallel arrays: kind, channel, level, from, to, value, quality, time.</summary>
         public const int TransitionSlotBytes = 1 + 4 + 4 + 1 + 1 + 8 + 4 + 8;
-        public const int ChannelConfigFields = 8;
+        public const int ChannelConfigFields = 10;
         public const int LevelConfigFields = 8;
 
         public const int StelBuckets = 15;
@@ -80,6 +80,7 @@ namespace Qinshui.Edge.Core.Memory
                     exposure += ExposureWindowBytes(StelBuckets) + ExposureWindowBytes(TwaBuckets);
                 }
                 config += NanoHeapCosts.Object(ChannelConfigFields) + NanoHeapCosts.String(c.Id == null ? 0 : c.Id.Length);
+                if (c.LevelEntryIndex != null) config += NanoHeapCosts.PrimitiveArray(c.LevelEntryIndex.Length, 4);
                 bool shared = false;
                 for (int j = 0; j < seenCount; j++)
                 {
