@@ -16,7 +16,7 @@ namespace Qinshui.Edge.Core.Config
     {
         private static readonly string[] s_channelMembers =
         {
-            "id", "name", "profile", "unit", "gas", "levels", "maxAgeMs", "range", "maxInhibitMs",
+            "id", "name", "profile", "unit", "gas", "levels", "maxAgeMs", "range", "maxInhibitMs", "source",
         };
 
         private static readonly string[] s_levelMembers =

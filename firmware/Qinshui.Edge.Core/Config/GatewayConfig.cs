@@ -1,4 +1,6 @@
 using Qinshui.Edge.Core.Alarms;
+using Qinshui.Edge.Core.Interlocks;
+using Qinshui.Edge.Core.Modbus;
 
 namespace Qinshui.Edge.Core.Config
 {
@@ -17,6 +19,53 @@ namespace Qinshui.Edge.Core.Config
             GatewayId = gatewayId;
             GatewayName = gatewayName;
             Channels = channels;
+            Sources = new ChannelSource[channels.Length];
+            for (int i = 0; i < Sources.Length; i++) Sources[i] = ChannelSource.External();
+            Buses = new ModbusBusConfig[0];
+            BusIds = new string[0];
+            BusPorts = new string[0];
+            Interlocks = new InterlockConfig(new ZoneConfig[0], new OutputConfig[0], new InputConfig[0]);
+            Welding = new WeldingSettings();
+            Mqtt = new MqttSettings();
+            AnalogInputIds = new string[0];
+            CardReaderIds = new string[0];
+            Board = "";
+        }
+
+        /// <summary>Board id (hardware/boards) whose pin map the ports use; empty on desktop hosts.</summary>
+        public string Board { get; set; }
+
+        /// <summary>For each channel (same index), where its readings come from.</summary>
+        public ChannelSource[] Sources { get; set; }
+
+        public ModbusBusConfig[] Buses { get; set; }
+        public string[] BusIds { get; set; }
+
+        /// <summary>The serial port (UART name or device path) of each bus, for the composition root.</summary>
+        public string[] BusPorts { get; set; }
+
+        public string[] AnalogInputIds { get; set; }
+        public string[] CardReaderIds { get; set; }
+        public InterlockConfig Interlocks { get; set; }
+        public WeldingSettings Welding { get; set; }
+        public MqttSettings Mqtt { get; set; }
+
+        public int IndexOfChannel(string id)
+        {
+            for (int i = 0; i < Channels.Length; i++)
+            {
+                if (Channels[i].Id == id) return i;
+            }
+            return -1;
+        }
+
+        public int IndexOfBus(string id)
+        {
+            for (int i = 0; i < BusIds.Length; i++)
+            {
+                if (BusIds[i] == id) return i;
+            }
+            return -1;
         }
 
         public string SiteId { get; }

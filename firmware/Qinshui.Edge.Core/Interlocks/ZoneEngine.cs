@@ -23,6 +23,7 @@ namespace Qinshui.Edge.Core.Interlocks
     public sealed class ZoneEngine
     {
         private const long None = long.MinValue;
+        private static readonly int AuthorisationBit = Conditions.Bit(ConditionKind.WorkNotAuthorised);
         private const string Interlocks = "interlocks";
         private const string EngineStandard = "de-energise to trip (ARCHITECTURE.md safety principle 1)";
 
@@ -247,9 +248,12 @@ namespace Qinshui.Edge.Core.Interlocks
             ZoneState st = _states[z];
             int mask = ComputeConditions(z, nowMs);
 
-            if (st.Permitted && mask != 0)
+            // Work authorisation is a demand, not a fault: without it the zone stands by (outputs
+            // off) without latching, so the next authorised job needs no reset. Every other cause trips and latches.
+            int tripMask = mask & ~AuthorisationBit;
+            if (st.Permitted && tripMask != 0)
             {
-                Trip(z, mask, nowMs);
+                Trip(z, tripMask, nowMs);
                 RecordZoneEvent(EventKind.ZoneTripped, z, FirstCode(st), st.Live, st.LiveCount);
             }
             else if (st.Latched)
@@ -267,7 +271,7 @@ namespace Qinshui.Edge.Core.Interlocks
             st.PrevLiveMask = mask;
 
             // A latched alarm level that has cleared does not hold the settle timer: the zone reset resets it.
-            int settleMask = mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched);
+            int settleMask = mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched) & ~AuthorisationBit;
             if (settleMask != 0) st.ClearSinceMs = None;
             else if (st.ClearSinceMs == None) st.ClearSinceMs = nowMs;
 
@@ -290,7 +294,8 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void WriteZoneOutputs(int z, long nowMs)
         {
-            bool on = _states[z].Permitted;
+            ZoneState zs = _states[z];
+            bool on = zs.Permitted && (zs.LiveMask & AuthorisationBit) == 0;
             int[] outs = _wiring[z].Outputs;
             for (int i = 0; i < outs.Length; i++)
             {
@@ -589,7 +594,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 {
                     // Judge on the conditions as they are now, not as they were at the last scan.
                     mask = ComputeConditions(z, nowMs);
-                    if ((mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched)) != 0)
+                    if ((mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched) & ~AuthorisationBit) != 0)
                     {
                         outcome = ZoneResetOutcome.CausePersists;
                         st.ClearSinceMs = None;
@@ -626,7 +631,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 st.Latched = false;
                 st.LatchedMask = 0;
                 st.Permitted = true;
-                st.LiveMask = 0;
+                st.LiveMask = mask & AuthorisationBit;
                 st.LiveCount = 0;
                 st.PrevLiveMask = 0;
                 WriteZoneOutputs(z, nowMs);

@@ -14,7 +14,7 @@ namespace Qinshui.Edge.Core.Modbus
         private static readonly string[] s_profileKeys = { "id", "title", "source", "verify", "points", "status", "note" };
         private static readonly string[] s_pointKeys = { "id", "function", "address", "type", "order", "scale", "offset", "decimalPointAddress", "bit", "bits", "length", "unit", "note" };
         private static readonly string[] s_ruleKeys = { "function", "address", "mask", "match", "quality", "points", "note" };
-        private static readonly string[] s_busKeys = { "baud", "bitsPerCharacter", "responseTimeoutMs", "retries", "turnaroundDelayMs", "devices" };
+        private static readonly string[] s_busKeys = { "id", "port", "baud", "bitsPerCharacter", "responseTimeoutMs", "retries", "turnaroundDelayMs", "devices" };
         private static readonly string[] s_deviceKeys = { "name", "unit", "profile", "pollIntervalMs", "alarmPollIntervalMs", "missesBeforeFault", "backoffMaxMs", "maxGapRegisters" };
 
         /// <summary>A profile, or null with the errors added. Also runs the profile's own validation.</summary>

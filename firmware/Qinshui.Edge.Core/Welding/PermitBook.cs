@@ -37,10 +37,20 @@ namespace Qinshui.Edge.Core.Welding
 
         public WeldingReason Apply(byte[] envelope, int offset, int length, long nowUtcMs, bool clockTrusted)
         {
+            if (length > SignedEnvelope.MaxEnvelopeBytes) return WeldingReason.PermitMalformed;
+            JsonValue root;
+            string parseError;
+            if (!JsonParser.TryParse(envelope, offset, length, 4, out root, out parseError)) return WeldingReason.PermitMalformed;
+            return Apply(root, nowUtcMs, clockTrusted);
+        }
+
+        /// <summary>Applies an already parsed envelope (as carried in an update_permits command).</summary>
+        public WeldingReason Apply(JsonValue envelope, long nowUtcMs, bool clockTrusted)
+        {
             LastPermitId = null;
             byte[] body;
             long counter, issued;
-            EnvelopeOutcome o = SignedEnvelope.Open(envelope, offset, length, "permit", _gatewayId, _key, _lastCounter, out body, out counter, out issued);
+            EnvelopeOutcome o = SignedEnvelope.Open(envelope, "permit", _gatewayId, _key, _lastCounter, out body, out counter, out issued);
             switch (o)
             {
                 case EnvelopeOutcome.Accepted: break;

@@ -50,9 +50,17 @@ namespace Qinshui.Edge.Core.Welding
         public EnvelopeOutcome ApplySigned(byte[] envelope, int offset, int length, string gatewayId, byte[] key, out string error)
         {
             error = null;
+            JsonValue root;
+            if (length > SignedEnvelope.MaxEnvelopeBytes || !JsonParser.TryParse(envelope, offset, length, 4, out root, out error)) return EnvelopeOutcome.Malformed;
+            return ApplySigned(root, gatewayId, key, out error);
+        }
+
+        public EnvelopeOutcome ApplySigned(JsonValue envelope, string gatewayId, byte[] key, out string error)
+        {
+            error = null;
             byte[] body;
             long counter, issued;
-            EnvelopeOutcome o = SignedEnvelope.Open(envelope, offset, length, "registry", gatewayId, key, LastCounter, out body, out counter, out issued);
+            EnvelopeOutcome o = SignedEnvelope.Open(envelope, "registry", gatewayId, key, LastCounter, out body, out counter, out issued);
             if (o != EnvelopeOutcome.Accepted) return o;
             JsonValue v;
             if (!JsonParser.TryParse(body, 0, body.Length, 8, out v, out error)) return EnvelopeOutcome.Malformed;
