@@ -1,0 +1,11 @@
+namespace Qinshui.Edge.Firmware.Seams
+{
+    /// <summary>
+    /// SEAM for the MQTT session and journal drain (issue #5): birth on a new session, replay of
+    /// journalled records, commands. Called from the pump thread, never from the scan.
+    /// </summary>
+    public interface IPlatformPump
+    {
+        void Pump(long nowMs, bool newSession);
+    }
+}
