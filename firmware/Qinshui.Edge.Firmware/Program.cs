@@ -74,7 +74,7 @@ namespace Qinshui.Edge.Firmware
             string identityError;
             s_identity = DeviceIdentity.TryParse(FlashFiles.ReadAll(IdentityPath), out identityError);
             if (s_identity == null) s_log.Write(LogLevel.Error, "identity: " + identityError + " (flash the provisioning bundle, docs/firmware.md)");
-            else StartNetwork(board);
+            else StartNetwork();
             ports.Mqtt = s_link;
 
             if (board == null)
@@ -273,7 +273,7 @@ namespace Qinshui.Edge.Firmware
             }
         }
 
-        private static void StartNetwork(BoardPinMap board)
+        private static void StartNetwork()
         {
             string status;
             bool up = s_identity.UseEthernet

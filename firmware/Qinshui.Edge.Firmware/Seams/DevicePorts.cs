@@ -1,3 +1,5 @@
+// Also compiled into the desktop tests (nullable-enabled there); this code is nullable-oblivious C# 9.
+#nullable disable
 using Qinshui.Edge.Core.Boards;
 using Qinshui.Edge.Core.Ports;
 
