@@ -53,6 +53,9 @@ namespace Qinshui.Edge.Firmware
         private static DeviceIdentity s_identity;
         private static IPlatformPump s_pump;
 
+        /// <summary>SEAM #6: handed to the welding/permit part once its card-reader port exists.</summary>
+        private static WiegandCardReader s_cardReader;
+
         public static void Main()
         {
             s_log = new SerialLogSink(LogLevel.Info);
@@ -263,6 +266,10 @@ namespace Qinshui.Edge.Firmware
                         break;
                 }
             }
+            int d0 = board.GpioOf("card_data0");
+            int d1 = board.GpioOf("card_data1");
+            if (d0 >= 0 && d1 >= 0) s_cardReader = new WiegandCardReader(gpio, d0, d1, s_clock);
+
             int tx = board.GpioOf("rs485_tx");
             int rx = board.GpioOf("rs485_rx");
             int de = board.GpioOf("rs485_de");
