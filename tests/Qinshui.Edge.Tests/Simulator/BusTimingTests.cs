@@ -153,4 +153,38 @@ public sealed class BusTimingTests
         clock.AdvanceMs(10);
         Assert.Empty(rec.Bytes);
     }
+
+    [Fact]
+    public void ModbusSensors_GetTheRegisteredSlaveOnTheirBus()
+    {
+        var previous = PlantModel.ModbusSensorSlaveFactory;
+        var made = new List<(string Sensor, int Address)>();
+        var devices = new List<Recorder>();
+        try
+        {
+            PlantModel.ModbusSensorSlaveFactory = (sensor, clock) =>
+            {
+                made.Add((sensor.Id, sensor.Spec.SlaveAddress));
+                var r = new Recorder();
+                devices.Add(r);
+                return r;
+            };
+            var clock = new VirtualClock();
+            var def = new Qinshui.Edge.Simulator.Scenarios.PlantDefinition();
+            def.Variables.Add(("t", Qinshui.Edge.Core.Domain.Unit.DegreesCelsius, 20));
+            def.Buses.Add(("rs485-1", 9600));
+            def.Sensors.Add(new SensorSpec { Id = "temp", Measures = "t", Unit = Qinshui.Edge.Core.Domain.Unit.DegreesCelsius, Interface = SensorInterface.Modbus, Bus = "rs485-1", SlaveAddress = 7 });
+            def.Sensors.Add(new SensorSpec { Id = "analog", Measures = "t", Unit = Qinshui.Edge.Core.Domain.Unit.DegreesCelsius });
+            var plant = def.Build(clock, 1);
+            Assert.Equal(new[] { ("temp", 7) }, made);
+            plant.TryGetBus("rs485-1", out var bus);
+            bus.OpenMaster().Write(new byte[] { 7, 3 }, 0, 2);
+            clock.AdvanceMs(10);
+            Assert.Equal(new byte[] { 7, 3 }, devices[0].Bytes.Select(b => b.Value).ToArray());
+        }
+        finally
+        {
+            PlantModel.ModbusSensorSlaveFactory = previous;
+        }
+    }
 }

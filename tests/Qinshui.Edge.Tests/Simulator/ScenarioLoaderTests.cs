@@ -65,6 +65,13 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void BusFaultsOnAnAnalogSensor_AreRefused()
+    {
+        var errors = Errors(ScenarioText.With("""{ "at": "10s", "action": "fault", "target": "ch4-sensor", "mode": "crc_noise" }""", ""));
+        Assert.Contains(errors, e => e.Path == "timeline[0].mode" && e.Message.Contains("needs a Modbus sensor"));
+    }
+
+    [Fact]
     public void MissingTopLevelSections_AreNamed()
     {
         var errors = Errors("""{ "name": "n" }""");
