@@ -237,4 +237,16 @@ public sealed class PlantModelTests
         Assert.Equal(12, clock.MonotonicMs);
         Assert.Throws<ArgumentOutOfRangeException>(() => clock.AdvanceTo(0));
     }
+
+    [Fact]
+    public void RealTimePacer_HoldsVirtualTimeToTheWallClockTimesTheSpeed()
+    {
+        var clock = new VirtualClock();
+        var pacer = new RealTimePacer(clock, speed: 10);
+        // 10 s of virtual time at 10× is due about 1 s of wall time from now; nothing is waited here.
+        var wait = pacer.WaitBefore(10_000_000);
+        Assert.InRange(wait.TotalMilliseconds, 500, 1000);
+        Assert.Equal(TimeSpan.Zero, pacer.WaitBefore(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RealTimePacer(clock, 0));
+    }
 }
