@@ -37,8 +37,47 @@ public sealed class PlantModel
     public IEnumerable<VirtualRs485Bus> Buses => _buses.Values;
     public IReadOnlyList<DustCollector> DustCollectors => _collectors;
 
-    /// <summary>The broker is reachable (broker outages are plant-side events the MQTT adapter honours).</summary>
-    public bool BrokerAvailable { get; set; } = true;
+    private bool _brokerAvailable = true;
+
+    /// <summary>
+    /// The broker is reachable. Broker outages are plant-side events: the MQTT seam (embedded broker
+    /// or the link adapter) subscribes to <see cref="BrokerAvailabilityChanged"/> and drops or refuses
+    /// connections while false.
+    /// </summary>
+    public bool BrokerAvailable
+    {
+        get => _brokerAvailable;
+        set
+        {
+            if (_brokerAvailable == value) return;
+            _brokerAvailable = value;
+            BrokerAvailabilityChanged?.Invoke(value);
+        }
+    }
+
+    public event Action<bool>? BrokerAvailabilityChanged;
+
+    /// <summary>
+    /// Seam for the Modbus helper's simulated slave: given a Modbus sensor (its bus, address, value,
+    /// faults via <see cref="SimSensor.ReadDigital"/> and <see cref="SimSensor.Fault"/>), returns the
+    /// device to attach to the sensor's bus. Null until that slave is merged: Modbus sensors then
+    /// have no slave on the bus (the temporary driver reads them directly).
+    /// </summary>
+    public static Func<SimSensor, VirtualClock, IBusDevice>? ModbusSensorSlaveFactory { get; set; }
+
+    /// <summary>Attaches a simulated slave for every Modbus sensor, when a slave factory is registered.</summary>
+    public void AttachModbusSlaves()
+    {
+        var factory = ModbusSensorSlaveFactory;
+        if (factory == null) return;
+        foreach (var s in _sensors.Values)
+        {
+            if (s.Spec.Interface != SensorInterface.Modbus || s.Spec.Bus == null) continue;
+            var device = factory(s, Clock);
+            var line = _buses[s.Spec.Bus].Attach(device);
+            if (device is IBusAttachable a) a.AttachedTo(line);
+        }
+    }
 
     public void Add(PlantVariable v) => _variables.Add(v.Id, v);
 

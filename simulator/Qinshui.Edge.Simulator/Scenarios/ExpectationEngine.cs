@@ -38,11 +38,18 @@ public sealed class ExpectationEngine
     }
 
     /// <summary>Ends the run at endMs and settles every verdict.</summary>
-    public IReadOnlyList<ExpectationResult> Finish(long endMs, ISimulatedGateway gateway)
+    /// <param name="cutShort">The run ended before the scenario's duration (--duration): what could not be reached is not evaluable, not failed.</param>
+    public IReadOnlyList<ExpectationResult> Finish(long endMs, ISimulatedGateway gateway, bool cutShort = false)
     {
         foreach (var t in _trackers)
         {
-            if (t.Active) t.Finish(endMs, gateway);
+            if (!t.Active) continue;
+            t.Finish(endMs, gateway);
+            if (cutShort && t.Result.Verdict == Verdict.Failed && t.MayBeUnreached)
+            {
+                t.Result.Verdict = Verdict.NotEvaluable;
+                t.Result.Detail = $"the run was cut short at {Duration.Format(endMs)}: {t.Result.Detail}";
+            }
         }
         return _trackers.Select(t => t.Result).ToList();
     }
@@ -56,6 +63,15 @@ public sealed class ExpectationEngine
         private long _worst = -1;
 
         public bool Active { get; } = active;
+
+        /// <summary>Failed only for want of time (trigger or condition not reached yet), not by a contradiction.</summary>
+        public bool MayBeUnreached => e.Kind switch
+        {
+            ExpectationKind.Within => !_failed,
+            ExpectationKind.Eventually => true,
+            ExpectationKind.Check or ExpectationKind.Reply => true,
+            _ => false,
+        };
         public ExpectationResult Result { get; } = r;
 
         public void Observe(RunState s)

@@ -43,6 +43,7 @@ public sealed class PlantDefinition
         foreach (var r in Relays) plant.AddRelay(r);
         foreach (var r in CardReaders) plant.AddCardReader(r);
         foreach (var b in Buses) plant.AddBus(b.Id, b.Baud);
+        plant.AttachModbusSlaves();
         return plant;
     }
 }

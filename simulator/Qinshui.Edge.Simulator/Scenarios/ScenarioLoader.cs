@@ -83,7 +83,7 @@ public static class ScenarioLoader
         };
         foreach (var (e, path) in r.Array("timeline"))
         {
-            var a = ReadAction(new JsonObjectReader(e, path, errors), ids, duration);
+            var a = ReadAction(new JsonObjectReader(e, path, errors), ids, duration, plant);
             if (a != null) scenario.Timeline.Add(a);
         }
         var expIds = new HashSet<string>(StringComparer.Ordinal);
@@ -248,7 +248,7 @@ public static class ScenarioLoader
         return null;
     }
 
-    private static TimelineAction? ReadAction(JsonObjectReader o, IdTable ids, long durationMs)
+    private static TimelineAction? ReadAction(JsonObjectReader o, IdTable ids, long durationMs, PlantDefinition plant)
     {
         if (!o.IsObject) return null;
         var errors = o.Errors;
@@ -302,6 +302,8 @@ public static class ScenarioLoader
                 {
                     if (!SensorFaultNames.ByName.ContainsKey(mode))
                         errors.Add(o.Sub("mode"), $"'{mode}' is not a sensor fault (one of {string.Join(", ", SensorFaultNames.ByName.Keys)})");
+                    else if (mode is "crc_noise" or "modbus_exception" && plant.Sensors.Find(x => x.Id == target)?.Interface != SensorInterface.Modbus)
+                        errors.Add(o.Sub("mode"), $"'{mode}' needs a Modbus sensor; '{target}' is a 4–20 mA loop (use open_loop, over_range, comm_loss or stuck)");
                 }
                 else if (ids.Is(target, IdKind.Relay))
                 {

@@ -114,7 +114,7 @@ public sealed class ScenarioRun : ISimEventSink
 
     public RunResult Finish(TimeSpan wall)
     {
-        var results = _expectations.Finish(NowMs, Gateway);
+        var results = _expectations.Finish(NowMs, Gateway, cutShort: NowMs < Scenario.DurationMs);
         return new RunResult(Scenario, Gateway.Description, results, _events.ToList(), Recorder, View, NowMs, wall);
     }
 

@@ -24,3 +24,9 @@ public interface IBusTransmitter
     /// <summary>Duration of one character on this bus, in microseconds.</summary>
     double CharacterMicros { get; }
 }
+
+/// <summary>A device that wants its transmitter handle once attached (a slave that answers).</summary>
+public interface IBusAttachable
+{
+    void AttachedTo(IBusTransmitter line);
+}
