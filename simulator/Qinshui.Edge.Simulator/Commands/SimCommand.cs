@@ -16,11 +16,8 @@ public sealed class SimCommand : ICommand
 {
     public const int ExitNotEvaluable = 3;
 
-    /// <summary>
-    /// The gateway that runs inside the simulator. Until the real gateway is merged this is the
-    /// temporary alarms-only driver; the integrator replaces it with the core gateway's factory.
-    /// </summary>
-    public static ISimulatedGatewayFactory GatewayFactory { get; set; } = new AlarmsOnlyGatewayFactory();
+    /// <summary>The gateway that runs inside the simulator: the core's GatewayRuntime on the plant's ports.</summary>
+    public static ISimulatedGatewayFactory GatewayFactory { get; set; } = new RealGatewayFactory();
 
     public string Name => "sim";
     public string Usage => "sim [run FILE...] [--fast] [--duration 30s] [--speed N] [--result out.json] [--report PATH] [--broker URL] [--headless] [--strict] [--lang zh|en]";

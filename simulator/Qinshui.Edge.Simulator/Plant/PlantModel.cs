@@ -1,4 +1,6 @@
+using Qinshui.Edge.Simulator.Modbus;
 using Qinshui.Edge.Simulator.Plant.Bus;
+using Qinshui.Edge.Simulator.Plant.Modbus;
 
 namespace Qinshui.Edge.Simulator.Plant;
 
@@ -65,19 +67,52 @@ public sealed class PlantModel
     /// </summary>
     public static Func<SimSensor, VirtualClock, IBusDevice>? ModbusSensorSlaveFactory { get; set; }
 
-    /// <summary>Attaches a simulated slave for every Modbus sensor, when a slave factory is registered.</summary>
+    /// <summary>
+    /// Attaches a simulated RTU slave for every Modbus sensor (<see cref="SensorRegisterMap"/>, or the
+    /// registered factory's device) and every welding machine, so the gateway's master talks to them
+    /// with real frames on the virtual bus.
+    /// </summary>
     public void AttachModbusSlaves()
     {
         var factory = ModbusSensorSlaveFactory;
-        if (factory == null) return;
         foreach (var s in _sensors.Values)
         {
             if (s.Spec.Interface != SensorInterface.Modbus || s.Spec.Bus == null) continue;
-            var device = factory(s, Clock);
+            var device = factory != null ? factory(s, Clock) : SensorSlave(s);
             var line = _buses[s.Spec.Bus].Attach(device);
             if (device is IBusAttachable a) a.AttachedTo(line);
         }
+        foreach (var m in _machines)
+        {
+            var slave = new RtuSlaveOnBus(new ModbusSlaveDevice((byte)m.Address), Clock);
+            var relay = _relays.TryGetValue(m.EnableRelay, out var r) ? r : null;
+            slave.BeforeRequest = d => m.Update(d, relay?.LoadPowered ?? false);
+            var line = _buses[m.Bus].Attach(slave);
+            slave.AttachedTo(line);
+        }
     }
+
+    private RtuSlaveOnBus SensorSlave(SimSensor s)
+    {
+        var slave = new RtuSlaveOnBus(new ModbusSlaveDevice((byte)s.Spec.SlaveAddress), Clock);
+        var noise = new SeededNoise(SeededNoise.Derive(Seed, s.Id + ".crc"));
+        slave.BeforeRequest = d => SensorRegisterMap.Update(d, s, Clock.MonotonicMs, Clock.UtcMs);
+        // CRC noise: most answers arrive with a bad CRC (the master must count them as failures).
+        slave.CorruptResponse = () => s.Fault == SensorFault.CrcNoise && noise.NextDouble() < 0.9;
+        return slave;
+    }
+
+    private readonly List<WeldingMachine> _machines = new();
+    public IReadOnlyList<WeldingMachine> WeldingMachines => _machines;
+
+    public void Add(WeldingMachine m)
+    {
+        _machines.Add(m);
+        foreach (var v in m.Variables) Add(v);
+    }
+
+    /// <summary>The gateway's journal flash: owned by the plant so that it survives gateway power cuts.</summary>
+    public MemoryJournalStore JournalStore { get; } = new();
 
     public void Add(PlantVariable v) => _variables.Add(v.Id, v);
 

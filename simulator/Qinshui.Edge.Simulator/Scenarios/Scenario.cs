@@ -30,6 +30,7 @@ public sealed class PlantDefinition
     public List<string> Relays { get; } = new();
     public List<string> CardReaders { get; } = new();
     public List<(string Id, int Baud)> Buses { get; } = new();
+    public List<(string Id, string Bus, int Address, string[] Codes, int Model, string EnableRelay)> WeldingMachines { get; } = new();
 
     public PlantModel Build(VirtualClock clock, int seed)
     {
@@ -43,6 +44,7 @@ public sealed class PlantDefinition
         foreach (var r in Relays) plant.AddRelay(r);
         foreach (var r in CardReaders) plant.AddCardReader(r);
         foreach (var b in Buses) plant.AddBus(b.Id, b.Baud);
+        foreach (var m in WeldingMachines) plant.Add(new WeldingMachine(m.Id, m.Bus, m.Address, m.Codes, m.Model, m.EnableRelay));
         plant.AttachModbusSlaves();
         return plant;
     }

@@ -235,6 +235,32 @@ public static class ScenarioLoader
             o.Done();
             if (id != null && ids.Add(id, IdKind.CardReader, path + ".id")) plant.CardReaders.Add(id);
         }
+        foreach (var (e, path) in r.Array("weldingMachines"))
+        {
+            var o = new JsonObjectReader(e, path, errors);
+            string? id = o.String("id", true);
+            string? bus = o.String("bus", true);
+            int address = o.Int("address", true, 1, 247) ?? 1;
+            var codes = new List<string>();
+            foreach (var (ce, cp) in o.Array("codes"))
+            {
+                if (ce.ValueKind == JsonValueKind.String && ce.GetString()!.Length is > 0 and <= 16) codes.Add(ce.GetString()!);
+                else errors.Add(cp, "an identity code is a string of 1–16 ASCII characters");
+            }
+            if (codes.Count == 0) errors.Add(path + ".codes", "give the chip's identity code (and alternatives the timeline may select with {id}.codeIndex)");
+            int model = o.Int("model", false, 0, 65535) ?? 400;
+            string? relay = o.String("enableRelay", true);
+            o.Done();
+            if (bus != null && !ids.Is(bus, IdKind.Bus)) errors.Add(path + ".bus", $"no bus '{bus}' in plant.buses");
+            if (relay != null && !ids.Is(relay, IdKind.Relay)) errors.Add(path + ".enableRelay", $"no relay '{relay}' in plant.relays");
+            if (id == null || bus == null || relay == null || codes.Count == 0) continue;
+            plant.WeldingMachines.Add((id, bus, address, codes.ToArray(), model, relay));
+            foreach (var v in new[] { ".arcDemandA", ".tamper", ".codeIndex" })
+            {
+                ids.Add(id + v, IdKind.Variable, path);
+                units[id + v] = v == ".arcDemandA" ? Unit.Amps : Unit.None;
+            }
+        }
         r.Done();
     }
 

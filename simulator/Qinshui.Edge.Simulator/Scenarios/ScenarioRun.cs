@@ -28,7 +28,7 @@ public sealed class ScenarioRun : ISimEventSink
         var errors = new ScenarioErrors(scenario.File);
         var gateway = factory.Create(new SimulatedGatewayContext
         {
-            Clock = Clock, Plant = Plant, Events = this, Config = scenario.Gateway, ConfigPath = "gateway", BrokerUrl = brokerUrl,
+            Clock = Clock, Plant = Plant, Events = this, Config = scenario.Gateway, ConfigPath = "gateway", BrokerUrl = brokerUrl, ScenarioFile = scenario.File,
         }, errors);
         if (gateway == null || errors.Count > 0) throw new ScenarioLoadException(errors.Count > 0 ? errors.List : new[] { new ScenarioError(scenario.File, "gateway", "the gateway could not be created") });
         Gateway = gateway;
@@ -71,6 +71,18 @@ public sealed class ScenarioRun : ISimEventSink
         if (Finished) return false;
         long t = _nextStepMs;
         _nextStepMs += Scenario.StepMs;
+        // The gateway scans faster than the scenario steps: run its scans (and the plant) in between.
+        long scan = Gateway.ScanIntervalMs;
+        if (scan > 0 && t > 0)
+        {
+            for (long s = t - Scenario.StepMs + scan; s < t; s += scan)
+            {
+                Clock.AdvanceTo(s * 1000);
+                ApplyRamps(s);
+                Plant.Step();
+                if (GatewayPowered) Gateway.Step(s);
+            }
+        }
         Clock.AdvanceTo(t * 1000);
         _state.StepEvents.Clear();
         while (_nextAction < Scenario.Timeline.Count && Scenario.Timeline[_nextAction].AtMs <= t) Apply(Scenario.Timeline[_nextAction++], t);

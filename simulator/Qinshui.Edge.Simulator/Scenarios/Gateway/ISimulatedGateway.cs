@@ -44,6 +44,9 @@ public interface ISimulatedGateway
 
     /// <summary>Fills the view with the gateway's present state.</summary>
     void Describe(GatewayView view);
+
+    /// <summary>How often the gateway scans, in virtual ms; 0 = once per scenario step.</summary>
+    long ScanIntervalMs => 0;
 }
 
 /// <summary>What the simulator gives a gateway: its configuration section, time, the plant's ports, an event sink.</summary>
@@ -58,6 +61,9 @@ public sealed class SimulatedGatewayContext
 
     /// <summary>JSON path of the section in the scenario file, to prefix validation errors.</summary>
     public string ConfigPath { get; init; } = "gateway";
+
+    /// <summary>The scenario file (configuration paths are relative to it).</summary>
+    public string? ScenarioFile { get; init; }
 
     /// <summary>--broker URL, or null for the embedded broker (the MQTT helper's seam).</summary>
     public string? BrokerUrl { get; init; }

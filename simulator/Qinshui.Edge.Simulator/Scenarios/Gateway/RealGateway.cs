@@ -1,0 +1,490 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Qinshui.Edge.Core.Alarms;
+using Qinshui.Edge.Core.Config;
+using Qinshui.Edge.Core.Domain;
+using Qinshui.Edge.Core.Gateway;
+using Qinshui.Edge.Core.Interlocks;
+using Qinshui.Edge.Core.Ports;
+using Qinshui.Edge.Simulator.Plant;
+
+namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
+
+/// <summary>
+/// The real gateway in the simulator: the core's <see cref="GatewayRuntime"/>, unchanged, built
+/// from one JSON configuration, on the plant's ports (<see cref="PlantGatewayPorts"/>): relays,
+/// contacts, 4–20 mA loops, card readers, and the virtual RS-485 buses on which simulated RTU
+/// slaves answer the core's Modbus master with real frames. Scans run every
+/// <see cref="ScanIntervalMs"/> of virtual time. A power cut drops the runtime; power-on builds a
+/// new one with the boot counter + 1 from what survives: the journal store (plant-owned flash),
+/// the last event hash and the command/permit counters (NVS). The platform side is
+/// <see cref="IPlatformSide"/>: what it received answers the journal and MQTT checks, and it
+/// carries the platform's signed commands and permits to the gateway over MQTT.
+/// </summary>
+public sealed class RealGateway : ISimulatedGateway
+{
+    private readonly SimulatedGatewayContext _ctx;
+    private readonly GatewayConfig _config;
+    private readonly byte[] _key;
+    private readonly IPlatformSide _platform;
+    private readonly PlantGatewayPorts _ports;
+    private readonly string[] _sensorOfChannel;
+    private GatewayRuntime? _rt;
+    private long _bootCounter;
+    private byte[]? _lastEventHash;
+    private long _lastCommandCounter;
+    private long _lastPermitCounter;
+    private long _platformCommandCounter;
+    private long _platformPermitCounter;
+    private int _inboxSeen;
+
+    // Last described state, to report changes as run events.
+    private readonly Dictionary<string, string> _last = new(StringComparer.Ordinal);
+
+    internal RealGateway(SimulatedGatewayContext ctx, GatewayConfig config, byte[] key, IPlatformSide platform, long scanIntervalMs)
+    {
+        _ctx = ctx;
+        _config = config;
+        _key = key;
+        _platform = platform;
+        ScanIntervalMs = scanIntervalMs;
+        _ports = new PlantGatewayPorts(ctx.Plant, platform.Link, new EventLog(this));
+        _sensorOfChannel = new string[config.Channels.Length];
+        for (int c = 0; c < config.Channels.Length; c++)
+        {
+            var s = config.Sources[c];
+            if (s.Kind == ChannelSourceKind.Analog) _sensorOfChannel[c] = s.AnalogInputId;
+            else if (s.Kind == ChannelSourceKind.Modbus)
+            {
+                string bus = config.BusPorts[s.BusIndex];
+                var dev = config.Buses[s.BusIndex].Devices.FirstOrDefault(d => d.Name == s.DeviceName);
+                var sensor = ctx.Plant.Sensors.FirstOrDefault(x => x.Spec.Interface == SensorInterface.Modbus && x.Spec.Bus == bus && dev != null && x.Spec.SlaveAddress == dev.Unit);
+                _sensorOfChannel[c] = sensor?.Id ?? "";
+            }
+            else _sensorOfChannel[c] = "";
+        }
+    }
+
+    public GatewayCapabilities Capabilities => GatewayCapabilities.Alarms | GatewayCapabilities.Outputs | GatewayCapabilities.Zones
+        | GatewayCapabilities.Welding | GatewayCapabilities.Journal | GatewayCapabilities.Mqtt | GatewayCapabilities.Commands;
+
+    public string Description => $"core gateway ({_config.GatewayId}, boot {_bootCounter}; MQTT: {_platform.Description})";
+
+    public long ScanIntervalMs { get; }
+    public GatewayConfig Config => _config;
+    public GatewayRuntime? Runtime => _rt;
+    public IPlatformSide Platform => _platform;
+    public long BootCounter => _bootCounter;
+
+    public void PowerOn(long nowMs)
+    {
+        _bootCounter++;
+        var boot = new GatewayBoot(_key, _bootCounter, "qedge-sim")
+        {
+            LastEventHash = _lastEventHash,
+            LastCommandCounter = _lastCommandCounter,
+            LastPermitCounter = _lastPermitCounter,
+        };
+        _platform.GatewayPowered(true);
+        _rt = new GatewayRuntime(_config, _ports, boot);
+        Emit(nowMs, "boot", _config.GatewayId, _rt.IsOperational
+            ? $"gateway booted (boot {_bootCounter}); every zone off until its conditions hold, settle and a reset"
+            : $"gateway NOT operational: {_rt.Failure}", true);
+    }
+
+    public void PowerOff(long nowMs)
+    {
+        if (_rt == null) return;
+        // What the device keeps in NVS across a power cut.
+        _lastEventHash = new byte[32];
+        _rt.Events.CopyLastHash(_lastEventHash, 0);
+        _lastCommandCounter = _rt.Commands.LastAcceptedCounter;
+        _lastPermitCounter = _rt.Permits.LastCounter;
+        _rt = null;
+        _platform.GatewayPowered(false);
+    }
+
+    public void Step(long nowMs)
+    {
+        if (_rt == null) return;
+        _platform.BrokerAvailable(_ctx.Plant.BrokerAvailable);
+        _rt.Scan();
+        ReportChanges(nowMs);
+    }
+
+    public void PressReset(string target, long nowMs)
+    {
+        if (_rt == null) return;
+        var zones = _rt.Zones;
+        for (int z = 0; z < zones.ZoneCount; z++)
+        {
+            var zc = zones.Config(z);
+            bool hit = target == "all" || zc.Id == target || zc.Channels.Any(c => c.ChannelId == target) || zc.OutputIds.Contains(target);
+            if (!hit) continue;
+            var o = zones.RequestLocalReset(z);
+            if (o == ZoneResetOutcome.NothingToReset) continue;
+            Emit(nowMs, o == ZoneResetOutcome.Accepted ? "reset_accepted" : "reset_refused", zc.Id,
+                $"zone {zc.Id} local reset: {ZoneResetName(o)}", true);
+        }
+    }
+
+    public bool PushPermit(JsonElement permit, long nowMs)
+    {
+        long utc = _ctx.Clock.UtcMs;
+        var body = new JsonObject();
+        string? commandId = null;
+        bool forged = false;
+        long? counter = null;
+        long validFor = 8 * 3_600_000L;
+        long? expiredAgo = null;
+        long analysisAgo = 0;
+        foreach (var p in permit.EnumerateObject())
+        {
+            switch (p.Name)
+            {
+                case "id": body["permitId"] = p.Value.GetString(); break;
+                case "area": body["zone"] = p.Value.GetString(); break;
+                case "card": break; // the welder is bound by the registry, not by the permit
+                case "commandId": commandId = p.Value.GetString(); break;
+                case "forged": forged = p.Value.ValueKind == JsonValueKind.True; break;
+                case "counter": counter = p.Value.GetInt64(); break;
+                case "validFor": validFor = DurationOf(p.Value); break;
+                case "expiredAgo": expiredAgo = DurationOf(p.Value); break;
+                case "analysisAgo": analysisAgo = DurationOf(p.Value); break;
+                default: body[p.Name] = JsonNode.Parse(p.Value.GetRawText()); break;
+            }
+        }
+        body["kind"] ??= "hot_work";
+        if (expiredAgo is long ago)
+        {
+            body["validToUtcMs"] ??= utc - ago;
+            body["validFromUtcMs"] ??= utc - ago - validFor;
+        }
+        body["validFromUtcMs"] ??= utc - 1000;
+        body["validToUtcMs"] ??= utc + validFor;
+        body["gasAnalysisUtcMs"] ??= utc - analysisAgo;
+        long ctr = counter ?? ++_platformPermitCounter;
+        if (counter is long c && c > _platformPermitCounter) _platformPermitCounter = c;
+        byte[] key = forged ? SHA256.HashData(Encoding.UTF8.GetBytes("not the gateway's key")) : _key;
+        byte[] envelope = SignedEnvelope.Sign("permit", Encoding.UTF8.GetBytes(body.ToJsonString()), _config.GatewayId, ctr, utc, key);
+        string id = commandId ?? "permit-" + (body["permitId"]?.GetValue<string>() ?? "?") + "-" + ctr;
+        SendCommand(id, "update_permits", "{\"envelope\":" + Encoding.UTF8.GetString(envelope) + "}", false, null, false, nowMs);
+        return true;
+    }
+
+    public bool SubmitCommand(JsonElement command, long nowMs)
+    {
+        string id = command.TryGetProperty("id", out var i) ? i.GetString() ?? "" : "";
+        string cmd = command.TryGetProperty("cmd", out var c) ? c.GetString() ?? "" : command.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+        string args = command.TryGetProperty("args", out var a) ? a.GetRawText() : "{}";
+        bool forged = command.TryGetProperty("forged", out var f) && f.ValueKind == JsonValueKind.True;
+        long? counter = command.TryGetProperty("counter", out var k) ? k.GetInt64() : null;
+        bool expired = command.TryGetProperty("expired", out var e) && e.ValueKind == JsonValueKind.True;
+        if (cmd == "unlock")
+        {
+            // Not a command the gateway knows (nothing may force an output on): sent as is, it is refused.
+            args = "{}";
+        }
+        SendCommand(id, cmd, args, forged, counter, expired, nowMs);
+        return true;
+    }
+
+    /// <summary>Signs and sends a command envelope (docs/mqtt.md, "Command envelope") on the gateway's cmd topic.</summary>
+    private void SendCommand(string id, string cmd, string argsJson, bool forged, long? counter, bool expired, long nowMs)
+    {
+        long utc = _ctx.Clock.UtcMs;
+        long ctr = counter ?? ++_platformCommandCounter;
+        if (counter is long c && c > _platformCommandCounter) _platformCommandCounter = c;
+        long exp = expired ? utc - 1000 : utc + 60_000;
+        string body = "{\"v\":1,\"id\":" + JsonSerializer.Serialize(id) + ",\"gw\":" + JsonSerializer.Serialize(_config.GatewayId)
+                      + ",\"ctr\":" + ctr + ",\"exp\":" + exp + ",\"cmd\":" + JsonSerializer.Serialize(cmd) + ",\"args\":" + argsJson;
+        byte[] bodyBytes = Encoding.UTF8.GetBytes(body);
+        byte[] key = forged ? SHA256.HashData(Encoding.UTF8.GetBytes("not the gateway's key")) : _key;
+        string mac = Convert.ToHexString(HMACSHA256.HashData(key, bodyBytes)).ToLowerInvariant();
+        byte[] payload = Encoding.UTF8.GetBytes(body + ",\"mac\":\"" + mac + "\"}");
+        _platform.SendCommand($"qinshui/v1/{_config.SiteId}/{_config.GatewayId}/cmd", payload);
+        Emit(nowMs, "command_sent", id, $"platform → gateway: {cmd} ({id}), {payload.Length} bytes{(forged ? ", forged MAC" : "")}", false);
+    }
+
+    public bool TryGetReply(string commandId, out bool accepted, out string reasonCode)
+    {
+        accepted = false;
+        reasonCode = "";
+        bool found = false;
+        foreach (var m in _platform.Inbox.Messages)
+        {
+            if (m.Kind != "reply") continue;
+            using var doc = JsonDocument.Parse(m.Payload);
+            var r = doc.RootElement;
+            if (!r.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() != commandId) continue;
+            accepted = r.GetProperty("ok").GetBoolean();
+            reasonCode = r.TryGetProperty("code", out var code) ? code.GetString() ?? "" : "";
+            found = true;
+        }
+        return found;
+    }
+
+    public bool TryCheck(string check, out bool passed, out string detail)
+    {
+        var inbox = _platform.Inbox;
+        switch (check)
+        {
+            case "event_chain_intact":
+                passed = inbox.CheckEventChain(out detail);
+                return true;
+            case "no_reading_lost":
+                passed = inbox.CheckNoGaps(out detail);
+                if (passed && _rt != null && _platform.Link.IsConnected && _rt.Journal.PendingData > 0)
+                    detail += $"; {_rt.Journal.PendingData} data records still in flight at the end";
+                return true;
+            case "no_duplicates":
+                passed = inbox.CheckNoDuplicates(out detail);
+                return true;
+            case "journal_replayed":
+                passed = inbox.CheckReplayed(out detail);
+                return true;
+        }
+        passed = false;
+        detail = "";
+        return false;
+    }
+
+    public void Describe(GatewayView view)
+    {
+        view.PoweredOn = _rt != null;
+        if (view.Channels.Count == 0)
+        {
+            for (int i = 0; i < _config.Channels.Length; i++)
+            {
+                var c = _config.Channels[i];
+                var cv = new ChannelView { Id = c.Id, Profile = c.ProfileId ?? "", Unit = c.Unit, SensorId = _sensorOfChannel[i] };
+                foreach (var l in c.Levels)
+                {
+                    string name = LevelNames.Kind(l.Kind) + (l.Source == LevelSource.Instant ? "" : "_" + LevelNames.Source(l.Source));
+                    cv.Levels.Add(new LevelView { Name = name, Threshold = l.Threshold, Restore = l.Restore, High = l.Direction == Direction.High });
+                }
+                view.Channels.Add(cv);
+            }
+            foreach (var o in _config.Interlocks.Outputs) view.Outputs.Add(new OutputView { Id = o.Id, RelayId = o.Id });
+            foreach (var z in _config.Interlocks.Zones) view.Zones.Add(new ZoneView { Id = z.Id });
+            foreach (var s in _config.Welding.Stations)
+            {
+                view.Welding.Add(new WeldingView { MachineId = s.Id });
+                if (s.MachineDevice != null && s.MachineDevice != s.Id) view.Welding.Add(new WeldingView { MachineId = s.MachineDevice });
+            }
+        }
+        var rt = _rt;
+        for (int i = 0; i < _config.Channels.Length; i++)
+        {
+            var cv = view.Channels[i];
+            if (rt == null)
+            {
+                cv.HasReading = false;
+                cv.Quality = Quality.NoData;
+                foreach (var l in cv.Levels)
+                {
+                    l.Status = "fault";
+                    l.Tripping = true;
+                }
+                continue;
+            }
+            var st = rt.Alarms.State(i);
+            cv.HasReading = st.HasReading;
+            cv.Value = st.Last.Value;
+            cv.Quality = st.EffectiveQuality;
+            for (int k = 0; k < st.Levels.Length; k++)
+            {
+                cv.Levels[k].Status = LevelStatusNames.Name(st.Levels[k].Status);
+                cv.Levels[k].Tripping = st.Levels[k].IsTripping;
+                cv.Levels[k].Latched = st.Levels[k].Latched;
+            }
+        }
+        for (int o = 0; o < view.Outputs.Count; o++)
+        {
+            bool on = rt != null && rt.Zones.IsOutputEnergised(o);
+            view.Outputs[o].Energised = on;
+            view.Outputs[o].Reason = rt == null ? "power_off" : on ? "" : ReasonOfOutput(rt, view.Outputs[o].Id);
+        }
+        for (int z = 0; z < view.Zones.Count; z++)
+        {
+            if (rt == null)
+            {
+                view.Zones[z].State = "off";
+                view.Zones[z].Reason = "power_off";
+                continue;
+            }
+            var st = rt.Zones.State(z);
+            view.Zones[z].State = ZoneStateName(st);
+            view.Zones[z].Reason = FirstCause(st);
+        }
+        for (int i = 0, s = 0; s < _config.Welding.Stations.Length; s++)
+        {
+            var spec = _config.Welding.Stations[s];
+            int n = spec.MachineDevice != null && spec.MachineDevice != spec.Id ? 2 : 1;
+            var station = rt?.Stations[s];
+            var machine = _ctx.Plant.WeldingMachines.FirstOrDefault(m => m.Id == spec.MachineDevice);
+            bool enabled = _ctx.Plant.TryGetRelay(spec.EnableOutputId, out var relay) && relay.LoadPowered;
+            for (int k = 0; k < n; k++, i++)
+            {
+                var w = view.Welding[i];
+                w.State = station != null && station.IsRunning ? "unlocked" : "locked";
+                w.Card = station?.IsRunning == true ? station.Session.WelderId ?? "" : "";
+                w.Permit = station?.IsRunning == true ? station.Session.PermitId ?? "" : "";
+                w.ArcCurrentAmps = machine?.ArcCurrentAmps(enabled) ?? 0;
+            }
+        }
+        view.Link.Connected = _platform.Link.IsConnected && rt != null;
+        view.Link.JournalDepth = rt == null ? 0 : rt.Journal.PendingData + rt.Journal.PendingPriority;
+        view.Link.Published = _platform.Published;
+        view.Link.Acknowledged = _platform.Acknowledged;
+    }
+
+    private static string ZoneStateName(ZoneState st)
+    {
+        if (st.Permitted && (st.LiveMask & Conditions.Bit(Qinshui.Edge.Core.Interlocks.ConditionKind.WorkNotAuthorised)) == 0) return "permitted";
+        if (st.Latched) return "tripped";
+        return "standby";
+    }
+
+    private static string FirstCause(ZoneState st)
+    {
+        if (st.LiveCount > 0) return Conditions.Code(st.Live[0].Kind) + ":" + st.Live[0].Subject;
+        for (int k = 0; k < Conditions.Count; k++)
+        {
+            if ((st.LatchedMask & (1 << k)) != 0) return "latched:" + Conditions.Code((Qinshui.Edge.Core.Interlocks.ConditionKind)k);
+        }
+        return "";
+    }
+
+    private string ReasonOfOutput(GatewayRuntime rt, string outputId)
+    {
+        for (int z = 0; z < rt.Zones.ZoneCount; z++)
+        {
+            if (rt.Zones.Config(z).OutputIds.Contains(outputId)) return FirstCause(rt.Zones.State(z));
+        }
+        return "";
+    }
+
+    private static string ZoneResetName(ZoneResetOutcome o) => o switch
+    {
+        ZoneResetOutcome.Accepted => "accepted",
+        ZoneResetOutcome.CausePersists => "refused: a cause persists",
+        ZoneResetOutcome.SettleTimeRunning => "refused: causes cleared but not for the settle time yet",
+        ZoneResetOutcome.NothingToReset => "nothing to reset",
+        _ => "refused: " + o,
+    };
+
+    private static long DurationOf(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.Number) return e.GetInt64();
+        if (e.ValueKind == JsonValueKind.String && Duration.TryParseMs(e.GetString()!, out long ms)) return ms;
+        throw new FormatException($"'{e.GetRawText()}' is not a duration");
+    }
+
+    /// <summary>Reports changes of outputs, zones, levels, welding sessions and what reached the platform as run events.</summary>
+    private void ReportChanges(long nowMs)
+    {
+        var rt = _rt!;
+        for (int o = 0; o < _config.Interlocks.Outputs.Length; o++)
+        {
+            string id = _config.Interlocks.Outputs[o].Id;
+            bool on = rt.Zones.IsOutputEnergised(o);
+            if (Changed("out:" + id, on ? "on" : "off"))
+                Emit(nowMs, on ? "output_on" : "output_off", id, on ? $"output {id} energised" : $"output {id} de-energised ({ReasonOfOutput(rt, id)})", true);
+        }
+        for (int z = 0; z < rt.Zones.ZoneCount; z++)
+        {
+            var st = rt.Zones.State(z);
+            string id = rt.Zones.Config(z).Id;
+            string state = ZoneStateName(st);
+            if (Changed("zone:" + id, state)) Emit(nowMs, "zone_" + state, id, $"zone {id} {state}{(state == "permitted" ? "" : " (" + FirstCause(st) + ")")}", true);
+        }
+        for (int c = 0; c < _config.Channels.Length; c++)
+        {
+            var st = rt.Alarms.State(c);
+            var cc = _config.Channels[c];
+            for (int k = 0; k < st.Levels.Length; k++)
+            {
+                string status = LevelStatusNames.Name(st.Levels[k].Status);
+                string level = LevelNames.Kind(cc.Levels[k].Kind);
+                string key = "lvl:" + cc.Id + "." + level + k;
+                string? before = _last.GetValueOrDefault(key);
+                if (Changed(key, status) && before != null)
+                {
+                    bool important = st.Levels[k].Status is LevelStatus.Active or LevelStatus.Fault || before == "active";
+                    Emit(nowMs, "level_" + status, cc.Id + "." + level, $"{cc.Id} {level}: {before} → {status}", important);
+                }
+            }
+            string q = QualityRules.Describe(st.EffectiveQuality);
+            string? qb = _last.GetValueOrDefault("q:" + cc.Id);
+            if (Changed("q:" + cc.Id, q) && qb != null) Emit(nowMs, "quality_changed", cc.Id, $"{cc.Id} quality {q}", false);
+        }
+        for (int s = 0; s < rt.Stations.Length; s++)
+        {
+            var station = rt.Stations[s];
+            string id = station.Config.Id;
+            if (Changed("weld:" + id, station.IsRunning ? "run" : "stop"))
+            {
+                if (station.IsRunning) Emit(nowMs, "welding_started", id, $"welding at {id}: machine {station.Session.MachineCode}, welder {station.Session.WelderId}, permit {station.Session.PermitId}", true);
+                else if (_last.Count > 0) Emit(nowMs, "welding_stopped", id, $"welding at {id} stopped ({Qinshui.Edge.Core.Welding.WeldingReasonText.Code(station.Session.StopReason)})", true);
+            }
+        }
+        // What reached the platform: replies and events, in arrival order.
+        var messages = _platform.Inbox.Messages;
+        for (; _inboxSeen < messages.Count; _inboxSeen++)
+        {
+            var m = messages[_inboxSeen];
+            if (m.Kind is not ("reply" or "event")) continue;
+            try
+            {
+                using var doc = JsonDocument.Parse(m.Payload);
+                var r = doc.RootElement;
+                if (m.Kind == "reply")
+                {
+                    string id = r.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : "";
+                    bool ok = r.GetProperty("ok").GetBoolean();
+                    string code = r.TryGetProperty("code", out var cd) ? cd.GetString() ?? "" : "";
+                    string en = r.TryGetProperty("en", out var t) ? t.GetString() ?? "" : "";
+                    Emit(nowMs, ok ? "reply_accepted" : "reply_refused", id, $"reply to {id}: {(ok ? "accepted" : "refused " + code)} — {en}", true);
+                }
+                else if (r.TryGetProperty("kind", out var kind) || r.TryGetProperty("type", out kind))
+                {
+                    string subject = r.TryGetProperty("subject", out var sb) ? sb.GetString() ?? "" : "";
+                    string reason = r.TryGetProperty("reason", out var rs) && rs.ValueKind == JsonValueKind.String ? rs.GetString() ?? "" : "";
+                    string en = r.TryGetProperty("en", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() ?? "" : "";
+                    Emit(nowMs, kind.GetString() ?? "event", subject, $"event {kind.GetString()} {subject} {reason}: {en}".Trim(), false);
+                    if (reason.Length > 0) Emit(nowMs, reason, subject, $"{kind.GetString()}: {reason}", false);
+                }
+            }
+            catch (Exception x) when (x is JsonException or InvalidOperationException or KeyNotFoundException)
+            {
+                Emit(nowMs, "platform_payload_invalid", m.Topic, $"the platform received a payload it cannot read on {m.Topic}", true);
+            }
+        }
+    }
+
+    private bool Changed(string key, string value)
+    {
+        if (_last.TryGetValue(key, out var v) && v == value) return false;
+        _last[key] = value;
+        return true;
+    }
+
+    private void Emit(long atMs, string code, string subject, string text, bool important)
+    {
+        _ctx.Events.Emit(new SimEvent(atMs, SimEventSource.Gateway, code, subject, text, important));
+    }
+
+    /// <summary>The core's log: warnings and errors become run events.</summary>
+    private sealed class EventLog(RealGateway g) : ILogSink
+    {
+        public bool IsEnabled(LogLevel level) => level >= LogLevel.Warning;
+
+        public void Write(LogLevel level, string message)
+        {
+            if (level >= LogLevel.Warning) g.Emit(g._ctx.Clock.MonotonicMs, "log_" + level.ToString().ToLowerInvariant(), g._config.GatewayId, message, level == LogLevel.Error);
+        }
+    }
+}
