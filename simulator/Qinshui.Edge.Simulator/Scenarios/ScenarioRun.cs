@@ -71,6 +71,7 @@ public sealed class ScenarioRun : ISimEventSink
         if (Finished) return false;
         long t = _nextStepMs;
         _nextStepMs += Scenario.StepMs;
+        _state.StepEvents.Clear();
         // The gateway scans faster than the scenario steps: run its scans (and the plant) in between.
         long scan = Gateway.ScanIntervalMs;
         if (scan > 0 && t > 0)
@@ -84,7 +85,6 @@ public sealed class ScenarioRun : ISimEventSink
             }
         }
         Clock.AdvanceTo(t * 1000);
-        _state.StepEvents.Clear();
         while (_nextAction < Scenario.Timeline.Count && Scenario.Timeline[_nextAction].AtMs <= t) Apply(Scenario.Timeline[_nextAction++], t);
         ApplyRamps(t);
         if (_powerOnAtMs >= 0 && t >= _powerOnAtMs)

@@ -125,8 +125,10 @@ public sealed class RealGateway : ISimulatedGateway
             if (!hit) continue;
             var o = zones.RequestLocalReset(z);
             if (o == ZoneResetOutcome.NothingToReset) continue;
-            Emit(nowMs, o == ZoneResetOutcome.Accepted ? "reset_accepted" : "reset_refused", zc.Id,
-                $"zone {zc.Id} local reset: {ZoneResetName(o)}", true);
+            string code = o == ZoneResetOutcome.Accepted ? "reset_accepted" : "reset_refused";
+            Emit(nowMs, code, zc.Id, $"zone {zc.Id} local reset: {ZoneResetName(o)}", true);
+            // Also under the name pressed (a channel or output), so expectations can name either.
+            if (target != "all" && target != zc.Id) Emit(nowMs, code, target, $"reset of {target}: {ZoneResetName(o)}", false);
         }
     }
 
@@ -229,6 +231,9 @@ public sealed class RealGateway : ISimulatedGateway
     public bool TryCheck(string check, out bool passed, out string detail)
     {
         var inbox = _platform.Inbox;
+        DrainForChecks();
+        if (Environment.GetEnvironmentVariable("QEDGE_SIM_DUMP") is string dump)
+            File.WriteAllLines(dump, inbox.Messages.Select(m => $"{m.AtMs} {m.Kind} {m.Text}"));
         switch (check)
         {
             case "event_chain_intact":
@@ -250,6 +255,26 @@ public sealed class RealGateway : ISimulatedGateway
         detail = "";
         return false;
     }
+
+    /// <summary>
+    /// Before judging what the platform received, lets what is already journalled reach it: up to
+    /// 5 s of further scans while connected (the platform waits for messages in flight; a record
+    /// still missing after that is lost).
+    /// </summary>
+    private void DrainForChecks()
+    {
+        if (_drained || _rt == null) return;
+        _drained = true;
+        for (int i = 0; i < 5000 / ScanIntervalMs && _platform.Link.IsConnected; i++)
+        {
+            // At least one data batch interval, so the batch open in RAM is journalled and sent.
+            if (i * ScanIntervalMs > _config.Mqtt.DataBatchIntervalMs + 500 && _rt.Journal.PendingData + _rt.Journal.PendingPriority == 0) break;
+            _ctx.Clock.AdvanceTo(_ctx.Clock.NowMicros + ScanIntervalMs * 1000);
+            _rt.Scan();
+        }
+    }
+
+    private bool _drained;
 
     public void Describe(GatewayView view)
     {
