@@ -126,8 +126,9 @@ public sealed class ScenarioRun : ISimEventSink
 
     public RunResult Finish(TimeSpan wall)
     {
-        var results = _expectations.Finish(NowMs, Gateway, cutShort: NowMs < Scenario.DurationMs);
-        return new RunResult(Scenario, Gateway.Description, results, _events.ToList(), Recorder, View, NowMs, wall);
+        long end = NowMs;
+        var results = _expectations.Finish(end, Gateway, cutShort: end < Scenario.DurationMs);
+        return new RunResult(Scenario, Gateway.Description, results, _events.ToList(), Recorder, View, end, wall);
     }
 
     private void Apply(TimelineAction a, long t)

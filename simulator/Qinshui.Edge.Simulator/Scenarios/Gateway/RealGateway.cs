@@ -450,10 +450,11 @@ public sealed class RealGateway : ISimulatedGateway
         {
             var station = rt.Stations[s];
             string id = station.Config.Id;
-            if (Changed("weld:" + id, station.IsRunning ? "run" : "stop"))
+            string was = _last.GetValueOrDefault("weld:" + id, "stop");
+            if (Changed("weld:" + id, station.IsRunning ? "run" : "stop") && !(was == "stop" && !station.IsRunning))
             {
                 if (station.IsRunning) Emit(nowMs, "welding_started", id, $"welding at {id}: machine {station.Session.MachineCode}, welder {station.Session.WelderId}, permit {station.Session.PermitId}", true);
-                else if (_last.Count > 0) Emit(nowMs, "welding_stopped", id, $"welding at {id} stopped ({Qinshui.Edge.Core.Welding.WeldingReasonText.Code(station.Session.StopReason)})", true);
+                else Emit(nowMs, "welding_stopped", id, $"welding at {id} stopped ({Qinshui.Edge.Core.Welding.WeldingReasonText.Code(station.Session.StopReason)})", true);
             }
         }
         // What reached the platform: replies and events, in arrival order.
