@@ -475,7 +475,7 @@ public sealed class RealGateway : ISimulatedGateway
                     string en = r.TryGetProperty("en", out var t) ? t.GetString() ?? "" : "";
                     Emit(nowMs, ok ? "reply_accepted" : "reply_refused", id, $"reply to {id}: {(ok ? "accepted" : "refused " + code)} — {en}", true);
                 }
-                else if (r.TryGetProperty("kind", out var kind) || r.TryGetProperty("type", out kind))
+                else if (r.TryGetProperty("kind", out var kind) || r.TryGetProperty("code", out kind))
                 {
                     string subject = r.TryGetProperty("subject", out var sb) ? sb.GetString() ?? "" : "";
                     string reason = r.TryGetProperty("reason", out var rs) && rs.ValueKind == JsonValueKind.String ? rs.GetString() ?? "" : "";
