@@ -97,7 +97,10 @@ public static class ScenarioLoader
         r.Done();
         // Channel ids come from the gateway section; conditions naming channels are checked by the
         // gateway factory's validation. Here: plant ids.
-        scenario.Timeline.Sort((a, b) => a.AtMs.CompareTo(b.AtMs));
+        // Stable: actions at the same time keep the order they are written in.
+        var ordered = scenario.Timeline.OrderBy(a => a.AtMs).ToList();
+        scenario.Timeline.Clear();
+        scenario.Timeline.AddRange(ordered);
         return scenario;
     }
 

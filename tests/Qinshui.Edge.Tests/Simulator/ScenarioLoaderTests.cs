@@ -16,9 +16,10 @@ public sealed class ScenarioLoaderTests
     {
         var s = ScenarioLoader.Parse(ScenarioText.With(ScenarioText.MethaneRamp, """{ "id": "x", "eventually": { "output": "k1", "is": "on" } }"""), "t.json");
         Assert.Equal(180_000, s.DurationMs);
-        Assert.Single(s.Timeline);
-        Assert.Equal(ActionKind.Ramp, s.Timeline[0].Kind);
-        Assert.Equal(20_000, s.Timeline[0].OverMs);
+        Assert.Equal(2, s.Timeline.Count); // the ramp and ScenarioText's arming reset, in time order
+        Assert.Equal(ActionKind.PressReset, s.Timeline[0].Kind);
+        Assert.Equal(ActionKind.Ramp, s.Timeline[1].Kind);
+        Assert.Equal(20_000, s.Timeline[1].OverMs);
         Assert.Single(s.Expectations);
     }
 
@@ -111,7 +112,7 @@ public sealed class ScenarioLoaderTests
     {
         string json = ScenarioText.With("", "").Replace("\"MINE_CH4_FACE\"", "\"MINE_CH4_FAC\"");
         var scenario = ScenarioLoader.Parse(json, "t.json");
-        var e = Assert.Throws<ScenarioLoadException>(() => new ScenarioRun(scenario, new AlarmsOnlyGatewayFactory()));
+        var e = Assert.Throws<ScenarioLoadException>(() => new ScenarioRun(scenario, new RealGatewayFactory()));
         Assert.Contains(e.Errors, x => x.Path == "gateway.channels[0].profile" && x.Message.Contains("MINE_CH4_FAC"));
     }
 
@@ -123,7 +124,7 @@ public sealed class ScenarioLoaderTests
             { "id": "a", "eventually": { "reading": "ch5", "gte": 1 } },
             { "id": "b", "eventually": { "level": "ch4.warning", "is": "active" } }
             """), "t.json");
-        var e = Assert.Throws<ScenarioLoadException>(() => new ScenarioRun(scenario, new AlarmsOnlyGatewayFactory()));
+        var e = Assert.Throws<ScenarioLoadException>(() => new ScenarioRun(scenario, new RealGatewayFactory()));
         Assert.Contains(e.Errors, x => x.Path == "expectations[0]" && x.Message.Contains("no channel 'ch5'"));
         Assert.Contains(e.Errors, x => x.Path == "expectations[1]" && x.Message.Contains("no level 'warning'") && x.Message.Contains("alarm, trip"));
     }

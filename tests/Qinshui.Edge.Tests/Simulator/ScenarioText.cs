@@ -19,12 +19,13 @@ internal static class ScenarioText
         }
         """;
 
+    /// <summary>A scenario around the given timeline; the gateway boots latched, so a reset at 3 s (appended) arms it.</summary>
     public static string With(string timeline, string expectations, string duration = "3min") => $$"""
         {
           "name": "inline", "duration": "{{duration}}", "seed": 1,
           {{Gateway}},
           {{Plant}},
-          "timeline": [ {{timeline}} ],
+          "timeline": [ {{timeline}}{{(timeline.Length > 0 ? "," : "")}} { "at": "3s", "action": "press_reset", "target": "all" } ],
           "expectations": [ {{expectations}} ]
         }
         """;

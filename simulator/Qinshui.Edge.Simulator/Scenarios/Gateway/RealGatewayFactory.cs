@@ -62,6 +62,8 @@ public sealed class RealGatewayFactory : ISimulatedGatewayFactory
         else
         {
             scan = root.DurationMs("scanInterval") ?? 10;
+            // The short form's channels and outputs keep their indices: errors point at the scenario's own lines.
+            configPath = ctx.ConfigPath;
             var built = LegacyGatewayConfig.Build(root, ctx.Plant, errors);
             json = Encoding.UTF8.GetBytes(built.ToJsonString());
         }
