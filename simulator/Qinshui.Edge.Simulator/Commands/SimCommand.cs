@@ -1,6 +1,7 @@
 using System.Reflection;
 using Qinshui.Edge.Simulator.Cli;
 using Qinshui.Edge.Simulator.Dashboard;
+using Qinshui.Edge.Simulator.Mqtt;
 using Qinshui.Edge.Simulator.Plant;
 using Qinshui.Edge.Simulator.Report;
 using Qinshui.Edge.Simulator.Scenarios;
@@ -69,6 +70,53 @@ public sealed class SimCommand : ICommand
         }
         if (loadFailed) return CommandLine.ExitFailure;
 
+        // MQTT: the demo in real time runs the embedded MQTTnet broker on a free loopback port (or
+        // --broker); scenario runs and --fast use the in-memory broker in virtual time (deterministic).
+        EmbeddedBroker? embedded = null;
+        var factory = GatewayFactory;
+        string? brokerNote = null;
+        if (factory is RealGatewayFactory real && (broker != null || (demo && !fast)))
+        {
+            string host;
+            int port;
+            if (broker != null)
+            {
+                var uri = new Uri(broker);
+                host = uri.Host;
+                port = uri.Port > 0 ? uri.Port : 1883;
+            }
+            else
+            {
+                host = "127.0.0.1";
+                port = FreeLoopbackPort();
+                embedded = EmbeddedBroker.StartAsync(port).GetAwaiter().GetResult();
+                brokerNote = lang == "zh" ? $"内置 MQTT 代理: mqtt://{host}:{port}（qedge monitor --broker mqtt://{host}:{port}）" : $"embedded MQTT broker: mqtt://{host}:{port} (watch it: qedge monitor --broker mqtt://{host}:{port})";
+            }
+            factory = new RealGatewayFactory { PlatformFactory = (ctx, cfg) => new BrokerPlatform(host, port, cfg.SiteId, cfg.GatewayId, () => ctx.Clock.MonotonicMs) };
+        }
+        try
+        {
+            if (brokerNote != null) stdout.WriteLine(brokerNote);
+            return RunAll(scenarios, factory, broker, duration, headless, demo, fast, speed, lang, args, stdout, stderr);
+        }
+        finally
+        {
+            embedded?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        int port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    private static int RunAll(List<Scenario> scenarios, ISimulatedGatewayFactory factory, string? broker, long? duration, bool headless, bool demo, bool fast,
+        double speed, string lang, Arguments args, TextWriter stdout, TextWriter stderr)
+    {
         string? reportPath = args.Value("--report");
         if (demo && reportPath == null) reportPath = Path.Combine(Directory.GetCurrentDirectory(), "qedge-reports");
         var results = new List<RunResult>();
@@ -77,7 +125,7 @@ public sealed class SimCommand : ICommand
             ScenarioRun run;
             try
             {
-                run = new ScenarioRun(scenario, GatewayFactory, broker, duration);
+                run = new ScenarioRun(scenario, factory, broker, duration);
             }
             catch (ScenarioLoadException e)
             {
@@ -99,6 +147,7 @@ public sealed class SimCommand : ICommand
             finally
             {
                 Console.CancelKeyPress -= onCancel;
+                if (run.Gateway is RealGateway rg) rg.Platform.Dispose();
             }
             if (reportPath != null)
             {
