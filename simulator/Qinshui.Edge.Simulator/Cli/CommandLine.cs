@@ -14,6 +14,8 @@ public static class CommandLine
         new ProfilesCommand(),
         new ConfigCommand(),
         new SimCommand(),
+        new MonitorCommand(),
+        new FleetCommand(),
     };
 
     public static IReadOnlyList<ICommand> Commands => s_commands;
