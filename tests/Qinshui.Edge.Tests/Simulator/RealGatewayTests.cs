@@ -86,4 +86,19 @@ public sealed class RealGatewayTests
         Assert.Equal(SensorRegisterMap.ProfileId, config.Buses[0].Devices[0].Profile.Id);
         Assert.Equal("relay-heading-fb", config.Interlocks.Outputs[0].FeedbackInputId);
     }
+
+    [Fact]
+    public void EverythingTheGatewayPublishes_PassesTheMonitorsChecks_AcrossAnOutage()
+    {
+        var run = Start("demo-site.json");
+        Assert.Equal(0, run.RunToEnd().Failed);
+        var checker = new Qinshui.Edge.Simulator.Platform.StreamChecker();
+        var messages = ((RealGateway)run.Gateway).Platform.Inbox.Messages;
+        Assert.True(messages.Count > 100);
+        foreach (var m in messages) checker.Check(m.Topic, m.Payload, retained: false, m.AtMs);
+        checker.ExpireGaps(long.MaxValue / 2);
+        Assert.Empty(checker.Problems);
+        Assert.Contains("birth", checker.PerKind.Keys);
+        Assert.Contains("event", checker.PerKind.Keys);
+    }
 }
