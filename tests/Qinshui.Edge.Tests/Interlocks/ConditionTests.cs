@@ -22,7 +22,6 @@ public class ConditionTests
         { "airlock fault", ConditionKind.AirlockFault },
         { "water level low", ConditionKind.WaterLevelLow },
         { "water flow low", ConditionKind.WaterFlowLow },
-        { "authorisation revoked", ConditionKind.WorkNotAuthorised },
         { "emergency stop", ConditionKind.EmergencyStop },
         { "enclosure opened", ConditionKind.EnclosureTamper },
         { "sensor unplugged", ConditionKind.SensorUnplugged },
@@ -218,8 +217,30 @@ public class ConditionTests
             engine.NotifyPlatformLinkAlive(h.Now);
             engine.Evaluate(h.Now);
         }
-        Assert.Equal(ZoneResetOutcome.CausePersists, engine.RequestLocalReset(0));
+        // Authorisation is a demand, not a fault: the reset is accepted (everything else holds),
+        // but without a provider the zone stands by with its outputs off.
+        Assert.Equal(ZoneResetOutcome.Accepted, engine.RequestLocalReset(0));
+        engine.Evaluate(h.Now);
         Assert.True(engine.State(0).Has(ConditionKind.WorkNotAuthorised));
         Assert.False(h.Relay1.Energised);
+        Assert.False(h.Relay2.Energised);
+    }
+
+    [Fact]
+    public void AuthorisationRevoked_DropsOutputsInTheSameScan_WithoutLatching()
+    {
+        var h = new ZoneHarness();
+        h.BringUp();
+        Assert.True(h.Relay1.Energised);
+        h.Authorisation.Authorised = false;
+        h.Scan();
+        Assert.False(h.Relay1.Energised);
+        Assert.False(h.Relay2.Energised);
+        Assert.True(h.BayState.Has(ConditionKind.WorkNotAuthorised));
+        Assert.False(h.BayState.Latched);
+        // The next authorised job needs no reset and no settle time.
+        h.Authorisation.Authorised = true;
+        h.Scan();
+        Assert.True(h.Relay1.Energised);
     }
 }
