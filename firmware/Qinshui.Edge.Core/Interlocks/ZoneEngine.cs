@@ -50,6 +50,8 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private readonly string[] _channelStandard;
         private readonly Cause[] _one = new Cause[1];
+        // Without a recorder, event members go to a tiny writer that simply overflows.
+        private readonly JsonWriter _sink = new JsonWriter(new byte[64]);
 
         private long _lastEvaluateMs = None;
         private long _linkAliveMs = None;
@@ -855,9 +857,9 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void RecordFiltered(EventKind kind, int z, int kinds)
         {
+            if (_events == null) return;
             ZoneState st = _states[z];
             JsonWriter w = BeginZoneEvent(kind, z, FirstCodeIn(st, kinds));
-            if (w == null) return;
             w.StartArray("causes");
             for (int i = 0; i < st.LiveCount; i++)
             {
@@ -879,13 +881,17 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void RecordZoneEvent(EventKind kind, int z, string reason, Cause[] causes, int count)
         {
-            if (BeginZoneEvent(kind, z, reason) == null) return;
+            BeginZoneEvent(kind, z, reason);
             EndZoneEvent(z, causes, count);
         }
 
         private JsonWriter BeginZoneEvent(EventKind kind, int z, string reason)
         {
-            if (_events == null) return null;
+            if (_events == null)
+            {
+                _sink.Reset();
+                return _sink;
+            }
             JsonWriter w = _events.Begin(kind, _zones[z].Id, reason, EventKinds.English(kind), EventKinds.Chinese(kind));
             ZoneState st = _states[z];
             w.Bool("permitted", st.Permitted);
