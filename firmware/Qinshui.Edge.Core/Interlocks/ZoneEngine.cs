@@ -197,7 +197,7 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>The scan missed its supervisor deadline (reported by the composition root): every zone trips.</summary>
         public void NotifySupervisorDeadlineMissed()
         {
-            TripAll(ConditionKind.SupervisorDeadlineMissed, double.NaN, _config.ScanDeadlineMs, "ms", EventKind.ZoneTripped);
+            TripAll(ConditionKind.SupervisorDeadlineMissed, double.NaN, _valid ? _config.ScanDeadlineMs : 0, "ms", EventKind.ZoneTripped);
         }
 
         // ---------------------------------------------------------------- the scan
@@ -589,7 +589,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 else if (remote && (st.LatchedMask & Conditions.LocalResetOnlyMask) != 0) outcome = ZoneResetOutcome.LocalResetRequired;
                 else
                 {
-                    // Judge on the conditions as they are now, not as they were at the last scan.
+                    // Judge on the channels and timers as they are now (inputs as read at the last scan).
                     mask = ComputeConditions(z, nowMs);
                     if ((mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched)) != 0)
                     {

@@ -22,6 +22,22 @@ public class FailSafeTests
     }
 
     [Fact]
+    public void MissingConfig_KeepsOutputsOff_AndNothingThrows()
+    {
+        var h = new ZoneHarness();
+        h.Relay1.Write(true);
+        var engine = new ZoneEngine(null!, h.Alarms, h.Outputs, h.Inputs, h.Clock, h.Events, null);
+        Assert.False(h.Relay1.Energised);
+        engine.Evaluate(h.Now);
+        engine.NotifySupervisorDeadlineMissed();
+        engine.NotifyConfigChangedLocally();
+        Assert.False(engine.RequestTrip(0, "x"));
+        Assert.Equal(ZoneResetOutcome.ConfigInvalid, engine.RequestLocalReset(0));
+        Assert.False(h.Relay1.Energised || h.Relay2.Energised || h.Relay3.Energised);
+        Assert.Contains(engine.Describe(), l => l.Contains("not configured"));
+    }
+
+    [Fact]
     public void PortCountMismatch_IsInvalidConfig()
     {
         var h = new ZoneHarness();
