@@ -89,6 +89,16 @@ public class ValidatorTests
     }
 
     [Fact]
+    public void OutputOfNoZone_IsAWarning()
+    {
+        var (errors, lines) = Validate(c => c.Zones[1].OutputIds = new[] { "relay1" });
+        Assert.Contains("interlocks.zones[1].outputIds[0] output_shared", lines);
+        var w = Enumerable.Range(0, errors.Count).Select(i => errors[i]).Single(e => e.Code == "output_unused");
+        Assert.True(w.IsWarning);
+        Assert.Equal("interlocks.outputs[2]", w.Path);
+    }
+
+    [Fact]
     public void Errors_HaveEnglishAndChinese()
     {
         var (errors, _) = Validate(c => c.Zones[0].OutputIds = new[] { "relayX" });
