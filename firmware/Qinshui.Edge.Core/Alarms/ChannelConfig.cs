@@ -25,6 +25,15 @@ namespace Qinshui.Edge.Core.Alarms
 
         public string Id { get; }
 
+        /// <summary>Measured gas code (GasTable) or quantity, e.g. CH4, CO, TEMP; from the profile or the site.</summary>
+        public string Gas { get; set; }
+
+        /// <summary>
+        /// For error paths only: for each level, the index of the configuration entry that set it,
+        /// or -1 when it was inherited from the profile. Null when built in code.
+        /// </summary>
+        public int[] LevelEntryIndex { get; set; }
+
         /// <summary>The alarm profile the levels come from (empty for a site-defined channel).</summary>
         public string ProfileId { get; }
 
@@ -56,8 +65,10 @@ namespace Qinshui.Edge.Core.Alarms
         /// <summary>A channel taking its levels, unit and range from a built-in profile.</summary>
         public static ChannelConfig FromProfile(string id, Profiles.AlarmProfile profile)
         {
-            return new ChannelConfig(id, profile.Id, profile.Unit, profile.Levels, DefaultMaxAgeMs,
+            ChannelConfig c = new ChannelConfig(id, profile.Id, profile.Unit, profile.Levels, DefaultMaxAgeMs,
                 profile.RangeMin, profile.RangeMax, DefaultMaxInhibitMs);
+            c.Gas = profile.Gas;
+            return c;
         }
     }
 }

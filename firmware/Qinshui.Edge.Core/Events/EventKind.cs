@@ -19,6 +19,18 @@ namespace Qinshui.Edge.Core.Events
         ProofTestRefused = 11,
         /// <summary>The interlock configuration is invalid: every output stays off.</summary>
         ConfigInvalid = 12,
+        /// <summary>Welding (电焊机"加芯赋码") and permits: sessions, refusals, warnings, permit and registry updates.</summary>
+        WeldingSessionStarted = 20,
+        WeldingSessionEnded = 21,
+        WeldingStartRefused = 22,
+        WeldingWarning = 23,
+        PermitAccepted = 24,
+        PermitRefused = 25,
+        RegistryUpdated = 26,
+        /// <summary>Gateway-level: configuration received, command refused, clock jump.</summary>
+        ConfigReceived = 27,
+        CommandRefused = 28,
+        ClockJump = 29,
     }
 
     public static class EventKinds
@@ -40,6 +52,16 @@ namespace Qinshui.Edge.Core.Events
                 case EventKind.ProofTestFailed: return "proof_test_failed";
                 case EventKind.ProofTestRefused: return "proof_test_refused";
                 case EventKind.ConfigInvalid: return "config_invalid";
+                case EventKind.WeldingSessionStarted: return "welding_session_started";
+                case EventKind.WeldingSessionEnded: return "welding_session_ended";
+                case EventKind.WeldingStartRefused: return "welding_start_refused";
+                case EventKind.WeldingWarning: return "welding_warning";
+                case EventKind.PermitAccepted: return "permit_accepted";
+                case EventKind.PermitRefused: return "permit_refused";
+                case EventKind.RegistryUpdated: return "registry_updated";
+                case EventKind.ConfigReceived: return "config_received";
+                case EventKind.CommandRefused: return "command_refused";
+                case EventKind.ClockJump: return "clock_jump";
                 default: return "unknown";
             }
         }

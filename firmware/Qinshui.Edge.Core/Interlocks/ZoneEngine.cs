@@ -23,6 +23,7 @@ namespace Qinshui.Edge.Core.Interlocks
     public sealed class ZoneEngine
     {
         private const long None = long.MinValue;
+        private static readonly int AuthorisationBit = Conditions.Bit(ConditionKind.WorkNotAuthorised);
         private const string Interlocks = "interlocks";
         private const string EngineStandard = "de-energise to trip (ARCHITECTURE.md safety principle 1)";
 
@@ -249,9 +250,12 @@ namespace Qinshui.Edge.Core.Interlocks
             ZoneState st = _states[z];
             int mask = ComputeConditions(z, nowMs);
 
-            if (st.Permitted && mask != 0)
+            // Work authorisation is a demand, not a fault: without it the zone stands by (outputs
+            // off) without latching, so the next authorised job needs no reset. Every other cause trips and latches.
+            int tripMask = mask & ~AuthorisationBit;
+            if (st.Permitted && tripMask != 0)
             {
-                Trip(z, mask, nowMs);
+                Trip(z, tripMask, nowMs);
                 RecordZoneEvent(EventKind.ZoneTripped, z, FirstCode(st), st.Live, st.LiveCount);
             }
             else if (st.Latched)
@@ -269,7 +273,7 @@ namespace Qinshui.Edge.Core.Interlocks
             st.PrevLiveMask = mask;
 
             // A latched alarm level that has cleared does not hold the settle timer: the zone reset resets it.
-            int settleMask = mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched);
+            int settleMask = mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched) & ~AuthorisationBit;
             if (settleMask != 0) st.ClearSinceMs = None;
             else if (st.ClearSinceMs == None) st.ClearSinceMs = nowMs;
 
@@ -292,7 +296,8 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void WriteZoneOutputs(int z, long nowMs)
         {
-            bool on = _states[z].Permitted;
+            ZoneState zs = _states[z];
+            bool on = zs.Permitted && (zs.LiveMask & AuthorisationBit) == 0;
             int[] outs = _wiring[z].Outputs;
             for (int i = 0; i < outs.Length; i++)
             {
@@ -591,7 +596,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 {
                     // Judge on the channels and timers as they are now (inputs as read at the last scan).
                     mask = ComputeConditions(z, nowMs);
-                    if ((mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched)) != 0)
+                    if ((mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched) & ~AuthorisationBit) != 0)
                     {
                         outcome = ZoneResetOutcome.CausePersists;
                         st.ClearSinceMs = None;
@@ -628,7 +633,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 st.Latched = false;
                 st.LatchedMask = 0;
                 st.Permitted = true;
-                st.LiveMask = 0;
+                st.LiveMask = mask & AuthorisationBit;
                 st.LiveCount = 0;
                 st.PrevLiveMask = 0;
                 WriteZoneOutputs(z, nowMs);
@@ -700,7 +705,8 @@ namespace Qinshui.Edge.Core.Interlocks
             ZoneState st = _states[zone];
             ProofTestOutcome outcome = ProofTestOutcome.Accepted;
             if (st.ProofPhase != ProofTestPhase.Idle) outcome = ProofTestOutcome.AlreadyRunning;
-            else if (!st.Permitted) outcome = ProofTestOutcome.NotPermitted;
+            // Standing by for work authorisation counts as not permitted: the outputs are off, nothing to prove.
+            else if (!st.Permitted || (st.LiveMask & AuthorisationBit) != 0) outcome = ProofTestOutcome.NotPermitted;
             else if (!HasFeedback(zone)) outcome = ProofTestOutcome.NoFeedback;
             if (outcome != ProofTestOutcome.Accepted)
             {

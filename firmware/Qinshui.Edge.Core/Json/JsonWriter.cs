@@ -78,6 +78,7 @@ namespace Qinshui.Edge.Core.Json
         public void StringElement(string value) { Separator(); StringValue(value); }
         public void NumberElement(double value, int maxDecimals) { Separator(); NumberValue(value, maxDecimals); }
         public void IntegerElement(long value) { Separator(); IntegerValue(value); }
+        public void NullElement() { Separator(); Raw("null"); }
 
         private static byte HexDigit(int n) { return (byte)(n < 10 ? '0' + n : 'a' + n - 10); }
 

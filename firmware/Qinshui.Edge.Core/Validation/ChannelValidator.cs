@@ -60,7 +60,8 @@ namespace Qinshui.Edge.Core.Validation
             for (int i = 0; i < c.Levels.Length; i++)
             {
                 LevelConfig l = c.Levels[i];
-                string lp = path + ".levels[" + i + "]";
+                int entry = c.LevelEntryIndex != null && i < c.LevelEntryIndex.Length ? c.LevelEntryIndex[i] : i;
+                string lp = entry >= 0 ? path + ".levels[" + entry + "]" : path + ".profile";
                 if (l == null)
                 {
                     errors.Error(lp, "missing", "level is missing", "级别缺失");
@@ -141,7 +142,7 @@ namespace Qinshui.Edge.Core.Validation
                     "maxAgeMs " + c.MaxAgeMs + " exceeds the 30 s mine polling cycle of AQ 6201-2019",
                     "maxAgeMs " + c.MaxAgeMs + " 超过 AQ 6201-2019 规定的 30 s 巡检周期");
             }
-            ProfileTightening.Check(profile, c.Levels, path, errors);
+            ProfileTightening.Check(profile, c.Levels, c.LevelEntryIndex, path, errors);
         }
 
         private static bool IsFinite(double v)

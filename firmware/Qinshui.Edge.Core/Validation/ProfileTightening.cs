@@ -13,6 +13,12 @@ namespace Qinshui.Edge.Core.Validation
     {
         public static void Check(AlarmProfile profile, LevelConfig[] site, string path, ValidationErrors errors)
         {
+            Check(profile, site, null, path, errors);
+        }
+
+        /// <summary>entryIndex maps a level to the configuration entry that set it (-1: inherited), for paths.</summary>
+        public static void Check(AlarmProfile profile, LevelConfig[] site, int[] entryIndex, string path, ValidationErrors errors)
+        {
             string unit = Units.Symbol(profile.Unit);
             for (int p = 0; p < profile.Levels.Length; p++)
             {
@@ -28,7 +34,8 @@ namespace Qinshui.Edge.Core.Validation
                     continue;
                 }
                 LevelConfig sl = site[s];
-                string lp = path + ".levels[" + s + "]";
+                int entry = entryIndex != null && s < entryIndex.Length ? entryIndex[s] : s;
+                string lp = entry >= 0 ? path + ".levels[" + entry + "]" : path + ".profile";
                 bool high = pl.Direction == Direction.High;
                 if (high ? sl.Threshold > pl.Threshold : sl.Threshold < pl.Threshold)
                 {

@@ -23,6 +23,17 @@ namespace Qinshui.Edge.Core.Validation
             }
         }
 
+        /// <summary>Number of errors (not warnings) recorded at or after index mark (a Count taken earlier).</summary>
+        public int ErrorsSince(int mark)
+        {
+            int n = 0;
+            for (int i = mark; i < _items.Count; i++)
+            {
+                if (!((ValidationError)_items[i]).IsWarning) n++;
+            }
+            return n;
+        }
+
         public void Error(string path, string code, string english, string chinese)
         {
             _items.Add(new ValidationError(path, code, english, chinese, false));

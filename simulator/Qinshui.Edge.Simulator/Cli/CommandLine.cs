@@ -12,6 +12,8 @@ public static class CommandLine
     private static readonly ICommand[] s_commands =
     {
         new ProfilesCommand(),
+        new ConfigCommand(),
+        new SimCommand(),
     };
 
     public static IReadOnlyList<ICommand> Commands => s_commands;

@@ -140,7 +140,7 @@ public class PermissivePropertyTests
         }
 
         /// <summary>Every configured condition of the zone, judged from the model.</summary>
-        public bool ConditionsHold(int z, bool strict = true)
+        public bool ConditionsHold(int z, bool strict = true, bool authorisation = true)
         {
             long now = H.Now;
             bool estop = H.EStop.Readable && !H.EStop.Active;
@@ -158,7 +158,7 @@ public class PermissivePropertyTests
                 && LastLink != long.MinValue && now - LastLink <= 30_000
                 && H.Values[ZoneHarness.Dp] >= 300 && H.Values[ZoneHarness.Dp] <= 1500 && H.Values[ZoneHarness.Hopper] < 70
                 && H.Airlock.Readable && !H.Airlock.Active && H.Values[ZoneHarness.Level] >= 200 && H.Values[ZoneHarness.Flow] >= 5
-                && H.Authorisation.Authorised && H.Enclosure.Readable && !H.Enclosure.Active && H.Presence.Readable && H.Presence.Active
+                && (!authorisation || H.Authorisation.Authorised) && H.Enclosure.Readable && !H.Enclosure.Active && H.Presence.Readable && H.Presence.Active
                 && H.LoadSense.Readable && RelaysOk(0, 1);
         }
 
@@ -167,8 +167,9 @@ public class PermissivePropertyTests
             long now = H.Now;
             for (int z = 0; z < 2; z++)
             {
-                if (!ConditionsHold(z)) Latched[z] = true;
-                if (!ConditionsHold(z, strict: false)) ClearSince[z] = long.MinValue;
+                // Work authorisation is a demand (outputs off, no latch, no settle): every other condition latches.
+                if (!ConditionsHold(z, authorisation: false)) Latched[z] = true;
+                if (!ConditionsHold(z, strict: false, authorisation: false)) ClearSince[z] = long.MinValue;
                 else if (ClearSince[z] == long.MinValue)
                 {
                     ClearSince[z] = now;
@@ -185,7 +186,8 @@ public class PermissivePropertyTests
                     throw new Exception($"after {after}: relay{r + 1} energised while zone {z} " +
                         (Latched[z] ? "has a latched trip" : "fails a condition") + $" (engine: {H.Describe(z)})");
                 }
-                if (on != H.Engine.State(z).Permitted && !Relay(r).ThrowOnWrite)
+                var zs = H.Engine.State(z);
+                if (on != (zs.Permitted && !zs.Has(ConditionKind.WorkNotAuthorised)) && !Relay(r).ThrowOnWrite)
                 {
                     throw new Exception($"after {after}: relay{r + 1} command differs from zone {z} state");
                 }
@@ -197,7 +199,7 @@ public class PermissivePropertyTests
             var outcome = remote ? H.Engine.RequestRemoteReset(z) : H.Engine.RequestLocalReset(z);
             if (outcome == ZoneResetOutcome.Accepted)
             {
-                if (!ConditionsHold(z)) throw new Exception($"reset of zone {z} accepted while a condition fails");
+                if (!ConditionsHold(z, authorisation: false)) throw new Exception($"reset of zone {z} accepted while a condition fails");
                 if (ClearSince[z] == long.MinValue || H.Now - ClearSince[z] < SettleMs)
                 {
                     throw new Exception($"reset of zone {z} accepted before the settle time");
@@ -206,6 +208,7 @@ public class PermissivePropertyTests
                 Latched[z] = false;
                 Check("accepted reset");
                 if (!H.Engine.State(z).Permitted) throw new Exception("accepted reset did not permit the zone");
+                if (z == 0 && H.Authorisation.Authorised != H.Relay1.Energised) throw new Exception("accepted reset: outputs do not follow the work authorisation");
             }
             else
             {

@@ -1,0 +1,32 @@
+// Package nanoFramework.System.IO.FileSystem 1.1.87 — declarations only.
+// Read from github.com/nanoframework/System.IO.FileSystem: System.IO.FileSystem/FileStream.cs,
+//   File.cs (Exists), Directory.cs (CreateDirectory returns void on nanoFramework, Exists),
+//   FileMode.cs, FileAccess.cs.
+namespace System.IO
+{
+    public enum FileMode { CreateNew = 1, Create = 2, Open = 3, OpenOrCreate = 4, Truncate = 5, Append = 6 }
+
+    [Flags]
+    public enum FileAccess { Read = 1, Write = 2, ReadWrite = 3 }
+
+    public class FileStream : Stream
+    {
+        public FileStream(string path, FileMode mode, FileAccess access) { throw null; }
+        public override long Length { get { throw null; } }
+        public override int Read(byte[] buffer, int offset, int count) { throw null; }
+        public override void Write(byte[] buffer, int offset, int count) { throw null; }
+        public override long Seek(long offset, SeekOrigin origin) { throw null; }
+        public override void Flush() { throw null; }
+    }
+
+    public static class File
+    {
+        public static bool Exists(string path) { throw null; }
+    }
+
+    public static class Directory
+    {
+        public static void CreateDirectory(string path) { throw null; }
+        public static bool Exists(string path) { throw null; }
+    }
+}

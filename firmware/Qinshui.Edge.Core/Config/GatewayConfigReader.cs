@@ -1,0 +1,328 @@
+using Qinshui.Edge.Core.Alarms;
+using Qinshui.Edge.Core.Crypto;
+using Qinshui.Edge.Core.Interlocks;
+using Qinshui.Edge.Core.Json;
+using Qinshui.Edge.Core.Modbus;
+using Qinshui.Edge.Core.Validation;
+
+namespace Qinshui.Edge.Core.Config
+{
+    /// <summary>
+    /// Parses and validates a gateway configuration — the same code on the device and in qedge.
+    /// Returns null with every error (path, code, English, Chinese) when anything is wrong: a
+    /// configuration is applied whole or not at all, never half.
+    /// </summary>
+    public static class GatewayConfigReader
+    {
+        private static readonly string[] s_topMembers =
+        {
+            "$schema", "schemaVersion", "site", "gateway", "board", "mqtt", "deviceProfiles", "buses", "analogInputs", "cardReaders",
+            "channels", "interlocks", "welding",
+        };
+        private static readonly string[] s_mqttMembers = { "enabled", "broker", "requireTls", "username", "dataBatchIntervalMs", "healthIntervalMs" };
+        private static readonly string[] s_sourceMembers = { "bus", "device", "point", "analog" };
+
+        public static GatewayConfig Read(byte[] utf8, int offset, int length, ValidationErrors errors)
+        {
+            return Read(utf8, offset, length, new ModbusDeviceProfile[0], errors);
+        }
+
+        /// <param name="catalog">Device profiles available besides those inlined in "deviceProfiles" (qedge passes hardware/devices).</param>
+        public static GatewayConfig Read(byte[] utf8, int offset, int length, ModbusDeviceProfile[] catalog, ValidationErrors errors)
+        {
+            JsonValue root;
+            string parseError;
+            if (!JsonParser.TryParse(utf8, offset, length, out root, out parseError))
+            {
+                errors.Error("", "json_invalid", "not valid JSON: " + parseError, "不是有效的 JSON：" + parseError);
+                return null;
+            }
+            ConfigReader r = new ConfigReader(errors);
+            if (!r.ExpectObject(root, "")) return null;
+            r.RejectUnknown(root, "", s_topMembers);
+
+            int version = r.Int(root, "schemaVersion", "", true, 0, 1, 1000);
+            if (version != 0 && version != GatewayConfig.SchemaVersion)
+            {
+                errors.Error("schemaVersion", "schema_version",
+                    "schemaVersion " + version + " is not supported by this firmware (supports " + GatewayConfig.SchemaVersion + ")",
+                    "此固件不支持 schemaVersion " + version + "（支持 " + GatewayConfig.SchemaVersion + "）");
+            }
+
+            string siteId = null, siteName = null, gatewayId = null, gatewayName = null;
+            JsonValue site = r.Object(root, "site", "", true);
+            if (site != null)
+            {
+                r.RejectUnknown(site, "site", new[] { "id", "name" });
+                siteId = r.Id(site, "id", "site");
+                siteName = r.String(site, "name", "site", false, "");
+            }
+            JsonValue gw = r.Object(root, "gateway", "", true);
+            if (gw != null)
+            {
+                r.RejectUnknown(gw, "gateway", new[] { "id", "name" });
+                gatewayId = r.Id(gw, "id", "gateway");
+                gatewayName = r.String(gw, "name", "gateway", false, "");
+            }
+
+            int mark = errors.Count;
+            JsonValue channelsJson = r.Array(root, "channels", "", true);
+            ChannelConfig[] channels = ChannelConfigReader.Read(channelsJson, "channels", r);
+            bool channelsComplete = errors.ErrorsSince(mark) == 0;
+            // Cross-checks only on a complete section: indices in paths must match the file.
+            if (channelsComplete) ChannelValidator.Validate(channels, "channels", errors);
+
+            GatewayConfig config = new GatewayConfig(siteId, siteName, gatewayId, gatewayName, channels);
+            config.Board = r.String(root, "board", "", false, "");
+            ReadMqtt(root, config, r);
+            ReadBuses(root, catalog, config, r);
+            config.AnalogInputIds = IdList(root, "analogInputs", r);
+            config.CardReaderIds = IdList(root, "cardReaders", r);
+            if (channelsComplete) ReadSources(channelsJson, config, r);
+
+            int imark = errors.Count;
+            InterlockConfig interlocks = InterlockConfigReader.Read(r.Object(root, "interlocks", "", false), "interlocks", r);
+            if (interlocks != null) config.Interlocks = interlocks;
+            if (channelsComplete && errors.ErrorsSince(imark) == 0)
+            {
+                ZoneValidator.Validate(config.Interlocks, channels, "interlocks", errors);
+                if (!config.Mqtt.Enabled)
+                {
+                    for (int z = 0; z < config.Interlocks.Zones.Length; z++)
+                    {
+                        if (config.Interlocks.Zones[z].PlatformLinkGraceMs > 0)
+                            errors.Error("interlocks.zones[" + z + "].platformLinkGraceMs", "link_supervised_without_mqtt",
+                                "the zone supervises the platform link but mqtt.enabled is false: set platformLinkGraceMs to 0 for a site without network",
+                                "区域监视平台链路，但 mqtt.enabled 为 false：无网络现场请将 platformLinkGraceMs 设为 0");
+                    }
+                }
+            }
+            config.Welding = WeldingConfigReader.Read(r.Object(root, "welding", "", false), "welding", config, r);
+            if (channelsComplete) CrossCheckWelding(config, r);
+
+            if (errors.HasErrors) return null;
+            config.Hash = HashHex(utf8, offset, length);
+            return config;
+        }
+
+        private static void ReadMqtt(JsonValue root, GatewayConfig config, ConfigReader r)
+        {
+            JsonValue m = r.Object(root, "mqtt", "", false);
+            if (m == null) return;
+            r.RejectUnknown(m, "mqtt", s_mqttMembers);
+            MqttSettings s = config.Mqtt;
+            s.Enabled = r.Bool(m, "enabled", "mqtt", false, true);
+            s.BrokerUrl = r.String(m, "broker", "mqtt", false, "");
+            s.RequireTls = r.Bool(m, "requireTls", "mqtt", false, false);
+            s.Username = r.String(m, "username", "mqtt", false, null);
+            s.DataBatchIntervalMs = r.Int(m, "dataBatchIntervalMs", "mqtt", false, s.DataBatchIntervalMs, 100, 3600000);
+            s.HealthIntervalMs = r.Int(m, "healthIntervalMs", "mqtt", false, s.HealthIntervalMs, 1000, 3600000);
+            string url = s.BrokerUrl;
+            if (url.Length > 0 && !StartsWith(url, "mqtt://") && !StartsWith(url, "mqtts://"))
+            {
+                r.Errors.Error("mqtt.broker", "broker_url", "broker must be mqtt://host:port or mqtts://host:port", "broker 必须是 mqtt://主机:端口 或 mqtts://主机:端口");
+            }
+            if (s.RequireTls && !StartsWith(url, "mqtts://"))
+            {
+                r.Errors.Error("mqtt.broker", "tls_required",
+                    "this site requires TLS: the broker must be mqtts:// (port 8883), not '" + url + "'",
+                    "本现场要求 TLS：broker 必须是 mqtts://（8883 端口），而不是 '" + url + "'");
+            }
+        }
+
+        private static void ReadBuses(JsonValue root, ModbusDeviceProfile[] catalog, GatewayConfig config, ConfigReader r)
+        {
+            ModbusDeviceProfile[] all = catalog;
+            JsonValue inline = r.Array(root, "deviceProfiles", "", false);
+            if (inline != null)
+            {
+                all = new ModbusDeviceProfile[catalog.Length + inline.Count];
+                int n = 0;
+                for (int i = 0; i < inline.Count; i++)
+                {
+                    ModbusDeviceProfile p = ModbusJson.ReadProfile(inline[i], "deviceProfiles[" + i + "]", r.Errors);
+                    if (p != null) all[n++] = p;
+                }
+                // Inline profiles take precedence over the catalogue's profile of the same id.
+                for (int i = 0; i < catalog.Length; i++)
+                {
+                    bool overridden = false;
+                    for (int k = 0; k < n; k++) overridden |= all[k].Id == catalog[i].Id;
+                    if (!overridden) all[n++] = catalog[i];
+                }
+                ModbusDeviceProfile[] trimmed = new ModbusDeviceProfile[n];
+                System.Array.Copy(all, trimmed, n);
+                all = trimmed;
+            }
+            JsonValue buses = r.Array(root, "buses", "", false);
+            if (buses == null) return;
+            config.Buses = new ModbusBusConfig[buses.Count];
+            config.BusIds = new string[buses.Count];
+            config.BusPorts = new string[buses.Count];
+            for (int i = 0; i < buses.Count; i++)
+            {
+                string p = "buses[" + i + "]";
+                JsonValue b = buses[i];
+                if (!r.ExpectObject(b, p)) continue;
+                config.BusIds[i] = r.Id(b, "id", p);
+                config.BusPorts[i] = r.String(b, "port", p, false, "");
+                for (int k = 0; k < i; k++)
+                {
+                    if (config.BusIds[k] != null && config.BusIds[k] == config.BusIds[i])
+                        r.Errors.Error(p + ".id", "duplicate_id", "bus id '" + config.BusIds[i] + "' is already used by buses[" + k + "]", "总线 id '" + config.BusIds[i] + "' 已被 buses[" + k + "] 使用");
+                }
+                config.Buses[i] = ModbusJson.ReadBus(b, all, p, r.Errors);
+            }
+        }
+
+        private static void ReadSources(JsonValue channelsJson, GatewayConfig config, ConfigReader r)
+        {
+            if (channelsJson == null) return;
+            for (int i = 0; i < channelsJson.Count && i < config.Channels.Length; i++)
+            {
+                string p = "channels[" + i + "].source";
+                JsonValue s = channelsJson[i].Get("source");
+                if (s == null) continue;
+                if (!r.ExpectObject(s, p)) continue;
+                r.RejectUnknown(s, p, s_sourceMembers);
+                ChannelSource src = new ChannelSource();
+                string analog = r.String(s, "analog", p, false, null);
+                if (analog != null)
+                {
+                    src.Kind = ChannelSourceKind.Analog;
+                    src.AnalogInputId = analog;
+                    if (IndexOf(config.AnalogInputIds, analog) < 0)
+                        r.Errors.Error(p + ".analog", "unknown_input", "no analog input '" + analog + "' in analogInputs", "analogInputs 中没有模拟输入 '" + analog + "'");
+                }
+                else
+                {
+                    src.Kind = ChannelSourceKind.Modbus;
+                    string bus = r.String(s, "bus", p, true, null);
+                    src.DeviceName = r.String(s, "device", p, true, null);
+                    src.PointId = r.String(s, "point", p, true, null);
+                    src.BusIndex = bus == null ? -1 : config.IndexOfBus(bus);
+                    if (bus != null && src.BusIndex < 0)
+                        r.Errors.Error(p + ".bus", "unknown_bus", "no bus '" + bus + "'", "没有总线 '" + bus + "'");
+                    else if (src.BusIndex >= 0 && config.Buses[src.BusIndex] != null && !HasPoint(config.Buses[src.BusIndex], src.DeviceName, src.PointId))
+                        r.Errors.Error(p, "unknown_point",
+                            "bus '" + bus + "' has no device '" + src.DeviceName + "' with a point '" + src.PointId + "'",
+                            "总线 '" + bus + "' 上没有设备 '" + src.DeviceName + "' 的测点 '" + src.PointId + "'");
+                }
+                config.Sources[i] = src;
+            }
+        }
+
+        private static bool HasPoint(ModbusBusConfig bus, string device, string point)
+        {
+            if (bus.Devices == null) return false;
+            for (int d = 0; d < bus.Devices.Length; d++)
+            {
+                ModbusDeviceConfig dc = bus.Devices[d];
+                if (dc == null || dc.Name != device || dc.Profile == null) continue;
+                for (int k = 0; k < dc.Profile.Points.Length; k++)
+                {
+                    if (dc.Profile.Points[k] != null && dc.Profile.Points[k].Id == point) return true;
+                }
+            }
+            return false;
+        }
+
+        private static void CrossCheckWelding(GatewayConfig config, ConfigReader r)
+        {
+            WeldingSettings w = config.Welding;
+            for (int i = 0; i < w.Stations.Length; i++)
+            {
+                WeldingStationSpec s = w.Stations[i];
+                string p = "welding.stations[" + i + "]";
+                if (s.ZoneId != null && ZoneIndex(config.Interlocks, s.ZoneId) < 0)
+                    r.Errors.Error(p + ".zone", "unknown_zone", "no zone '" + s.ZoneId + "' in interlocks.zones", "interlocks.zones 中没有区域 '" + s.ZoneId + "'");
+                if (s.EnableOutputId != null && config.Interlocks.IndexOfOutput(s.EnableOutputId) >= 0)
+                    r.Errors.Error(p + ".enableOutput", "output_shared",
+                        "'" + s.EnableOutputId + "' is a zone permissive output: a machine's enable relay must be its own output",
+                        "'" + s.EnableOutputId + "' 是区域许可输出：电焊机使能继电器必须是独立输出");
+                if (s.CardReaderId != null && IndexOf(config.CardReaderIds, s.CardReaderId) < 0)
+                    r.Errors.Error(p + ".cardReader", "unknown_reader", "no card reader '" + s.CardReaderId + "' in cardReaders", "cardReaders 中没有读卡器 '" + s.CardReaderId + "'");
+                for (int k = 0; k < s.GasChannelIds.Length; k++)
+                {
+                    if (config.IndexOfChannel(s.GasChannelIds[k]) < 0)
+                        r.Errors.Error(p + ".gasChannels[" + k + "]", "unknown_channel", "no channel '" + s.GasChannelIds[k] + "'", "没有通道 '" + s.GasChannelIds[k] + "'");
+                }
+                for (int k = 0; k < i; k++)
+                {
+                    if (w.Stations[k].Id == s.Id) r.Errors.Error(p + ".id", "duplicate_id", "station id '" + s.Id + "' is already used", "工位 id '" + s.Id + "' 已被使用");
+                }
+            }
+            for (int i = 0; i < w.ConfinedSpaces.Length; i++)
+            {
+                ConfinedSpaceSpec s = w.ConfinedSpaces[i];
+                string p = "welding.confinedSpaces[" + i + "]";
+                if (s.ZoneId != null && ZoneIndex(config.Interlocks, s.ZoneId) < 0)
+                    r.Errors.Error(p + ".zone", "unknown_zone", "no zone '" + s.ZoneId + "' in interlocks.zones", "interlocks.zones 中没有区域 '" + s.ZoneId + "'");
+                int o2 = s.OxygenChannelId == null ? -1 : config.IndexOfChannel(s.OxygenChannelId);
+                if (s.OxygenChannelId != null && o2 < 0)
+                    r.Errors.Error(p + ".oxygenChannel", "unknown_channel", "no channel '" + s.OxygenChannelId + "'", "没有通道 '" + s.OxygenChannelId + "'");
+                else if (o2 >= 0 && config.Channels[o2].Unit != Domain.Unit.PercentVolume)
+                    r.Errors.Error(p + ".oxygenChannel", "unit_mismatch", "the oxygen channel must measure %vol", "氧气通道单位必须是 %vol");
+                for (int k = 0; k < s.ToxicChannelIds.Length; k++)
+                {
+                    if (config.IndexOfChannel(s.ToxicChannelIds[k]) < 0)
+                        r.Errors.Error(p + ".toxicChannels[" + k + "]", "unknown_channel", "no channel '" + s.ToxicChannelIds[k] + "'", "没有通道 '" + s.ToxicChannelIds[k] + "'");
+                }
+                if (s.CardReaderId != null && IndexOf(config.CardReaderIds, s.CardReaderId) < 0)
+                    r.Errors.Error(p + ".cardReader", "unknown_reader", "no card reader '" + s.CardReaderId + "' in cardReaders", "cardReaders 中没有读卡器 '" + s.CardReaderId + "'");
+            }
+        }
+
+        private static string[] IdList(JsonValue root, string key, ConfigReader r)
+        {
+            string[] ids = InterlockConfigReader.Strings(root, key, "", r);
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (ids[i] == null) continue;
+                if (!ConfigReader.IsValidId(ids[i])) r.Errors.Error(key + "[" + i + "]", "id_invalid", "'" + ids[i] + "' is not a valid id", "'" + ids[i] + "' 不是有效的 id");
+                for (int k = 0; k < i; k++)
+                {
+                    if (ids[k] == ids[i]) r.Errors.Error(key + "[" + i + "]", "duplicate_id", "'" + ids[i] + "' is listed twice", "'" + ids[i] + "' 重复");
+                }
+            }
+            return ids;
+        }
+
+        private static int ZoneIndex(InterlockConfig c, string id)
+        {
+            for (int i = 0; i < c.Zones.Length; i++)
+            {
+                if (c.Zones[i] != null && c.Zones[i].Id == id) return i;
+            }
+            return -1;
+        }
+
+        private static int IndexOf(string[] list, string s)
+        {
+            for (int i = 0; i < list.Length; i++)
+            {
+                if (list[i] == s) return i;
+            }
+            return -1;
+        }
+
+        private static bool StartsWith(string s, string prefix)
+        {
+            if (s == null || s.Length < prefix.Length) return false;
+            for (int i = 0; i < prefix.Length; i++)
+            {
+                if (s[i] != prefix[i]) return false;
+            }
+            return true;
+        }
+
+        public static string HashHex(byte[] data, int offset, int length)
+        {
+            Sha256 sha = new Sha256();
+            sha.Update(data, offset, length);
+            byte[] d = new byte[Sha256.DigestSize];
+            sha.Final(d, 0);
+            return Util.Hex.Encode(d, 0, d.Length);
+        }
+    }
+}

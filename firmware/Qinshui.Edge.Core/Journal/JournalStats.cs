@@ -1,0 +1,19 @@
+namespace Qinshui.Edge.Core.Journal
+{
+    /// <summary>Counters of the journal for the health message. Plain fields: reading them allocates nothing.</summary>
+    public sealed class JournalStats
+    {
+        /// <summary>Data records (reading batches) erased unsent to make room (journal full).</summary>
+        public long EvictedDataRecords;
+        /// <summary>Alarm/event records refused because the journal was full of them.</summary>
+        public long RefusedAppends;
+        /// <summary>Records whose CRC failed when read for sending: skipped, never sent.</summary>
+        public long CorruptRecordsSkipped;
+        /// <summary>Torn tails found and cut at mount (power lost during a write).</summary>
+        public long TornTailsCut;
+        /// <summary>Alarm/event records copied forward when their segment was reclaimed.</summary>
+        public long RelocatedRecords;
+        public long Appended;
+        public long Acknowledged;
+    }
+}

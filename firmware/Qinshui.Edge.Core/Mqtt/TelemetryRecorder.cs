@@ -1,0 +1,174 @@
+using Qinshui.Edge.Core.Alarms;
+using Qinshui.Edge.Core.Domain;
+using Qinshui.Edge.Core.Json;
+using Qinshui.Edge.Core.Ports;
+
+namespace Qinshui.Edge.Core.Mqtt
+{
+    /// <summary>
+    /// The scan's side of forwarding: turns readings, alarm transitions and events into payloads
+    /// and journals them (store-and-forward) before anything else happens to them. Readings are
+    /// batched into one data message ([[channel index, Δt ms, value|null, quality bits], …]) until
+    /// the batch buffer is nearly full or the batch interval elapsed. Allocates nothing in the
+    /// steady state: every buffer is sized here.
+    /// </summary>
+    public sealed class TelemetryRecorder
+    {
+        /// <summary>Room kept for one reading element plus the closing "]}".</summary>
+        private const int ElementReserve = 64;
+
+        private readonly MessageWriter _writer;
+        private readonly IJournalWriter _journal;
+        private readonly IClock _clock;
+        private readonly AlarmEngine _engine;
+        private readonly byte[] _batchBuf;
+        private readonly JsonWriter _batch;
+        private readonly byte[] _msgBuf;
+        private readonly JsonWriter _msg;
+        private readonly int _batchIntervalMs;
+        private readonly string _configTag;
+        private bool _batchOpen;
+        private long _batchStartMono;
+        private long _batchTsUtc;
+        private int _batchReadings;
+
+        /// <param name="batchCapacityBytes">At most the journal's MaxPayloadLength.</param>
+        /// <param name="batchIntervalMs">A batch is closed after this long even if not full (latency bound).</param>
+        public TelemetryRecorder(MessageWriter writer, IJournalWriter journal, IClock clock, AlarmEngine engine,
+            int batchCapacityBytes, int batchIntervalMs)
+        {
+            _writer = writer;
+            _journal = journal;
+            _clock = clock;
+            _engine = engine;
+            _batchBuf = new byte[batchCapacityBytes];
+            _batch = new JsonWriter(_batchBuf);
+            _msgBuf = new byte[1024];
+            _msg = new JsonWriter(_msgBuf);
+            _batchIntervalMs = batchIntervalMs;
+            string h = writer.Identity.ConfigHashHex;
+            _configTag = h.Length > 8 ? h.Substring(0, 8) : h;
+        }
+
+        /// <summary>Records the journal refused (full of alarms/events, storage failure) — reported in health.</summary>
+        public long DroppedRecords { get; private set; }
+        public long ReadingsRecorded { get; private set; }
+        public long BatchesRecorded { get; private set; }
+
+        /// <summary>Adds every channel's latest reading (with its effective quality) to the batch.</summary>
+        public void SampleChannels()
+        {
+            if (_engine == null) return;
+            for (int i = 0; i < _engine.ChannelCount; i++)
+            {
+                ChannelState st = _engine.State(i);
+                if (!st.HasReading) continue;
+                Reading r = st.Last;
+                r.Quality = st.EffectiveQuality | (r.Quality & Quality.ClockUntrusted);
+                AddReading(i, r);
+            }
+        }
+
+        /// <summary>
+        /// Adds one reading of the channel with that index (as listed in the birth). A bad reading is
+        /// sent as null with its quality: bad data is a fault, never a value. Readings taken while
+        /// the clock is untrusted carry Quality.ClockUntrusted.
+        /// </summary>
+        public void AddReading(int channelIndex, Reading r)
+        {
+            if (!_batchOpen) OpenBatch(r.UtcMs);
+            else if (_batch.Length + ElementReserve > _batchBuf.Length)
+            {
+                Flush();
+                OpenBatch(r.UtcMs);
+            }
+            Quality q = r.Quality;
+            if (!_clock.IsTrusted) q |= Quality.ClockUntrusted;
+            _batch.StartArray();
+            _batch.IntegerElement(channelIndex);
+            _batch.IntegerElement(r.UtcMs - _batchTsUtc);
+            if (QualityRules.IsBad(q)) _batch.NullElement();
+            else _batch.NumberElement(r.Value, 4);
+            _batch.IntegerElement((int)q);
+            _batch.EndArray();
+            _batchReadings++;
+            ReadingsRecorded++;
+        }
+
+        private void OpenBatch(long firstUtcMs)
+        {
+            _batch.Reset();
+            _batchTsUtc = firstUtcMs;
+            _batchStartMono = _clock.MonotonicMs;
+            _writer.Begin(_batch, firstUtcMs);
+            _batch.String("cfg", _configTag);
+            _batch.StartArray("r");
+            _batchOpen = true;
+            _batchReadings = 0;
+        }
+
+        /// <summary>Closes the batch when its interval has elapsed. Call every scan.</summary>
+        public void Step()
+        {
+            if (_batchOpen && _clock.MonotonicMs - _batchStartMono >= _batchIntervalMs) Flush();
+        }
+
+        /// <summary>Closes and journals the open batch (if any).</summary>
+        public void Flush()
+        {
+            if (!_batchOpen) return;
+            _batchOpen = false;
+            if (_batchReadings == 0) return;
+            _batch.EndArray();
+            _batch.EndObject();
+            if (_batch.Overflowed)
+            {
+                DroppedRecords++;
+                return;
+            }
+            if (_journal.Append(RecordClass.Data, _batchBuf, 0, _batch.Length)) BatchesRecorded++;
+            else DroppedRecords++;
+        }
+
+        /// <summary>Journals one alarm-engine transition (class Alarm: never evicted for data).</summary>
+        public bool RecordTransition(ref AlarmTransition t)
+        {
+            long nowMono = _clock.MonotonicMs;
+            long nowUtc = _clock.UtcMs;
+            long atUtc = nowUtc - (nowMono - t.AtMs);
+            _msg.Reset();
+            _writer.WriteAlarm(_msg, _engine, ref t, atUtc, _clock.IsTrusted, nowUtc);
+            return Append(RecordClass.Alarm);
+        }
+
+        /// <summary>Drains the engine's transition queue into the journal. Returns how many were recorded.</summary>
+        public int DrainTransitions()
+        {
+            int n = 0;
+            AlarmTransition t;
+            while (_engine.Transitions.TryDequeue(out t))
+            {
+                if (RecordTransition(ref t)) n++;
+            }
+            return n;
+        }
+
+        /// <summary>Journals an event (class Event: never evicted for data).</summary>
+        public bool RecordEvent(string code, EventSeverity severity, string subject, string english, string chinese)
+        {
+            _msg.Reset();
+            _writer.WriteEvent(_msg, code, severity, subject, english, chinese, _clock.UtcMs);
+            return Append(RecordClass.Event);
+        }
+
+        private bool Append(RecordClass cls)
+        {
+            if (_msg.Overflowed || !_journal.Append(cls, _msgBuf, 0, _msg.Length))
+            {
+                DroppedRecords++;
+                return false;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using Qinshui.Edge.Core.Alarms;
+using Qinshui.Edge.Core.Domain;
+using Qinshui.Edge.Core.Ports;
+
+namespace Qinshui.Edge.Core.Welding
+{
+    /// <summary>
+    /// Confined-space entry (GB 30871-2022): work is authorised only while a confined-space
+    /// permit is valid now, the attendant named on it is present (tapped in), O2 is within
+    /// 19.5–21 %vol (≤ 23.5 % where the permit says oxygen-enriched) and every toxic channel is
+    /// healthy and below its alarm level — monitored continuously during entry. Entrants tap in
+    /// and out; losing a condition with entrants inside raises an evacuation warning.
+    /// </summary>
+    public sealed class ConfinedSpaceGuard
+    {
+        public const double OxygenMinPercentVolume = 19.5;
+        public const double OxygenMaxPercentVolume = 21.0;
+        public const double OxygenEnrichedMaxPercentVolume = 23.5;
+        public const int MaxEntrants = 16;
+
+        private readonly string _zoneId;
+        private readonly int _oxygenChannel;
+        private readonly int[] _toxicChannels;
+        private readonly ICardReader _cards;
+        private readonly WeldingRegistry _registry;
+        private readonly PermitBook _permits;
+        private readonly AlarmEngine _alarms;
+        private readonly IClock _clock;
+        private readonly IWeldingEvents _events;
+        private readonly string[] _inside = new string[MaxEntrants];
+        private bool _attendantPresent;
+        private bool _authorised;
+        private ConfinedSpaceFault _fault;
+
+        public ConfinedSpaceGuard(string zoneId, int oxygenChannel, int[] toxicChannels, ICardReader cards, WeldingRegistry registry,
+            PermitBook permits, AlarmEngine alarms, IClock clock, IWeldingEvents events)
+        {
+            _zoneId = zoneId;
+            _oxygenChannel = oxygenChannel;
+            _toxicChannels = toxicChannels;
+            _cards = cards;
+            _registry = registry;
+            _permits = permits;
+            _alarms = alarms;
+            _clock = clock;
+            _events = events;
+        }
+
+        public string ZoneId { get { return _zoneId; } }
+        public bool IsAuthorised { get { return _authorised; } }
+        public bool AttendantPresent { get { return _attendantPresent; } }
+        public ConfinedSpaceFault Fault { get { return _fault; } }
+
+        public int EntrantsInside
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; i < _inside.Length; i++)
+                {
+                    if (_inside[i] != null) n++;
+                }
+                return n;
+            }
+        }
+
+        public bool AuthorisesZone(string zoneId) { return _authorised && zoneId == _zoneId; }
+
+        public void Step()
+        {
+            long utc = _clock.UtcMs;
+            Permit permit = _clock.IsTrusted ? _permits.FindValid(_zoneId, PermitKind.ConfinedSpace, utc) : null;
+            string tap;
+            if (_cards != null && _cards.TryTakeTap(out tap)) OnTap(tap, permit);
+
+            ConfinedSpaceFault fault = Evaluate(permit);
+            bool authorised = fault == ConfinedSpaceFault.None;
+            if (_authorised && !authorised && EntrantsInside > 0)
+            {
+                // Conditions lost with people inside: evacuate (the zone's interlock trips on the lost authorisation).
+                _events.Warning(_zoneId, _zoneId, WeldingReason.AbnormalOperation, ConfinedSpaceFaults.Code(fault));
+            }
+            _fault = fault;
+            _authorised = authorised;
+        }
+
+        private ConfinedSpaceFault Evaluate(Permit permit)
+        {
+            if (!_clock.IsTrusted) return ConfinedSpaceFault.ClockUntrusted;
+            if (permit == null) return ConfinedSpaceFault.NoValidPermit;
+            if (!_attendantPresent) return ConfinedSpaceFault.NoAttendant;
+            ChannelState o2 = _alarms.State(_oxygenChannel);
+            if (!QualityRules.IsHealthyForPermissive(o2.EffectiveQuality) || _alarms.Config(_oxygenChannel).Unit != Unit.PercentVolume)
+                return ConfinedSpaceFault.MonitoringFault;
+            double max = permit.OxygenEnriched ? OxygenEnrichedMaxPercentVolume : OxygenMaxPercentVolume;
+            if (o2.Last.Value < OxygenMinPercentVolume) return ConfinedSpaceFault.OxygenLow;
+            if (o2.Last.Value > max) return ConfinedSpaceFault.OxygenHigh;
+            for (int i = 0; i < _toxicChannels.Length; i++)
+            {
+                int c = _toxicChannels[i];
+                if (!QualityRules.IsHealthyForPermissive(_alarms.State(c).EffectiveQuality)) return ConfinedSpaceFault.MonitoringFault;
+                if (_alarms.IsTripping(c, LevelKind.Alarm) || _alarms.IsTripping(c, LevelKind.Trip)) return ConfinedSpaceFault.ToxicGas;
+            }
+            return ConfinedSpaceFault.None;
+        }
+
+        private void OnTap(string cardUid, Permit permit)
+        {
+            WelderRecord person = _registry.FindCard(cardUid);
+            if (person == null || permit == null)
+            {
+                _events.StartRefused(_zoneId, _zoneId, cardUid, person == null ? WeldingReason.CardUnknown : WeldingReason.NoValidPermit);
+                return;
+            }
+            if (person.WelderId == permit.AttendantId)
+            {
+                if (_attendantPresent && EntrantsInside > 0)
+                {
+                    // The attendant may not leave while anyone is inside.
+                    _events.Warning(_zoneId, _zoneId, WeldingReason.AbnormalOperation, "attendant_leaving_with_entrants_inside");
+                    return;
+                }
+                _attendantPresent = !_attendantPresent;
+                return;
+            }
+            if (!permit.NamesEntrant(person.WelderId))
+            {
+                _events.StartRefused(_zoneId, _zoneId, cardUid, WeldingReason.WelderNotOnPermit);
+                return;
+            }
+            for (int i = 0; i < _inside.Length; i++)
+            {
+                if (_inside[i] == person.WelderId)
+                {
+                    _inside[i] = null; // tapped out
+                    return;
+                }
+            }
+            if (!_authorised)
+            {
+                _events.StartRefused(_zoneId, _zoneId, cardUid, WeldingReason.ZoneNotPermissive);
+                return;
+            }
+            for (int i = 0; i < _inside.Length; i++)
+            {
+                if (_inside[i] == null)
+                {
+                    _inside[i] = person.WelderId;
+                    return;
+                }
+            }
+        }
+    }
+
+    public enum ConfinedSpaceFault
+    {
+        None = 0,
+        ClockUntrusted = 1,
+        NoValidPermit = 2,
+        NoAttendant = 3,
+        MonitoringFault = 4,
+        OxygenLow = 5,
+        OxygenHigh = 6,
+        ToxicGas = 7,
+    }
+
+    public static class ConfinedSpaceFaults
+    {
+        public static string Code(ConfinedSpaceFault f)
+        {
+            switch (f)
+            {
+                case ConfinedSpaceFault.None: return "none";
+                case ConfinedSpaceFault.ClockUntrusted: return "clock_untrusted";
+                case ConfinedSpaceFault.NoValidPermit: return "no_valid_permit";
+                case ConfinedSpaceFault.NoAttendant: return "no_attendant";
+                case ConfinedSpaceFault.MonitoringFault: return "monitoring_fault";
+                case ConfinedSpaceFault.OxygenLow: return "oxygen_low";
+                case ConfinedSpaceFault.OxygenHigh: return "oxygen_high";
+                case ConfinedSpaceFault.ToxicGas: return "toxic_gas";
+                default: return "unknown";
+            }
+        }
+    }
+}

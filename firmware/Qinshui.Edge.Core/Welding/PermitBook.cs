@@ -1,0 +1,159 @@
+using Qinshui.Edge.Core.Config;
+using Qinshui.Edge.Core.Json;
+
+namespace Qinshui.Edge.Core.Welding
+{
+    /// <summary>
+    /// The permits this gateway holds. They arrive as signed envelopes (type "permit") and keep
+    /// working without network. Forged, replayed, expired, foreign-zone or looser permits are
+    /// refused with a reason; a cancellation (same id, "cancelled": true) removes a permit.
+    /// </summary>
+    public sealed class PermitBook
+    {
+        private readonly Permit[] _permits;
+        private readonly string _gatewayId;
+        private readonly byte[] _key;
+        private readonly string[] _zoneIds;
+        private long _lastCounter;
+
+        public PermitBook(int capacity, string gatewayId, byte[] key, string[] zoneIds, long lastCounter)
+        {
+            _permits = new Permit[capacity];
+            _gatewayId = gatewayId;
+            _key = key;
+            _zoneIds = zoneIds;
+            _lastCounter = lastCounter;
+        }
+
+        /// <summary>The counter of the last accepted envelope: persist it so a reboot does not reopen replays.</summary>
+        public long LastCounter { get { return _lastCounter; } }
+
+        public int Capacity { get { return _permits.Length; } }
+
+        /// <summary>The id of the permit the last Apply accepted, cancelled or refused (when it could be read).</summary>
+        public string LastPermitId { get; private set; }
+
+        public Permit this[int index] { get { return _permits[index]; } }
+
+        public WeldingReason Apply(byte[] envelope, int offset, int length, long nowUtcMs, bool clockTrusted)
+        {
+            if (length > SignedEnvelope.MaxEnvelopeBytes) return WeldingReason.PermitMalformed;
+            JsonValue root;
+            string parseError;
+            if (!JsonParser.TryParse(envelope, offset, length, 4, out root, out parseError)) return WeldingReason.PermitMalformed;
+            return Apply(root, nowUtcMs, clockTrusted);
+        }
+
+        /// <summary>Applies an already parsed envelope (as carried in an update_permits command).</summary>
+        public WeldingReason Apply(JsonValue envelope, long nowUtcMs, bool clockTrusted)
+        {
+            LastPermitId = null;
+            byte[] body;
+            long counter, issued;
+            EnvelopeOutcome o = SignedEnvelope.Open(envelope, "permit", _gatewayId, _key, _lastCounter, out body, out counter, out issued);
+            switch (o)
+            {
+                case EnvelopeOutcome.Accepted: break;
+                case EnvelopeOutcome.BadSignature: return WeldingReason.PermitForged;
+                case EnvelopeOutcome.Replayed: return WeldingReason.PermitReplayed;
+                case EnvelopeOutcome.WrongGateway: return WeldingReason.PermitWrongGateway;
+                case EnvelopeOutcome.WrongType: return WeldingReason.PermitForged;
+                default: return WeldingReason.PermitMalformed;
+            }
+            JsonValue v;
+            string error;
+            if (!JsonParser.TryParse(body, 0, body.Length, 8, out v, out error)) return WeldingReason.PermitMalformed;
+            WeldingReason reason;
+            bool cancelled;
+            Permit p = PermitReader.Read(v, out reason, out cancelled);
+            if (p == null) return reason;
+            LastPermitId = p.PermitId;
+            if (!KnowsZone(p.ZoneId)) return WeldingReason.PermitForeignZone;
+            if (cancelled)
+            {
+                _lastCounter = counter;
+                Remove(p.PermitId);
+                return WeldingReason.PermitCancelled;
+            }
+            // Without a trusted clock the window cannot be judged now; keep the permit and let
+            // a start be refused with clock_untrusted until time is synced.
+            if (clockTrusted && nowUtcMs >= p.ValidToUtcMs) return WeldingReason.PermitAlreadyExpired;
+            _lastCounter = counter;
+            Store(p, nowUtcMs);
+            return WeldingReason.None;
+        }
+
+        /// <summary>A hot-work permit valid now for this zone naming this machine (null if none).</summary>
+        public Permit FindHotWork(string zoneId, string machineCode, long nowUtcMs)
+        {
+            for (int i = 0; i < _permits.Length; i++)
+            {
+                Permit p = _permits[i];
+                if (p != null && p.Kind == PermitKind.HotWork && p.ZoneId == zoneId && p.IsValidAt(nowUtcMs) && p.NamesMachine(machineCode)) return p;
+            }
+            return null;
+        }
+
+        /// <summary>Any permit of that kind valid now for the zone (null if none).</summary>
+        public Permit FindValid(string zoneId, PermitKind kind, long nowUtcMs)
+        {
+            for (int i = 0; i < _permits.Length; i++)
+            {
+                Permit p = _permits[i];
+                if (p != null && p.Kind == kind && p.ZoneId == zoneId && p.IsValidAt(nowUtcMs)) return p;
+            }
+            return null;
+        }
+
+        /// <summary>True while a permit with this id is held.</summary>
+        public bool Holds(string permitId)
+        {
+            for (int i = 0; i < _permits.Length; i++)
+            {
+                if (_permits[i] != null && _permits[i].PermitId == permitId) return true;
+            }
+            return false;
+        }
+
+        private bool KnowsZone(string zoneId)
+        {
+            for (int i = 0; i < _zoneIds.Length; i++)
+            {
+                if (_zoneIds[i] == zoneId) return true;
+            }
+            return false;
+        }
+
+        private void Remove(string permitId)
+        {
+            for (int i = 0; i < _permits.Length; i++)
+            {
+                if (_permits[i] != null && _permits[i].PermitId == permitId) _permits[i] = null;
+            }
+        }
+
+        private void Store(Permit p, long nowUtcMs)
+        {
+            int free = -1;
+            for (int i = 0; i < _permits.Length; i++)
+            {
+                if (_permits[i] != null && _permits[i].PermitId == p.PermitId)
+                {
+                    _permits[i] = p;
+                    return;
+                }
+                if (free < 0 && (_permits[i] == null || _permits[i].ValidToUtcMs <= nowUtcMs)) free = i;
+            }
+            if (free < 0)
+            {
+                // Full of live permits: replace the one ending soonest.
+                free = 0;
+                for (int i = 1; i < _permits.Length; i++)
+                {
+                    if (_permits[i].ValidToUtcMs < _permits[free].ValidToUtcMs) free = i;
+                }
+            }
+            _permits[free] = p;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Qinshui.Edge.Core.Welding
+{
+    /// <summary>A certified welder: card UID → identity and special-operations certificate (特种作业操作证, 焊接与热切割).</summary>
+    public sealed class WelderRecord
+    {
+        public WelderRecord(string welderId, string cardUid, string name, string certificateNumber, long certificateExpiryUtcMs)
+        {
+            WelderId = welderId;
+            CardUid = cardUid;
+            Name = name;
+            CertificateNumber = certificateNumber;
+            CertificateExpiryUtcMs = certificateExpiryUtcMs;
+        }
+
+        public string WelderId { get; }
+        public string CardUid { get; }
+        public string Name { get; }
+        public string CertificateNumber { get; }
+        public long CertificateExpiryUtcMs { get; }
+    }
+}

@@ -1,0 +1,306 @@
+using Qinshui.Edge.Core.Alarms;
+using Qinshui.Edge.Core.Domain;
+using Qinshui.Edge.Core.Ports;
+using Qinshui.Edge.Core.Profiles;
+
+namespace Qinshui.Edge.Core.Welding
+{
+    /// <summary>
+    /// One chip-coded welding machine position. A session starts on a card tap only when the
+    /// machine's code is read and registered, the card is a certified welder named on a hot-work
+    /// permit valid now for this zone and machine, the clock is trusted, the zone's interlock
+    /// conditions hold and gas has been clear for the settle time; then the machine's enable relay
+    /// is energised in the same step. While running, any failing condition stops it at once.
+    /// Step allocates nothing.
+    /// </summary>
+    public sealed class WeldingStation
+    {
+        public const long CertificateWarningMs = 30L * 24 * 3600 * 1000;
+        public const long PermitWarningMs = 10L * 60 * 1000;
+        public const long GasAnalysisMaxAgeMs = 30L * 60 * 1000;
+        public const long InterruptionNeedsAnalysisMs = 60L * 60 * 1000;
+
+        private readonly WeldingStationConfig _config;
+        private readonly IWeldingMachineLink _machine;
+        private readonly IDigitalOutput _enable;
+        private readonly ICardReader _cards;
+        private readonly WeldingRegistry _registry;
+        private readonly PermitBook _permits;
+        private readonly AlarmEngine _alarms;
+        private readonly IZoneStatus _zones;
+        private readonly IClock _clock;
+        private readonly IWeldingEvents _events;
+        private readonly SpecialPeriod[] _specialPeriods;
+        private readonly WeldingSession _session = new WeldingSession();
+        private readonly WeldingSession _ended = new WeldingSession();
+
+        private bool _running;
+        private string _cardUid;
+        private Permit _permit;
+        private long _gasClearSinceMs = long.MinValue;
+        private long _lastStepMs = long.MinValue;
+        private bool _expiryWarned;
+        private bool _bypassWarned;
+        private long _sessionCounter;
+        private long _lastStopUtcMs = long.MinValue;
+        private string _lastStopPermitId;
+
+        public WeldingStation(WeldingStationConfig config, IWeldingMachineLink machine, IDigitalOutput enable, ICardReader cards,
+            WeldingRegistry registry, PermitBook permits, AlarmEngine alarms, IZoneStatus zones, IClock clock,
+            IWeldingEvents events, SpecialPeriod[] specialPeriods)
+        {
+            _config = config;
+            _machine = machine;
+            _enable = enable;
+            _cards = cards;
+            _registry = registry;
+            _permits = permits;
+            _alarms = alarms;
+            _zones = zones;
+            _clock = clock;
+            _events = events;
+            _specialPeriods = specialPeriods ?? new SpecialPeriod[0];
+            _enable.Write(false); // boot: locked
+        }
+
+        public WeldingStationConfig Config { get { return _config; } }
+        public bool IsRunning { get { return _running; } }
+
+        /// <summary>The running session (valid while IsRunning; reused).</summary>
+        public WeldingSession Session { get { return _session; } }
+
+        /// <summary>True while a session holds work authorisation for the zone.</summary>
+        public bool AuthorisesZone(string zoneId) { return _running && _config.ZoneId == zoneId; }
+
+        public void Step()
+        {
+            long now = _clock.MonotonicMs;
+            long utc = _clock.UtcMs;
+            TrackGas(now);
+            string code, model;
+            bool identity = _machine.TryGetIdentity(out code, out model);
+            double current = _machine.ArcCurrentAmps;
+            bool currentGood = !QualityRules.IsBad(_machine.ArcCurrentQuality);
+            bool arcOn = currentGood && current >= _config.ArcThresholdAmps;
+
+            string tap;
+            bool tapped = _cards != null && _cards.TryTakeTap(out tap) ? true : Clear(out tap);
+
+            if (_running)
+            {
+                Accumulate(now, current, arcOn);
+                WeldingReason stop = RunningFault(identity, code, now, utc);
+                if (stop == WeldingReason.None && tapped)
+                {
+                    stop = tap == _cardUid ? WeldingReason.WelderEnded : WeldingReason.CardSwapped;
+                }
+                if (stop != WeldingReason.None)
+                {
+                    Stop(stop, now, utc);
+                    if (stop == WeldingReason.MachineIdentityChanged)
+                        _events.Warning(_config.Id, _config.ZoneId, WeldingReason.SuspectedModifiedMachine, code);
+                }
+                else if (!_expiryWarned && utc >= _permit.ValidToUtcMs - PermitWarningMs)
+                {
+                    _expiryWarned = true;
+                    _events.Warning(_config.Id, _config.ZoneId, WeldingReason.PermitExpiresSoon, _permit.PermitId);
+                }
+            }
+            else
+            {
+                _enable.Write(false);
+                if (arcOn)
+                {
+                    if (!_bypassWarned)
+                    {
+                        _bypassWarned = true;
+                        _events.Warning(_config.Id, _config.ZoneId, WeldingReason.BypassSuspected, code);
+                    }
+                }
+                else
+                {
+                    _bypassWarned = false;
+                }
+                if (tapped) TryStart(tap, identity, code, now, utc);
+            }
+            _lastStepMs = now;
+        }
+
+        private static bool Clear(out string tap)
+        {
+            tap = null;
+            return false;
+        }
+
+        private void TryStart(string cardUid, bool identity, string code, long now, long utc)
+        {
+            WeldingReason r = StartRefusal(cardUid, identity, code, now, utc);
+            if (r != WeldingReason.None)
+            {
+                _events.StartRefused(_config.Id, _config.ZoneId, cardUid, r);
+                if (r == WeldingReason.MachineIdentityChanged)
+                    _events.Warning(_config.Id, _config.ZoneId, WeldingReason.SuspectedModifiedMachine, code);
+                if (r == WeldingReason.MachineOutsidePermitArea)
+                    _events.Warning(_config.Id, _config.ZoneId, WeldingReason.StartOutsidePermitArea, code);
+                return;
+            }
+            WelderRecord welder = _registry.FindCard(cardUid);
+            _running = true;
+            _cardUid = cardUid;
+            _expiryWarned = false;
+            _sessionCounter++;
+            _session.SessionNumber = _sessionCounter;
+            _session.StationId = _config.Id;
+            _session.MachineCode = code;
+            _session.WelderId = welder.WelderId;
+            _session.WelderName = welder.Name;
+            _session.PermitId = _permit.PermitId;
+            _session.ZoneId = _config.ZoneId;
+            _session.StartUtcMs = utc;
+            _session.StartMonotonicMs = now;
+            _session.StopUtcMs = 0;
+            _session.StopMonotonicMs = 0;
+            _session.ArcOnMs = 0;
+            _session.MaxCurrentAmps = 0;
+            _session.CurrentIntegralAmpMs = 0;
+            _session.StopReason = WeldingReason.None;
+            // Enable in the same step as the tap: the machine's lock coil is released now.
+            _enable.Write(true);
+            _events.SessionStarted(_session);
+            if (utc + CertificateWarningMs >= welder.CertificateExpiryUtcMs)
+                _events.Warning(_config.Id, _config.ZoneId, WeldingReason.CertificateNearExpiry, welder.WelderId);
+            for (int i = 0; i < _specialPeriods.Length; i++)
+            {
+                if (_specialPeriods[i].Contains(utc))
+                {
+                    _events.Warning(_config.Id, _config.ZoneId, WeldingReason.SpecialPeriod, _specialPeriods[i].Name);
+                    break;
+                }
+            }
+        }
+
+        private WeldingReason StartRefusal(string cardUid, bool identity, string code, long now, long utc)
+        {
+            if (!identity) return WeldingReason.MachineUnreadable;
+            MachineRecord machine = _registry.FindMachine(code);
+            if (machine == null) return WeldingReason.MachineUnregistered;
+            if (_config.ExpectedMachineCode != null && _config.ExpectedMachineCode.Length > 0 && code != _config.ExpectedMachineCode)
+                return WeldingReason.MachineIdentityChanged;
+            if (machine.ZoneId != _config.ZoneId) return WeldingReason.MachineOutsidePermitArea;
+            WelderRecord welder = _registry.FindCard(cardUid);
+            if (welder == null) return WeldingReason.CardUnknown;
+            if (!_clock.IsTrusted) return WeldingReason.ClockUntrusted;
+            if (utc >= welder.CertificateExpiryUtcMs)
+            {
+                _events.Warning(_config.Id, _config.ZoneId, WeldingReason.CertificateExpired, welder.WelderId);
+                return WeldingReason.CertificateExpired;
+            }
+            Permit permit = _permits.FindHotWork(_config.ZoneId, code, utc);
+            if (permit == null)
+            {
+                Permit any = _permits.FindValid(_config.ZoneId, PermitKind.HotWork, utc);
+                return any != null ? WeldingReason.MachineNotOnPermit : WeldingReason.NoValidPermit;
+            }
+            if (!permit.NamesWelder(welder.WelderId)) return WeldingReason.WelderNotOnPermit;
+            if (!_zones.ConditionsHoldExceptAuthorisation(_config.ZoneId)) return WeldingReason.ZoneNotPermissive;
+            WeldingReason gas = GasState(permit);
+            if (gas != WeldingReason.None) return gas;
+            if (_gasClearSinceMs == long.MinValue || now - _gasClearSinceMs < _config.SettleMs) return WeldingReason.GasNotClear;
+            // GB 30871-2022: analysis ≤ 30 min before the start; after an interruption > 60 min a new one.
+            if (utc - permit.GasAnalysisUtcMs > GasAnalysisMaxAgeMs)
+            {
+                bool resumingSoon = _lastStopPermitId == permit.PermitId && utc - _lastStopUtcMs <= InterruptionNeedsAnalysisMs;
+                if (!resumingSoon) return WeldingReason.GasAnalysisTooOld;
+            }
+            _permit = permit;
+            return WeldingReason.None;
+        }
+
+        private WeldingReason RunningFault(bool identity, string code, long now, long utc)
+        {
+            if (!identity) return WeldingReason.MachineUnreadable;
+            if (code != _session.MachineCode) return WeldingReason.MachineIdentityChanged;
+            if (!_permits.Holds(_permit.PermitId)) return WeldingReason.PermitCancelled;
+            if (!_clock.IsTrusted) return WeldingReason.ClockUntrusted;
+            if (utc >= _permit.ValidToUtcMs) return WeldingReason.PermitExpired;
+            if (!_zones.ConditionsHoldExceptAuthorisation(_config.ZoneId)) return WeldingReason.ZoneTripped;
+            WeldingReason gas = GasState(_permit);
+            if (gas == WeldingReason.GasNotClear) return WeldingReason.GasOverLimit;
+            return gas;
+        }
+
+        private void Stop(WeldingReason reason, long now, long utc)
+        {
+            _enable.Write(false);
+            _running = false;
+            _session.StopReason = reason;
+            _session.StopMonotonicMs = now;
+            _session.StopUtcMs = utc;
+            _lastStopUtcMs = utc;
+            _lastStopPermitId = _session.PermitId;
+            _ended.CopyFrom(_session);
+            _events.SessionEnded(_ended);
+        }
+
+        private void Accumulate(long now, double current, bool arcOn)
+        {
+            if (_lastStepMs == long.MinValue || now <= _lastStepMs) return;
+            long dt = now - _lastStepMs;
+            if (arcOn)
+            {
+                _session.ArcOnMs += dt;
+                _session.CurrentIntegralAmpMs += current * dt;
+                if (current > _session.MaxCurrentAmps) _session.MaxCurrentAmps = current;
+            }
+        }
+
+        private void TrackGas(long now)
+        {
+            Permit p = _running ? _permit : null;
+            double limit = p != null ? p.CombustibleLimitPercentVolume : DefaultLimit();
+            bool clear = GasWithin(limit) == WeldingReason.None;
+            if (!clear) _gasClearSinceMs = long.MinValue;
+            else if (_gasClearSinceMs == long.MinValue) _gasClearSinceMs = now;
+        }
+
+        private double DefaultLimit()
+        {
+            // Before a permit is chosen, judge against the strictest rule (0.2 %vol).
+            return 0.2;
+        }
+
+        private WeldingReason GasState(Permit permit)
+        {
+            return GasWithin(permit.CombustibleLimitPercentVolume);
+        }
+
+        private WeldingReason GasWithin(double limitPercentVolume)
+        {
+            int[] channels = _config.GasChannels;
+            if (channels == null || channels.Length == 0) return WeldingReason.GasChannelFault; // hot work needs a gas reading
+            for (int i = 0; i < channels.Length; i++)
+            {
+                ChannelState st = _alarms.State(channels[i]);
+                if (!QualityRules.IsHealthyForPermissive(st.EffectiveQuality)) return WeldingReason.GasChannelFault;
+                double v = ToPercentVolume(_alarms.Config(channels[i]), st.Last.Value);
+                if (double.IsNaN(v)) return WeldingReason.GasChannelFault;
+                if (v > limitPercentVolume) return WeldingReason.GasNotClear;
+            }
+            return WeldingReason.None;
+        }
+
+        private static double ToPercentVolume(ChannelConfig c, double value)
+        {
+            switch (c.Unit)
+            {
+                case Unit.PercentVolume: return value;
+                case Unit.Ppm: return value / 10000.0;
+                case Unit.PercentLel:
+                    GasInfo gas = GasTable.Find(c.Gas);
+                    if (gas == null || !gas.IsCombustible) return double.NaN;
+                    return value * gas.LowerExplosiveLimitPercentVolume / 100.0;
+                default: return double.NaN;
+            }
+        }
+    }
+}

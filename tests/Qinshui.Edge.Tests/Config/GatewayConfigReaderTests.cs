@@ -1,0 +1,121 @@
+using System.Text;
+using Qinshui.Edge.Core.Alarms;
+using Qinshui.Edge.Core.Config;
+using Qinshui.Edge.Core.Domain;
+using Qinshui.Edge.Core.Validation;
+
+namespace Qinshui.Edge.Tests.Config;
+
+public class GatewayConfigReaderTests
+{
+    private static (GatewayConfig? config, ValidationErrors errors) Load(string json)
+    {
+        var errors = new ValidationErrors();
+        var b = Encoding.UTF8.GetBytes(json);
+        var c = GatewayConfigReader.Read(b, 0, b.Length, errors);
+        return (c, errors);
+    }
+
+    private static string Doc(string channels) =>
+        "{\"schemaVersion\":1,\"site\":{\"id\":\"qinshui-mine-3\",\"name\":\"沁水三矿\"},\"gateway\":{\"id\":\"gw-01\"},\"channels\":[" + channels + "]}";
+
+    private static List<string> Codes(ValidationErrors e) => Enumerable.Range(0, e.Count).Select(i => e[i].Path + " " + e[i].Code).ToList();
+
+    [Fact]
+    public void ProfileChannel_InheritsEveryLevel()
+    {
+        var (c, e) = Load(Doc("{\"id\":\"ch4-face\",\"profile\":\"MINE_CH4_FACE\"}"));
+        Assert.False(e.HasErrors, string.Join("\n", Codes(e)));
+        var ch = c!.Channels.Single();
+        Assert.Equal(Unit.PercentVolume, ch.Unit);
+        Assert.Equal(1.5, ch.Levels.Single(l => l.Kind == LevelKind.Trip).Threshold);
+        Assert.Equal("沁水三矿", c.SiteName);
+        Assert.Equal(64, c.Hash.Length);
+    }
+
+    [Fact]
+    public void SiteMayTightenOneField_TheRestComesFromTheProfile()
+    {
+        var (c, e) = Load(Doc("{\"id\":\"ch4-face\",\"profile\":\"MINE_CH4_FACE\",\"levels\":[{\"kind\":\"trip\",\"threshold\":1.2}]}"));
+        Assert.False(e.HasErrors, string.Join("\n", Codes(e)));
+        var trip = c!.Channels[0].Levels.Single(l => l.Kind == LevelKind.Trip);
+        Assert.Equal(1.2, trip.Threshold);
+        Assert.Equal(1.0, trip.Restore);
+        Assert.True(trip.Latching);
+    }
+
+    [Fact]
+    public void LooserOverride_IsRefused_WithTheFilesPath()
+    {
+        var (c, e) = Load(Doc("{\"id\":\"ch4-face\",\"profile\":\"MINE_CH4_FACE\",\"levels\":[{\"kind\":\"trip\",\"threshold\":2.0}]}"));
+        Assert.Null(c);
+        var err = Enumerable.Range(0, e.Count).Select(i => e[i]).Single(x => x.Code == "looser_than_standard");
+        Assert.Equal("channels[0].levels[0].threshold", err.Path);
+        Assert.Contains("AQ 1029-2019", err.English);
+    }
+
+    [Fact]
+    public void OxygenOverride_MustSayWhichDirection()
+    {
+        var (_, e) = Load(Doc("{\"id\":\"o2\",\"profile\":\"PLANT_O2\",\"levels\":[{\"kind\":\"alarm\",\"threshold\":20}]}"));
+        Assert.Contains("channels[0].levels[0].direction level_ambiguous", Codes(e));
+        var (c, e2) = Load(Doc("{\"id\":\"o2\",\"profile\":\"PLANT_O2\",\"levels\":[{\"kind\":\"alarm\",\"direction\":\"low\",\"threshold\":20}]}"));
+        Assert.False(e2.HasErrors, string.Join("\n", Codes(e2)));
+        Assert.Equal(20, c!.Channels[0].Levels.Single(l => l.Direction == Direction.Low).Threshold);
+    }
+
+    [Fact]
+    public void SiteChannelWithoutProfile_StatesEverything()
+    {
+        var (c, e) = Load(Doc("{\"id\":\"hopper-temp\",\"unit\":\"degC\",\"range\":{\"min\":-20,\"max\":200},\"levels\":[{\"kind\":\"trip\",\"threshold\":70,\"restore\":60}]}"));
+        Assert.False(e.HasErrors, string.Join("\n", Codes(e)));
+        var l = c!.Channels[0].Levels.Single();
+        Assert.True(l.Latching); // trips latch unless the site says otherwise
+        Assert.Equal(60, l.Restore);
+    }
+
+    [Fact]
+    public void EveryMistake_IsReportedAtOnce_WithPaths()
+    {
+        var json = "{\"schemaVersion\":1,\"site\":{\"id\":\"bad id!\"},\"gateway\":{},\"channels\":[" +
+                   "{\"id\":\"a\",\"profile\":\"NOPE\"}," +
+                   "{\"id\":\"b\",\"unit\":\"furlongs\",\"range\":{\"min\":0,\"max\":1},\"levels\":[{\"kind\":\"trip\",\"threshhold\":1}]}," +
+                   "{\"id\":\"c\",\"profile\":\"MINE_CO\",\"maxAgeMs\":-5}" +
+                   "],\"extra\":true}";
+        var (c, e) = Load(json);
+        Assert.Null(c);
+        var codes = Codes(e);
+        Assert.Contains("site.id id_invalid", codes);
+        Assert.Contains("gateway.id required", codes);
+        Assert.Contains("extra unknown_member", codes);
+        Assert.Contains("channels[0].profile unknown_profile", codes);
+        Assert.Contains("channels[1].unit unit_unknown", codes);
+        Assert.Contains("channels[1].levels[0].threshhold unknown_member", codes);
+        Assert.Contains("channels[1].levels[0].threshold required", codes);
+        Assert.Contains("channels[2].maxAgeMs range", codes);
+        Assert.All(Enumerable.Range(0, e.Count).Select(i => e[i]), x => Assert.False(string.IsNullOrEmpty(x.Chinese)));
+    }
+
+    [Fact]
+    public void DuplicateChannelIds_AreRefused()
+    {
+        var (_, e) = Load(Doc("{\"id\":\"x\",\"profile\":\"MINE_CO\"},{\"id\":\"x\",\"profile\":\"MINE_CO\"}"));
+        Assert.Contains("channels[1].id duplicate_id", Codes(e));
+    }
+
+    [Fact]
+    public void InvalidJson_SaysWhere()
+    {
+        var (c, e) = Load("{\"schemaVersion\":1,,}");
+        Assert.Null(c);
+        Assert.Equal("json_invalid", e[0].Code);
+        Assert.Contains("at byte", e[0].English);
+    }
+
+    [Fact]
+    public void UnsupportedSchemaVersion_IsRefused()
+    {
+        var (_, e) = Load("{\"schemaVersion\":2,\"site\":{\"id\":\"s\"},\"gateway\":{\"id\":\"g\"},\"channels\":[]}");
+        Assert.Contains(" schema_version", Codes(e).Select(x => x.Substring(x.IndexOf(' '))));
+    }
+}

@@ -1,0 +1,134 @@
+using System.Reflection;
+using Qinshui.Edge.Core.Alarms;
+using Qinshui.Edge.Core.Domain;
+using Qinshui.Edge.Core.Memory;
+using Qinshui.Edge.Core.Profiles;
+using Xunit.Abstractions;
+
+namespace Qinshui.Edge.Tests.Memory;
+
+public class MemoryBudgetTests(ITestOutputHelper output)
+{
+    private static ChannelConfig[] Build(params (string profile, int count)[] ids)
+    {
+        var list = new List<ChannelConfig>();
+        foreach (var (profile, count) in ids)
+        {
+            var p = ProfileCatalog.Find(profile);
+            Assert.NotNull(p);
+            for (int i = 0; i < count; i++) list.Add(ChannelConfig.FromProfile(profile.ToLowerInvariant() + "_" + i, p));
+        }
+        return list.ToArray();
+    }
+
+    /// <summary>
+    /// The 32-channel example of docs/memory.md: a coal-mine heading gateway mirroring the KJ
+    /// system — methane at face, return, upper corner and intake, CO, O2, H2S and temperature.
+    /// </summary>
+    public static ChannelConfig[] MineHeading32() => Build(
+        ("MINE_CH4_FACE", 8), ("MINE_CH4_RETURN", 6), ("MINE_CH4_UPPER_CORNER", 2), ("MINE_CH4_INTAKE", 2),
+        ("MINE_CO", 6), ("MINE_O2", 4), ("MINE_H2S", 2), ("MINE_TEMP_FACE", 2));
+
+    /// <summary>A plant with toxic-gas exposure monitoring: 14 GBZ 2.1 channels with STEL and TWA.</summary>
+    public static ChannelConfig[] PlantWithExposure32() => Build(
+        ("PLANT_COMBUSTIBLE", 12), ("PLANT_CO", 8), ("PLANT_H2S", 6), ("PLANT_NH3", 6));
+
+    /// <summary>Buffers every gateway has, whatever its channels (sizes agreed for the parallel parts).</summary>
+    public static MemoryBudget Budget(ChannelConfig[] channels)
+    {
+        var budget = new MemoryBudget();
+        budget.Add(new AlarmFootprint(channels, 2 * channels.Length));
+        PlannedFootprints.AddModbus(budget, 8);
+        PlannedFootprints.AddMqtt(budget, 2048, 1024);
+        PlannedFootprints.AddJournal(budget, 512);
+        PlannedFootprints.AddZones(budget, 4, 8, 4);
+        return budget;
+    }
+
+    public static MemoryBudget ExampleBudget() => Budget(MineHeading32());
+
+    private void Print(string title, MemoryBudget budget)
+    {
+        output.WriteLine(title);
+        for (int i = 0; i < budget.Count; i++)
+        {
+            var l = budget[i];
+            output.WriteLine($"  {l.Part,-8} {l.Item,-48} {l.Bytes,7} B{(l.IsProvisional ? "  (provisional)" : "")}");
+        }
+        output.WriteLine($"  total {budget.TotalBytes} B, provisional {budget.ProvisionalBytes} B, limit {MemoryBudget.DefaultLimitBytes} B");
+    }
+
+    [Fact]
+    public void Example32ChannelGateway_StaysUnder40KB()
+    {
+        var budget = ExampleBudget();
+        Print("mine heading, 32 channels", budget);
+        Assert.True(budget.Fits(MemoryBudget.DefaultLimitBytes), $"total {budget.TotalBytes} B > {MemoryBudget.DefaultLimitBytes} B");
+        Assert.True(budget.TotalBytes > 10 * 1024, "a 32-channel gateway cannot plausibly need under 10 KB: the estimator lost a part");
+    }
+
+    [Fact]
+    public void ExposureWindows_ScaleWithExposureChannels_AndPushAPlantPastTheNoPsramBudget()
+    {
+        var channels = PlantWithExposure32();
+        var withExposure = channels.Count(c => c.HasExposureLevels);
+        Assert.Equal(14, withExposure); // 8 PLANT_CO + 6 PLANT_NH3 have STEL/TWA; H2S (MAC) and combustible gas do not
+        var b = Budget(channels);
+        Print("plant with STEL/TWA, 32 channels", b);
+        int one = AlarmFootprint.ExposureWindowBytes(AlarmFootprint.StelBuckets) + AlarmFootprint.ExposureWindowBytes(AlarmFootprint.TwaBuckets);
+        var line = Enumerable.Range(0, b.Count).Select(i => b[i]).Single(l => l.Item.StartsWith("STEL/TWA"));
+        Assert.Equal(withExposure * one, line.Bytes);
+        // TWA: 97 doubles + 97 longs ≈ 1.6 KB per channel — the largest per-channel item.
+        Assert.InRange(AlarmFootprint.ExposureWindowBytes(AlarmFootprint.TwaBuckets), 1600, 1900);
+        // docs/memory.md: exposure monitoring on many channels is what needs a WROVER (PSRAM).
+        Assert.True(b.TotalBytes > ExampleBudget().TotalBytes + withExposure * 2000);
+    }
+
+    [Fact]
+    public void TransitionQueue_PackedSlots_AreFarSmallerThanBoxedStructs()
+    {
+        int packed = AlarmFootprint.TransitionQueueBytes(64);
+        int boxed = NanoHeapCosts.StructArray(64, AlarmFootprint.AlarmTransitionFields);
+        Assert.True(packed * 3 < boxed, $"packed {packed} B vs boxed {boxed} B");
+    }
+
+    [Fact]
+    public void AllPlannedParts_AreMarkedProvisional_AndAlarmsAreNot()
+    {
+        var budget = ExampleBudget();
+        var lines = Enumerable.Range(0, budget.Count).Select(i => budget[i]).ToList();
+        Assert.All(lines.Where(l => l.Part == AlarmFootprint.Part), l => Assert.False(l.IsProvisional));
+        foreach (var part in new[] { "modbus", "mqtt", "journal", "zones" })
+        {
+            Assert.Contains(lines, l => l.Part == part);
+            Assert.All(lines.Where(l => l.Part == part), l => Assert.True(l.IsProvisional));
+        }
+        Assert.Equal(budget.TotalBytes, budget.PartBytes("alarms") + budget.ProvisionalBytes);
+    }
+
+    [Fact]
+    public void NanoHeapCosts_FollowTheHeapBlockLayout()
+    {
+        Assert.Equal(12 + 3 * 12, NanoHeapCosts.Object(3));
+        Assert.Equal(NanoHeapCosts.ArrayHeaderBytes + 8, NanoHeapCosts.PrimitiveArray(5, 1));
+        Assert.Equal(NanoHeapCosts.ArrayHeaderBytes + 40, NanoHeapCosts.PrimitiveArray(5, 8));
+        Assert.Equal(NanoHeapCosts.ArrayHeaderBytes + 4 * 12, NanoHeapCosts.ReferenceArray(4));
+        Assert.Equal(NanoHeapCosts.ArrayHeaderBytes + 2 * (12 + 12 + 2 * 12), NanoHeapCosts.StructArray(2, 2));
+    }
+
+    [Theory]
+    [InlineData(typeof(AlarmEngine), AlarmFootprint.AlarmEngineFields)]
+    [InlineData(typeof(ChannelState), AlarmFootprint.ChannelStateFields)]
+    [InlineData(typeof(Reading), AlarmFootprint.ReadingFields)]
+    [InlineData(typeof(LevelState), AlarmFootprint.LevelStateFields)]
+    [InlineData(typeof(ExposureWindow), AlarmFootprint.ExposureWindowFields)]
+    [InlineData(typeof(TransitionQueue), AlarmFootprint.TransitionQueueFields)]
+    [InlineData(typeof(AlarmTransition), AlarmFootprint.AlarmTransitionFields)]
+    [InlineData(typeof(ChannelConfig), AlarmFootprint.ChannelConfigFields)]
+    [InlineData(typeof(LevelConfig), AlarmFootprint.LevelConfigFields)]
+    public void FieldCounts_MatchTheRealTypes(Type type, int declared)
+    {
+        int actual = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Length;
+        Assert.True(declared == actual, $"{type.Name} has {actual} instance fields; AlarmFootprint declares {declared}: update the estimate");
+    }
+}
