@@ -46,7 +46,6 @@ public class ConditionTests
             case "airlock fault": h.Airlock.Active = true; break;
             case "water level low": h.Values[ZoneHarness.Level] = 150; break;
             case "water flow low": h.Values[ZoneHarness.Flow] = 1; break;
-            case "authorisation revoked": h.Authorisation.Authorised = false; break;
             case "emergency stop": h.EStop.Active = true; break;
             case "enclosure opened": h.Enclosure.Active = true; break;
             case "sensor unplugged": h.Presence.Active = false; break;
@@ -202,6 +201,25 @@ public class ConditionTests
         h.Authorisation.Authorised = false;
         h.BringUp();
         Assert.True(h.Relay1.Energised);
+    }
+
+    [Fact]
+    public void AuthorisationRevoked_StandsByInTheSameScan_WithoutLatching()
+    {
+        // Work authorisation is a demand, not a fault (gateway runtime, main ddcc03b): outputs off
+        // at once, and back with the next authorised job without a reset.
+        var h = new ZoneHarness();
+        h.BringUp();
+        h.Authorisation.Authorised = false;
+        h.Scan();
+        Assert.False(h.Relay1.Energised || h.Relay2.Energised);
+        Assert.True(h.BayState.Has(ConditionKind.WorkNotAuthorised));
+        Assert.False(h.BayState.Latched);
+        Assert.Equal(ProofTestOutcome.NotPermitted, h.Engine.StartProofTest(0));
+        h.Run(5000);
+        h.Authorisation.Authorised = true;
+        h.Scan();
+        Assert.True(h.Relay1.Energised && h.Relay2.Energised);
     }
 
     [Fact]
