@@ -63,7 +63,7 @@ public sealed class GatewayHarness
 {
     public static readonly string[] Profiles = ["MINE_CH4_FACE", "MINE_CO", "PLANT_O2", "PLANT_CO"];
 
-    public GatewayHarness(int channels = 4, int segments = 64, int segmentSize = 4096, bool trusted = true, MqttSessionOptions? options = null)
+    public GatewayHarness(int channels = 4, int segments = 64, int segmentSize = 4096, bool trusted = true, MqttSessionOptions? options = null, IMqttLink? link = null, int batchIntervalMs = 10_000)
     {
         Clock = new FakeClock(trusted: trusted);
         var configs = new ChannelConfig[channels];
@@ -78,13 +78,14 @@ public sealed class GatewayHarness
         Identity = new GatewayIdentity("site-1", "gw-01", GatewayIdentity.BootIdFrom(0xC0FFEE01), "0.1.0", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
         Writer = new MessageWriter(Identity);
         Topics = new MqttTopics("site-1", "gw-01");
-        Recorder = new TelemetryRecorder(Writer, Journal, Clock, Engine, Journal.MaxPayloadLength, 10_000);
+        Recorder = new TelemetryRecorder(Writer, Journal, Clock, Engine, Journal.MaxPayloadLength, batchIntervalMs);
         Zones = new FakeZones();
         Updates = new FakeUpdates();
         Commands = new CommandProcessor("gw-01", HmacSha256.Portable(CommandSigner.Key), Clock, Engine, Zones, Updates, new FakeClockAdjuster(Clock), 0);
         Link = new FakeMqttLink();
         ZoneList = [new ZoneInfo("z1", ["relay-1"], ["ch1", "ch2"])];
-        Session = new MqttSession(Link, Clock, Journal, Writer, Topics, Engine, ZoneList, Commands, Recorder, Health, options);
+        MqttLink = link ?? Link;
+        Session = new MqttSession(MqttLink, Clock, Journal, Writer, Topics, Engine, ZoneList, Commands, Recorder, Health, options);
         ClockMonitor = new ClockMonitor(Clock, Recorder);
     }
 
@@ -100,6 +101,8 @@ public sealed class GatewayHarness
     public FakeUpdates Updates { get; }
     public CommandProcessor Commands { get; }
     public FakeMqttLink Link { get; }
+    /// <summary>The link the session uses: the fake unless a real one was given.</summary>
+    public IMqttLink MqttLink { get; }
     public ZoneInfo[] ZoneList { get; }
     public HealthFigures Health { get; } = new();
     public MqttSession Session { get; }
