@@ -296,6 +296,16 @@ namespace Qinshui.Edge.Core.Journal
             return n;
         }
 
+        /// <summary>True when a free segment other than first exists (stops at the first one found).</summary>
+        private bool HasSecondFree(int first)
+        {
+            for (int i = 1; i < _segmentCount; i++)
+            {
+                if (_state[(first + i) % _segmentCount] == StateFree) return true;
+            }
+            return false;
+        }
+
         private int FindFree()
         {
             int start = _head < 0 ? 0 : _head + 1;
@@ -362,9 +372,10 @@ namespace Qinshui.Edge.Core.Journal
             for (int attempt = 0; attempt <= _segmentCount; attempt++)
             {
                 if (_head >= 0 && _used[_head] + need <= _segmentSize) return true;
-                if (FreeCount() >= 2)
+                int s0 = FindFree();
+                if (s0 >= 0 && HasSecondFree(s0))
                 {
-                    int s = FindFree();
+                    int s = s0;
                     StartSegment(s);
                     _head = s;
                     continue;
