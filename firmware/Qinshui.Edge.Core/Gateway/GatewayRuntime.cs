@@ -23,7 +23,7 @@ namespace Qinshui.Edge.Core.Gateway
     /// here; a steady-state Scan allocates nothing. An exception in the scan drops every output
     /// and withholds the supervisor's kick, so the watchdog reboots the device.
     /// </summary>
-    public sealed class GatewayRuntime : IWorkAuthorisation, IZoneStatus, IZoneCommands, IRemoteUpdateHandler, IWeldingEvents
+    public sealed class GatewayRuntime : IWorkAuthorisation, IZoneStatus, IZoneCommands, IRemoteUpdateHandler, IWeldingEvents, IEventSink
     {
         public const int TransitionCapacity = 256;
         public const int SampleIntervalMs = 1000;
@@ -185,6 +185,8 @@ namespace Qinshui.Edge.Core.Gateway
                 zoneInfos[z] = new ZoneInfo(ic.Zones[z].Id, ic.Zones[z].OutputIds, chans);
             }
             _recorder = new TelemetryRecorder(_writer, _journal, _clock, _alarms, _journal.MaxPayloadLength, config.Mqtt.DataBatchIntervalMs);
+            // Command and clock events join the zones' and welding's hash chain: one verifiable log.
+            _recorder.EventSink = this;
             HmacSha256 hmac = new HmacSha256(boot.Key, ports.NewSha256(), ports.NewSha256());
             _commands = new CommandProcessor(config.GatewayId, hmac, _clock, _alarms, this, this, ports.ClockAdjuster, boot.LastCommandCounter);
             MqttSessionOptions options = new MqttSessionOptions();
@@ -529,6 +531,12 @@ namespace Qinshui.Edge.Core.Gateway
             w.String("welderName", s.WelderName);
             w.String("permit", s.PermitId);
             w.Integer("startUtcMs", s.StartUtcMs);
+        }
+
+        public bool Record(string code, EventSeverity severity, string subject, string english, string chinese)
+        {
+            _events.Begin(code, subject == null ? "" : subject, severity == EventSeverity.Info ? "info" : severity == EventSeverity.Warning ? "warning" : "critical", english, chinese);
+            return _events.Commit();
         }
 
         private void RecordSimple(EventKind kind, string subject, string reason)
