@@ -12,6 +12,7 @@ public static class CommandLine
     private static readonly ICommand[] s_commands =
     {
         new ProfilesCommand(),
+        new ModbusCommand(),
     };
 
     public static IReadOnlyList<ICommand> Commands => s_commands;

@@ -4,7 +4,8 @@ using Qinshui.Edge.Tests.Fakes;
 namespace Qinshui.Edge.Tests.Modbus.Peers;
 
 /// <summary>
-/// Two connected ptys from socat (a virtual null-modem cable) in a fresh temp dir. Waits
+/// Two connected ptys from socat (a virtual null-modem cable) in a fresh temp dir; ignoreeof
+/// keeps the pair alive when one side is closed and opened again (qedge commands in-process). Waits
 /// (bounded) for both links; kills socat and removes the dir on Dispose.
 /// </summary>
 public sealed class PtyPair : IDisposable
@@ -17,7 +18,7 @@ public sealed class PtyPair : IDisposable
         Dir = Directory.CreateTempSubdirectory("qedge-pty-").FullName;
         A = Path.Combine(Dir, "a");
         B = Path.Combine(Dir, "b");
-        _socat = Process.Start(new ProcessStartInfo(socat, $"-d -d pty,raw,echo=0,link={A} pty,raw,echo=0,link={B}")
+        _socat = Process.Start(new ProcessStartInfo(socat, $"-d -d pty,raw,echo=0,ignoreeof,link={A} pty,raw,echo=0,ignoreeof,link={B}")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
