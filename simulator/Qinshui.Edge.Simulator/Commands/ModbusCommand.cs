@@ -263,6 +263,7 @@ public sealed class ModbusCommand : ICommand
         catch (LineException e) { stderr.WriteLine($"qedge modbus scan: {e.Message}"); return CommandLine.ExitFailure; }
         using var port = line.Port;
         var found = new List<(int Unit, string Detail)>();
+        var garbled = new List<string>();
         var t = new ModbusTransaction(1, 1);
         for (int u = from; u <= to; u++)
         {
@@ -271,7 +272,9 @@ public sealed class ModbusCommand : ICommand
             // Any well-formed answer, an exception included, proves a device at that address.
             if (s == ModbusStatus.Ok) found.Add((u, $"holding register 0 = {t.Registers[0]}"));
             else if (s == ModbusStatus.Exception) found.Add((u, $"answered with exception {t.ExceptionCode} ({ModbusStatusNames.DescribeException(t.ExceptionCode)})"));
-            else if (s != ModbusStatus.Timeout) found.Add((u, $"something answered, but: {ModbusStatusNames.Describe(s)}"));
+            // A corrupt or misaddressed answer is not proof of a device at u (it may be another
+            // unit's late reply): count it as line trouble, not as a device.
+            else if (s != ModbusStatus.Timeout) garbled.Add($"unit {u}: {ModbusStatusNames.Describe(s)}");
         }
         if (a.Flag("--json"))
         {
@@ -280,6 +283,7 @@ public sealed class ModbusCommand : ICommand
         else
         {
             foreach (var f in found) stdout.WriteLine($"unit {f.Unit}: {f.Detail}");
+            foreach (var g in garbled) stdout.WriteLine($"line trouble at {g} (late reply, noise, wrong baud/parity?)");
             stdout.WriteLine($"{found.Count} device{(found.Count == 1 ? "" : "s")} answered on units {from}-{to} ({timeout} ms timeout each)");
         }
         if (found.Count == 0)

@@ -116,7 +116,7 @@ public sealed class ModbusCommandTests : IDisposable
     {
         Fakes.Peers.Socat.ToString();
         _second.HoldingRegisters[0] = 4242;
-        var (code, stdout, err) = Qedge(Line("scan", "--units", "10-32", "--timeout", "60", "--json"));
+        var (code, stdout, err) = Qedge(Line("scan", "--units", "10-32", "--timeout", "200", "--json"));
         Assert.True(code == 0, err);
         var units = JsonDocument.Parse(stdout).RootElement.EnumerateArray().Select(e => e.GetProperty("unit").GetInt32()).ToArray();
         Assert.Equal(new[] { 12, 30 }, units);

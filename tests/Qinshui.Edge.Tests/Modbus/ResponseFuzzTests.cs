@@ -10,6 +10,7 @@ namespace Qinshui.Edge.Tests.Modbus;
 /// whichever comes first. Nothing may throw, and Ok is only allowed for a frame that an
 /// independent oracle (written here, not in the core) accepts as the exact answer to the request.
 /// </summary>
+[Collection("pty peers")] // not beside the pty tests: on 2 cores its CPU load would starve their peers' timing
 public class ResponseFuzzTests
 {
     private const int Cases = 1_000_000;

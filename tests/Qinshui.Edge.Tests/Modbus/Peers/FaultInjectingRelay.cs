@@ -15,7 +15,7 @@ public enum RelayFault
 
 /// <summary>
 /// Sits between two pty pairs: requests pass unchanged from the master's side to the slave's;
-/// each response (framed by a 5 ms silence) is corrupted by the armed fault before it goes back.
+/// each response (framed by its length) is corrupted by the armed fault before it goes back.
 /// </summary>
 public sealed class FaultInjectingRelay : IDisposable
 {
@@ -62,7 +62,9 @@ public sealed class FaultInjectingRelay : IDisposable
                 have += m;
                 last = Stopwatch.GetTimestamp();
             }
-            if (have > 0 && Stopwatch.GetElapsedTime(last).TotalMilliseconds >= 5)
+            // A response is complete at the length its header announces (robust on a loaded machine,
+            // where a pty can deliver a frame in pieces); a fragment is passed on after 50 ms.
+            if (have > 0 && (have >= ResponseLength(down, have) || Stopwatch.GetElapsedTime(last).TotalMilliseconds >= 50))
             {
                 have = Corrupt(down, have);
                 _masterSide.Write(down, 0, have);
@@ -70,6 +72,13 @@ public sealed class FaultInjectingRelay : IDisposable
             }
             if (n == 0 && m == 0) Thread.Sleep(1);
         }
+    }
+
+    private static int ResponseLength(byte[] f, int have)
+    {
+        if (have < 3) return int.MaxValue;
+        if ((f[1] & 0x80) != 0) return 5;
+        return f[1] is >= 1 and <= 4 ? 5 + f[2] : 8;
     }
 
     private int Corrupt(byte[] f, int n)
