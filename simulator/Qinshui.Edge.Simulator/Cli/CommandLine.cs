@@ -15,6 +15,7 @@ public static class CommandLine
         new ConfigCommand(),
         new SimCommand(),
         new BenchCommand(),
+        new ModbusCommand(),
     };
 
     public static IReadOnlyList<ICommand> Commands => s_commands;
