@@ -29,8 +29,10 @@ namespace Qinshui.Edge.Firmware.Adapters
 
         public int DeadlineMs { get; }
 
+        /// <summary>Called by GatewayRuntime after each complete scan. Ignored once the gate is tripped, so a trip always ends in a reboot.</summary>
         public void Kick()
         {
+            if (_gate.IsTripped) return;
             _lastKickMs = Environment.TickCount64;
             _armed = true;
         }
