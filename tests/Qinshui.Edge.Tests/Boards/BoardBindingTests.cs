@@ -68,7 +68,7 @@ public class BoardBindingTests
         var e = new ValidationErrors();
         BoardBinding.Check(c, DeviceConfigs.Board(DeviceConfigs.WroverBoardId), e);
         Assert.Equal("buses[0].bitsPerCharacter", Only(e, "serial_format").Path);
-        string twoBuses = DeviceConfigs.Wrover.Replace("\"buses\": [ {", "\"buses\": [ { \"id\": \"rs485-2\", \"port\": \"COM2\", \"devices\": [] }, {");
+        string twoBuses = DeviceConfigs.Wrover.Replace("\"buses\": [ {", "\"buses\": [ { \"id\": \"rs485-2\", \"port\": \"COM2\", \"devices\": [ { \"name\": \"gas-2\", \"unit\": 2, \"profile\": \"ch4-transmitter\" } ] }, {");
         Assert.Equal("buses[1].port", Only(Bind(twoBuses), "port_shared").Path);
     }
 
