@@ -48,9 +48,9 @@ namespace Qinshui.Edge.Firmware
         private const int ScanPeriodMs = 20;
         private const int SupervisorDeadlineMs = 5000;
         private const int NetworkTimeoutMs = 30000;
-        /// <summary>Journal on flash: 64 × 4 KB = 256 KB. The segment size bounds one record and sizes four RAM buffers (docs/memory.md).</summary>
-        private const int JournalSegments = 64;
-        private const int JournalSegmentBytes = 4096;
+        /// <summary>Journal on flash: 128 × 2 KB = 256 KB. The segment size bounds one record (2 019 B payload) and sizes four RAM buffers (docs/memory.md).</summary>
+        private const int JournalSegments = 128;
+        private const int JournalSegmentBytes = 2048;
         /// <summary>Boot state: the event hash is written at most this often; command/permit counters at once.</summary>
         private const long BootStateIntervalMs = 10000;
         /// <summary>After accepting a configuration, keep running this long so the reply reaches the platform, then reboot.</summary>
