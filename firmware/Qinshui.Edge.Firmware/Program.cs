@@ -159,7 +159,7 @@ namespace Qinshui.Edge.Firmware
 
         private static void RunScan()
         {
-            long overruns = s_runtime.Health.ScanOverruns;
+            ScanGuard guard = new ScanGuard(s_gate, s_runtime.Health);
             long lastBootWriteMs = s_clock.MonotonicMs;
             bool bootDirty = false;
             byte[] hash = new byte[32];
@@ -170,16 +170,14 @@ namespace Qinshui.Edge.Firmware
                 try
                 {
                     s_runtime.Scan();
-                    if (s_runtime.Health.ScanOverruns != overruns)
+                    ScanVerdict verdict = guard.AfterScan(s_runtime.IsOperational);
+                    if (verdict == ScanVerdict.Tripping)
                     {
                         // The runtime dropped its outputs; the gate keeps them dropped and stops the kicks: the supervisor reboots.
-                        overruns = s_runtime.Health.ScanOverruns;
-                        s_gate.Trip("scan exception");
                         s_log.Write(LogLevel.Error, "scan exception: outputs dropped, rebooting within " + SupervisorDeadlineMs + " ms");
                     }
-                    else if (!s_gate.IsOpen && !s_gate.IsTripped)
+                    else if (verdict == ScanVerdict.Opened)
                     {
-                        s_gate.Open();
                         s_log.Write(LogLevel.Info, "first complete healthy scan: outputs follow the interlocks from now on");
                     }
 
