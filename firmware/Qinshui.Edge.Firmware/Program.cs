@@ -138,6 +138,7 @@ namespace Qinshui.Edge.Firmware
             ports.MqttPort = s_link;
             ports.SupervisorPort = supervisor;
             s_runtime = new GatewayRuntime(selection.Config, ports, boot);
+            s_runtime.AcceptConfigsAbove(selection.Counter);
             if (!s_runtime.IsOperational)
             {
                 RunSafeState("gateway_not_operational", "The gateway could not be built from the configuration: " + s_runtime.Failure,
@@ -164,6 +165,7 @@ namespace Qinshui.Edge.Firmware
             bool bootDirty = false;
             byte[] hash = new byte[32];
             long rebootAtMs = long.MaxValue;
+            long handledConfigCounter = 0;
             while (true)
             {
                 long start = s_clock.MonotonicMs;
@@ -194,9 +196,11 @@ namespace Qinshui.Edge.Firmware
                         lastBootWriteMs = start;
                     }
 
-                    if (rebootAtMs == long.MaxValue && s_runtime.PendingConfig != null && StorePendingConfig())
+                    // Each accepted update_config is handled once (the runtime keeps the last one; its counter identifies it).
+                    if (rebootAtMs == long.MaxValue && s_runtime.PendingConfig != null && s_runtime.PendingConfigCounter != handledConfigCounter)
                     {
-                        rebootAtMs = start + ConfigRebootDelayMs;
+                        handledConfigCounter = s_runtime.PendingConfigCounter;
+                        if (StorePendingConfig()) rebootAtMs = start + ConfigRebootDelayMs;
                     }
                     if (start >= rebootAtMs)
                     {
@@ -227,7 +231,6 @@ namespace Qinshui.Edge.Firmware
             if (counter <= s_runningConfigCounter)
             {
                 s_log.Write(LogLevel.Error, "config: pushed configuration (counter " + counter + ") is not newer than the running one (" + s_runningConfigCounter + "); ignored");
-                s_runningConfigCounter = counter > s_runningConfigCounter ? counter : s_runningConfigCounter;
                 return false;
             }
             ValidationErrors errors = new ValidationErrors();
@@ -237,14 +240,12 @@ namespace Qinshui.Edge.Firmware
             {
                 s_log.Write(LogLevel.Error, "config: pushed configuration (counter " + counter + ") cannot run on this board; the running one stays:");
                 for (int i = 0; i < errors.Count; i++) s_log.Write(LogLevel.Error, "  " + errors[i].ToString());
-                s_runningConfigCounter = counter;
                 return false;
             }
             byte[] envelope = SignedEnvelope.Sign("config", body, s_identity.Gateway, counter, s_runtime.PendingConfigIssuedUtcMs, s_key);
             if (!FlashFiles.WriteAll(CandidatePath, envelope) || !FlashFiles.Holds(CandidatePath, envelope))
             {
                 s_log.Write(LogLevel.Error, "config: could not store the pushed configuration; the running one stays");
-                s_runningConfigCounter = counter;
                 return false;
             }
             s_log.Write(LogLevel.Warning, "config: configuration " + candidate.Hash + " (counter " + counter + ") stored; restarting in " + ConfigRebootDelayMs + " ms");

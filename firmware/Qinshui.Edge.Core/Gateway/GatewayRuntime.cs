@@ -219,6 +219,15 @@ namespace Qinshui.Edge.Core.Gateway
         public byte[] PendingConfig { get; private set; }
         public long PendingConfigCounter { get; private set; }
 
+        /// <summary>
+        /// Hook for the composition root: the counter of the configuration running now, so that
+        /// update_config refuses an older or equal one as replayed (a rollback) instead of accepting it.
+        /// </summary>
+        public void AcceptConfigsAbove(long counter)
+        {
+            if (counter > PendingConfigCounter) PendingConfigCounter = counter;
+        }
+
         /// <summary>Issue time of <see cref="PendingConfig"/>: with body and counter, the device re-creates the exact signed envelope to store.</summary>
         public long PendingConfigIssuedUtcMs { get; private set; }
 

@@ -40,6 +40,8 @@ namespace Qinshui.Edge.Firmware.Adapters
         /// <summary>Starts the checking thread. Before the first kick the deadline runs from start (a stuck boot also reboots).</summary>
         public void Start()
         {
+            // The deadline runs from here, not from construction: building the runtime (journal files erased on a first boot) may take longer.
+            _lastKickMs = Environment.TickCount64;
             new Thread(Run).Start();
         }
 

@@ -164,4 +164,18 @@ public sealed class ConfigSelectionTests : IDisposable
         byte[] stored = SignedEnvelope.Sign("config", f.Runtime.PendingConfig!, "gw-01", f.Runtime.PendingConfigCounter, f.Runtime.PendingConfigIssuedUtcMs, GatewayFixture.Key);
         Assert.Equal(qedge, stored);
     }
+
+    [Fact]
+    public void ConfigPushedOverMqtt_OlderThanTheRunningOne_IsRefusedAsReplayed()
+    {
+        var f = new GatewayFixture();
+        f.Runtime.AcceptConfigsAbove(7); // the composition root: the running configuration's counter
+        byte[] older = SignedEnvelope.Sign("config", DeviceConfigs.Bytes(GatewayFixture.ConfigJson), "gw-01", 6, 1_790_000_123_000, GatewayFixture.Key);
+        byte[] args = Encoding.UTF8.GetBytes("{\"envelope\":" + Encoding.UTF8.GetString(older) + "}");
+        Assert.True(JsonParser.TryParse(args, 0, args.Length, out JsonValue argsJson, out _));
+        var result = new CommandResult();
+        f.Runtime.Apply("update_config", argsJson, result);
+        Assert.False(result.Ok);
+        Assert.Null(f.Runtime.PendingConfig);
+    }
 }
