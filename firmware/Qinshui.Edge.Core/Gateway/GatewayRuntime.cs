@@ -112,7 +112,9 @@ namespace Qinshui.Edge.Core.Gateway
             _journal = new Journal.Journal(ports.JournalStore);
             _journal.Mount();
             string bootId = GatewayIdentity.BootIdFrom((uint)boot.BootCounter);
-            _events = new EventRecorder(_journal, ports.NewSha256(), _clock, boot.BootCounter, bootId, boot.LastEventHash, EventRecorder.DefaultBufferSize);
+            // An event longer than one journal record cannot be journalled, so the buffer need not be larger (memory budget, docs/memory.md).
+            int eventBuffer = _journal.MaxPayloadLength < EventRecorder.DefaultBufferSize ? _journal.MaxPayloadLength : EventRecorder.DefaultBufferSize;
+            _events = new EventRecorder(_journal, ports.NewSha256(), _clock, boot.BootCounter, bootId, boot.LastEventHash, eventBuffer);
 
             // Interlocks.
             InterlockConfig ic = config.Interlocks;
@@ -218,6 +220,18 @@ namespace Qinshui.Edge.Core.Gateway
         /// <summary>A configuration received over MQTT that verified; the composition root stores it and restarts.</summary>
         public byte[] PendingConfig { get; private set; }
         public long PendingConfigCounter { get; private set; }
+
+        /// <summary>
+        /// Hook for the composition root: the counter of the configuration running now, so that
+        /// update_config refuses an older or equal one as replayed (a rollback) instead of accepting it.
+        /// </summary>
+        public void AcceptConfigsAbove(long counter)
+        {
+            if (counter > PendingConfigCounter) PendingConfigCounter = counter;
+        }
+
+        /// <summary>Issue time of <see cref="PendingConfig"/>: with body and counter, the device re-creates the exact signed envelope to store.</summary>
+        public long PendingConfigIssuedUtcMs { get; private set; }
 
         /// <summary>Feeds an externally measured reading (the simulator, a host-side sensor) into a channel.</summary>
         public void Feed(int channel, Reading reading)
@@ -477,6 +491,7 @@ namespace Qinshui.Edge.Core.Gateway
                 }
                 PendingConfig = body;
                 PendingConfigCounter = counter;
+                PendingConfigIssuedUtcMs = issued;
                 RecordSimple(EventKind.ConfigReceived, candidate.Hash, "accepted");
                 result.Accept("Configuration " + candidate.Hash + " accepted; applied at restart.", "配置 " + candidate.Hash + " 已接受，重启后生效。");
                 return;
