@@ -1,6 +1,6 @@
 // Package nanoFramework.System.IO.FileSystem 1.1.87 — declarations only.
 // Read from github.com/nanoframework/System.IO.FileSystem: System.IO.FileSystem/FileStream.cs,
-//   File.cs (Exists), Directory.cs (CreateDirectory returns void on nanoFramework, Exists),
+//   File.cs (Exists, Delete), Directory.cs (CreateDirectory returns void on nanoFramework, Exists),
 //   FileMode.cs, FileAccess.cs.
 namespace System.IO
 {
@@ -22,6 +22,7 @@ namespace System.IO
     public static class File
     {
         public static bool Exists(string path) { throw null; }
+        public static void Delete(string path) { throw null; }
     }
 
     public static class Directory

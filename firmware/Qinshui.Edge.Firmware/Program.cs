@@ -1,178 +1,304 @@
 using System;
-using System.Device.Adc;
 using System.Device.Gpio;
-using System.IO.Ports;
 using System.Threading;
+using nanoFramework.Runtime.Native;
 using Qinshui.Edge.Core.Boards;
-using Qinshui.Edge.Core.Crypto;
+using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Device;
+using Qinshui.Edge.Core.Gateway;
 using Qinshui.Edge.Core.Json;
+using Qinshui.Edge.Core.Mqtt;
 using Qinshui.Edge.Core.Ports;
 using Qinshui.Edge.Core.Util;
 using Qinshui.Edge.Core.Validation;
 using Qinshui.Edge.Firmware.Adapters;
-using Qinshui.Edge.Firmware.Seams;
 
 namespace Qinshui.Edge.Firmware
 {
     /// <summary>
     /// Composition root of the ESP32 gateway. Order matters for safety:
-    /// 1. every relay pin is opened and driven low behind a closed OutputGate;
-    /// 2. the board map, identity and signed configuration are read from internal flash and
-    ///    verified (CRC, HMAC, content) — a bad candidate keeps the last good configuration, and
-    ///    with none the gateway stays in its safe state and says why on the serial log and MQTT;
-    /// 3. the core is built, the supervisor armed, and the scan runs; the gate opens only after
-    ///    the first complete healthy scan; a scan exception or a missed deadline drops every output.
+    /// 1. the board map is read and every relay pin is opened, driven low and put behind a closed OutputGate;
+    /// 2. identity, network and the MQTT link come up, so a gateway in its safe state can say why;
+    /// 3. the boot state (boot counter, last event hash, counters) is loaded and the boot counted;
+    /// 4. the signed configuration (exactly what `qedge config sign` writes) is chosen: the
+    ///    candidate when it verifies with the gateway key and validates, else the last good one,
+    ///    else none — then the gateway stays in its safe state and says why on the serial log and,
+    ///    retained, on its MQTT state topic;
+    /// 5. GatewayRuntime is built over DevicePorts and scanned; the gate opens after the first
+    ///    complete healthy scan. A scan exception trips the gate; a tripped gate no longer kicks the
+    ///    supervisor, whose missed deadline drops every output and reboots the device.
+    /// A configuration accepted over MQTT (update_config) is stored as the candidate and applied by a reboot.
     /// </summary>
     public static class Program
     {
-        public const string FirmwareVersion = "0.1.0";
+        public const string FirmwareVersion = "0.2.0";
 
         private const string Root = "I:\\qe";
         private const string BoardPath = Root + "\\board.json";
         private const string IdentityPath = Root + "\\identity.json";
-        private const string ConfigKeyPath = Root + "\\config.key";
+        private const string KeyPath = Root + "\\gateway.key";
         private const string CaPath = Root + "\\ca.pem";
         private const string ClientCertPath = Root + "\\client.pem";
         private const string ClientKeyPath = Root + "\\client.key";
-        private const string CandidatePath = Root + "\\config.qecf";
-        private const string LastGoodPath = Root + "\\config.good.qecf";
+        private const string CandidatePath = Root + "\\config.json";
+        private const string LastGoodPath = Root + "\\config.good.json";
         private const string JournalDirectory = Root + "\\journal";
 
+        /// <summary>Scan period: GatewayRuntime.Scan never blocks; the Modbus master needs frequent steps to keep the bus busy.</summary>
+        private const int ScanPeriodMs = 20;
         private const int SupervisorDeadlineMs = 5000;
         private const int NetworkTimeoutMs = 30000;
-        private const int AdcFullScaleMillivolts = 3100;
-        private const int DebounceMs = 30;
-        private const int JournalSegments = 16;
-        private const int JournalSegmentBytes = 32 * 1024;
+        /// <summary>Journal on flash: 128 × 2 KB = 256 KB. The segment size bounds one record (2 019 B payload) and sizes four RAM buffers (docs/memory.md).</summary>
+        private const int JournalSegments = 128;
+        private const int JournalSegmentBytes = 2048;
+        /// <summary>Boot state: the event hash is written at most this often; command/permit counters at once.</summary>
+        private const long BootStateIntervalMs = 10000;
+        /// <summary>After accepting a configuration, keep running this long so the reply reaches the platform, then reboot.</summary>
+        private const long ConfigRebootDelayMs = 3000;
 
-        private static ILogSink s_log;
+        private static UartLogSink s_log;
         private static OutputGate s_gate;
         private static M2MqttLink s_link;
         private static DeviceClock s_clock;
         private static DeviceIdentity s_identity;
-        private static IPlatformPump s_pump;
-
-        /// <summary>SEAM #6: handed to the welding/permit part once its card-reader port exists.</summary>
-        private static WiegandCardReader s_cardReader;
+        private static BoardPinMap s_board;
+        private static byte[] s_key;
+        private static BootStore s_bootStore;
+        private static BootRecord s_bootRecord;
+        private static GatewayRuntime s_runtime;
+        private static long s_runningConfigCounter;
 
         public static void Main()
         {
-            s_log = new SerialLogSink(LogLevel.Info);
-            s_log.Write(LogLevel.Info, "Qinshui.Edge firmware " + FirmwareVersion + " starting; free heap " + nanoFramework.Runtime.Native.GC.Run(false) + " B");
             s_clock = new DeviceClock();
+            s_log = new UartLogSink(LogLevel.Info, null, -1, -1);
             GpioController gpio = new GpioController();
 
             // 1. Outputs first: nothing may be energised before the first healthy scan.
             ValidationErrors boardErrors = new ValidationErrors();
-            BoardPinMap board = LoadBoard(boardErrors);
+            s_board = LoadBoard(boardErrors);
             s_gate = new OutputGate(16);
-            DevicePorts ports = new DevicePorts();
-            ports.Clock = s_clock;
-            ports.Log = s_log;
-            if (board != null) OpenPins(board, gpio, ports);
-            PrintBoard(board, boardErrors);
+            DevicePorts ports = s_board == null ? null : DevicePorts.OpenOutputs(s_board, gpio, s_gate, s_clock);
+            if (s_board != null && s_board.LogPort.Length > 0)
+            {
+                s_log = new UartLogSink(LogLevel.Info, s_board.LogPort, s_board.GpioOf(BoardPinMap.LogTxRole), s_board.GpioOf(BoardPinMap.LogRxRole));
+            }
+            if (ports != null) ports.LogSink = s_log;
+            s_log.Write(LogLevel.Info, "Qinshui.Edge firmware " + FirmwareVersion + " starting; free heap " + nanoFramework.Runtime.Native.GC.Run(false) + " B");
+            PrintBoard(s_board, boardErrors);
 
-            // 2. Identity, network, MQTT: so that a gateway in its safe state can still say why.
+            // 2. Identity, network, MQTT.
             string identityError;
             s_identity = DeviceIdentity.TryParse(FlashFiles.ReadAll(IdentityPath), out identityError);
-            if (s_identity == null) s_log.Write(LogLevel.Error, "identity: " + identityError + " (flash the provisioning bundle, docs/firmware.md)");
-            else StartNetwork();
-            ports.Mqtt = s_link;
-
-            if (board == null)
+            if (s_identity == null)
             {
-                RunSafeState("board_invalid", "The board pin map is missing or invalid.", "板卡引脚配置缺失或无效。");
+                RunSafeState("identity_missing", "The provisioning bundle's identity.json is missing or invalid: " + identityError, "缺少或无效的 identity.json：" + identityError);
+                return;
+            }
+            StartNetwork();
+            if (s_board == null)
+            {
+                RunSafeState("board_invalid", "The board pin map I:\\qe\\board.json is missing or invalid.", "板卡引脚配置 I:\\qe\\board.json 缺失或无效。");
                 return;
             }
 
-            // 3. Signed configuration: candidate, else last good, else safe state.
-            byte[] key = FlashFiles.ReadAll(ConfigKeyPath);
-            if (key == null || key.Length < 16)
+            // 3. Key and boot state.
+            s_key = LoadKey();
+            if (s_key == null)
             {
-                RunSafeState("config_key_missing", "The configuration key is not provisioned.", "未配置配置签名密钥。");
+                RunSafeState("key_missing", "The gateway key (I:\\qe\\gateway.key, hex, at least 16 bytes) is not provisioned.", "未配置网关密钥（I:\\qe\\gateway.key，十六进制，至少 16 字节）。");
                 return;
             }
+            s_bootStore = new BootStore(Root);
+            bool fresh;
+            s_bootRecord = s_bootStore.Load(out fresh);
+            if (fresh) s_log.Write(LogLevel.Warning, "boot state: none stored (first boot?): boot counter, event chain and counters start from zero");
+            GatewayBoot boot = s_bootRecord.Begin(s_key, FirmwareVersion);
+            if (!s_bootStore.Save(s_bootRecord)) s_log.Write(LogLevel.Error, "boot state: could not be written to flash");
+            s_log.Write(LogLevel.Info, "boot " + boot.BootCounter + " (last command " + boot.LastCommandCounter + ", last permit " + boot.LastPermitCounter
+                + ", last configuration " + s_bootRecord.LastConfigCounter + ")");
+
+            // 4. Signed configuration: candidate, else last good, else safe state.
             ConfigSelection selection = ConfigSelection.Choose(FlashFiles.ReadAll(CandidatePath), FlashFiles.ReadAll(LastGoodPath),
-                HmacSha256.Portable(key), GatewaySeams.ValidateContent);
+                s_identity.Gateway, s_key, s_bootRecord.LastConfigCounter, HostCheck);
             ReportSelection(selection);
             if (selection.Source == ConfigSource.None)
             {
-                RunSafeState(ConfigCheckText.Code(selection.Reason), ConfigCheckText.English(selection.Reason), ConfigCheckText.Chinese(selection.Reason));
+                ConfigCheck why = selection.Reason;
+                RunSafeState(ConfigCheckText.Code(why), ConfigCheckText.English(why), ConfigCheckText.Chinese(why));
                 return;
             }
-            if (selection.Source == ConfigSource.Candidate && !FlashFiles.WriteAll(LastGoodPath, selection.Envelope))
-            {
-                s_log.Write(LogLevel.Warning, "config: could not keep a copy as last good configuration");
-            }
+            if (selection.Source == ConfigSource.Candidate) KeepAsLastGood(selection);
+            s_runningConfigCounter = selection.Counter;
 
-            JsonValue config;
-            string parseError;
-            JsonParser.TryParse(selection.Envelope, selection.PayloadOffset, selection.PayloadLength, out config, out parseError);
-            ports.Journal = new FlashRecordStore(JournalDirectory, JournalSegments, JournalSegmentBytes);
-
-            string whyNot;
-            IScanLoop scan = GatewaySeams.BuildScan(config, ports, out whyNot);
-            if (scan == null)
-            {
-                RunSafeState("gateway_not_built", "The gateway could not be built from the configuration: " + whyNot, "无法根据配置构建网关：" + whyNot);
-                return;
-            }
-            s_pump = GatewaySeams.BuildPump(config, ports);
-
+            // 5. The gateway.
             WatchdogSupervisor supervisor = new WatchdogSupervisor(SupervisorDeadlineMs, s_gate, s_log);
-            ports.Supervisor = supervisor;
-            new Thread(PumpLoop).Start();
+            ports.Config = selection.Config;
+            ports.Store = new FlashRecordStore(JournalDirectory, JournalSegments, JournalSegmentBytes);
+            ports.MqttPort = s_link;
+            ports.SupervisorPort = supervisor;
+            s_runtime = new GatewayRuntime(selection.Config, ports, boot);
+            s_runtime.AcceptConfigsAbove(selection.Counter);
+            if (!s_runtime.IsOperational)
+            {
+                RunSafeState("gateway_not_operational", "The gateway could not be built from the configuration: " + s_runtime.Failure,
+                    "无法根据配置构建网关：" + s_runtime.Failure);
+                return;
+            }
+            if (s_link != null && s_runtime.Session != null)
+            {
+                byte[] will = new byte[256];
+                int n = s_runtime.Session.WriteWill(will);
+                s_link.SetWill(Utf8.Decode(will, 0, n));
+            }
+            s_log.Write(LogLevel.Info, "gateway " + selection.Config.GatewayId + " built (configuration " + selection.Config.Hash + ", counter " + selection.Counter
+                + "); free heap " + nanoFramework.Runtime.Native.GC.Run(false) + " B");
+            new Thread(Housekeeping).Start();
             supervisor.Start();
-            RunScan(scan, supervisor);
+            RunScan();
         }
 
-        private static void RunScan(IScanLoop scan, WatchdogSupervisor supervisor)
+        private static void RunScan()
         {
+            ScanGuard guard = new ScanGuard(s_gate, s_runtime.Health);
+            long lastBootWriteMs = s_clock.MonotonicMs;
+            bool bootDirty = false;
+            byte[] hash = new byte[32];
+            long rebootAtMs = long.MaxValue;
+            long handledConfigCounter = 0;
             while (true)
             {
                 long start = s_clock.MonotonicMs;
-                bool healthy;
                 try
                 {
-                    healthy = scan.Scan(start);
+                    s_runtime.Scan();
+                    ScanVerdict verdict = guard.AfterScan(s_runtime.IsOperational);
+                    if (verdict == ScanVerdict.Tripping)
+                    {
+                        // The runtime dropped its outputs; the gate keeps them dropped and stops the kicks: the supervisor reboots.
+                        s_log.Write(LogLevel.Error, "scan exception: outputs dropped, rebooting within " + SupervisorDeadlineMs + " ms");
+                    }
+                    else if (verdict == ScanVerdict.Opened)
+                    {
+                        s_log.Write(LogLevel.Info, "first complete healthy scan: outputs follow the interlocks from now on");
+                    }
+
+                    // Boot state: counters at once (replay protection), the event hash at most every BootStateIntervalMs.
+                    long command = s_runtime.Commands.LastAcceptedCounter;
+                    long permit = s_runtime.Permits.LastCounter;
+                    bool urgent = command > s_bootRecord.LastCommandCounter || permit > s_bootRecord.LastPermitCounter;
+                    s_runtime.Events.CopyLastHash(hash, 0);
+                    bootDirty |= s_bootRecord.Capture(command, permit, hash, s_runtime.Events.Sequence > 0);
+                    if (bootDirty && (urgent || start - lastBootWriteMs >= BootStateIntervalMs))
+                    {
+                        if (!s_bootStore.Save(s_bootRecord)) s_log.Write(LogLevel.Error, "boot state: write failed");
+                        bootDirty = false;
+                        lastBootWriteMs = start;
+                    }
+
+                    // Each accepted update_config is handled once (the runtime keeps the last one; its counter identifies it).
+                    if (rebootAtMs == long.MaxValue && s_runtime.PendingConfig != null && s_runtime.PendingConfigCounter != handledConfigCounter)
+                    {
+                        handledConfigCounter = s_runtime.PendingConfigCounter;
+                        if (StorePendingConfig()) rebootAtMs = start + ConfigRebootDelayMs;
+                    }
+                    if (start >= rebootAtMs)
+                    {
+                        s_bootStore.Save(s_bootRecord);
+                        s_gate.Trip("restart for a new configuration");
+                        s_log.Write(LogLevel.Warning, "restarting to apply the new configuration");
+                        Power.RebootDevice();
+                    }
                 }
                 catch (Exception e)
                 {
-                    // De-energise to trip: an exception in the scan drops every output; the missing
-                    // kicks then let the supervisor reboot the device.
-                    s_gate.Trip("scan exception: " + e.Message);
-                    s_log.Write(LogLevel.Error, "scan exception, outputs dropped: " + e.Message);
-                    healthy = false;
+                    s_gate.Trip("scan loop exception");
+                    s_log.Write(LogLevel.Error, "scan loop exception, outputs dropped: " + e.Message);
                 }
-                if (healthy && !s_gate.IsTripped)
-                {
-                    supervisor.Kick();
-                    if (!s_gate.IsOpen)
-                    {
-                        s_gate.Open();
-                        s_log.Write(LogLevel.Info, "first complete healthy scan: outputs follow the core from now on");
-                    }
-                }
-                long rest = scan.ScanPeriodMs - (s_clock.MonotonicMs - start);
+                long rest = ScanPeriodMs - (s_clock.MonotonicMs - start);
                 if (rest > 0) Thread.Sleep((int)rest);
             }
         }
 
-        private static void PumpLoop()
+        /// <summary>
+        /// update_config accepted by the runtime (MAC, counter, GatewayConfigReader): check the board can carry
+        /// it, then store it as the candidate in exactly the signed form qedge writes. False when not stored.
+        /// </summary>
+        private static bool StorePendingConfig()
         {
+            byte[] body = s_runtime.PendingConfig;
+            long counter = s_runtime.PendingConfigCounter;
+            if (counter <= s_runningConfigCounter)
+            {
+                s_log.Write(LogLevel.Error, "config: pushed configuration (counter " + counter + ") is not newer than the running one (" + s_runningConfigCounter + "); ignored");
+                return false;
+            }
+            ValidationErrors errors = new ValidationErrors();
+            GatewayConfig candidate = GatewayConfigReader.Read(body, 0, body.Length, errors);
+            if (candidate != null) HostCheck(candidate, errors);
+            if (candidate == null || errors.HasErrors)
+            {
+                s_log.Write(LogLevel.Error, "config: pushed configuration (counter " + counter + ") cannot run on this board; the running one stays:");
+                for (int i = 0; i < errors.Count; i++) s_log.Write(LogLevel.Error, "  " + errors[i].ToString());
+                return false;
+            }
+            byte[] envelope = SignedEnvelope.Sign("config", body, s_identity.Gateway, counter, s_runtime.PendingConfigIssuedUtcMs, s_key);
+            if (!FlashFiles.WriteAll(CandidatePath, envelope) || !FlashFiles.Holds(CandidatePath, envelope))
+            {
+                s_log.Write(LogLevel.Error, "config: could not store the pushed configuration; the running one stays");
+                return false;
+            }
+            s_log.Write(LogLevel.Warning, "config: configuration " + candidate.Hash + " (counter " + counter + ") stored; restarting in " + ConfigRebootDelayMs + " ms");
+            return true;
+        }
+
+        /// <summary>The candidate verified: copy it over the last good one, read it back, then remove the candidate.</summary>
+        private static void KeepAsLastGood(ConfigSelection selection)
+        {
+            if (FlashFiles.WriteAll(LastGoodPath, selection.Envelope) && FlashFiles.Holds(LastGoodPath, selection.Envelope))
+            {
+                FlashFiles.Delete(CandidatePath);
+                s_bootRecord.LastConfigCounter = selection.Counter;
+                if (!s_bootStore.Save(s_bootRecord)) s_log.Write(LogLevel.Error, "boot state: could not record the configuration counter");
+            }
+            else
+            {
+                // The candidate stays and is verified again at the next boot; the old last good file is still readable.
+                s_log.Write(LogLevel.Warning, "config: could not keep a copy as last good configuration");
+            }
+        }
+
+        /// <summary>The device's own checks: the configuration names this board and every id is one of its pins; same site as provisioned.</summary>
+        private static void HostCheck(GatewayConfig config, ValidationErrors errors)
+        {
+            BoardBinding.Check(config, s_board, errors);
+            if (config.SiteId != s_identity.Site)
+            {
+                errors.Error("site.id", "wrong_site", "the configuration is for site '" + config.SiteId + "', this gateway belongs to '" + s_identity.Site + "'",
+                    "该配置属于现场 '" + config.SiteId + "'，本网关属于 '" + s_identity.Site + "'");
+            }
+        }
+
+        /// <summary>Network, clock and MQTT connection upkeep — never the scan thread's work.</summary>
+        private static void Housekeeping()
+        {
+            long lastHeapMs = long.MinValue;
             while (true)
             {
                 try
                 {
                     long now = s_clock.MonotonicMs;
                     s_clock.Maintain();
-                    bool newSession = s_link != null && s_link.Maintain(now);
-                    if (s_pump != null) s_pump.Pump(now, newSession);
+                    if (s_link != null && s_link.Maintain(now)) s_log.Write(LogLevel.Info, "mqtt: connected");
+                    if (now - lastHeapMs >= 60000)
+                    {
+                        lastHeapMs = now;
+                        s_runtime.Health.FreeHeapBytes = nanoFramework.Runtime.Native.GC.Run(false);
+                    }
                 }
                 catch (Exception e)
                 {
-                    s_log.Write(LogLevel.Warning, "pump: " + e.Message);
+                    s_log.Write(LogLevel.Warning, "housekeeping: " + e.Message);
                 }
                 Thread.Sleep(100);
             }
@@ -182,7 +308,7 @@ namespace Qinshui.Edge.Firmware
         private static void RunSafeState(string code, string english, string chinese)
         {
             s_gate.Trip(code);
-            byte[] payload = new byte[512];
+            byte[] payload = new byte[768];
             JsonWriter w = new JsonWriter(payload);
             w.StartObject();
             w.String("state", "safe");
@@ -191,6 +317,11 @@ namespace Qinshui.Edge.Firmware
             w.String("zh", chinese);
             w.String("firmware", FirmwareVersion);
             w.EndObject();
+            string topic = null;
+            if (s_identity != null && MqttTopics.IsValidId(s_identity.Site) && MqttTopics.IsValidId(s_identity.Gateway))
+            {
+                topic = new MqttTopics(s_identity.Site, s_identity.Gateway).Topic(MessageKind.State);
+            }
             long nextReportMs = 0;
             while (true)
             {
@@ -198,9 +329,9 @@ namespace Qinshui.Edge.Firmware
                 if (now >= nextReportMs)
                 {
                     s_log.Write(LogLevel.Error, "SAFE STATE, all outputs off: " + code + ": " + english);
-                    if (s_link != null && s_link.IsConnected)
+                    if (s_link != null && s_link.IsConnected && topic != null)
                     {
-                        s_link.Publish(s_identity.TopicPrefix + "state", w.Buffer, w.Offset, w.Length, true);
+                        s_link.Publish(topic, w.Buffer, w.Offset, w.Length, true);
                     }
                     nextReportMs = now + 60000;
                 }
@@ -229,55 +360,14 @@ namespace Qinshui.Edge.Firmware
             return BoardLoader.TryLoad(b, 0, b.Length, "board", errors, out board) ? board : null;
         }
 
-        private static void OpenPins(BoardPinMap board, GpioController gpio, DevicePorts ports)
+        /// <summary>The gateway key: hex text (the same file `qedge config sign --key @gateway.key` reads), at least 16 bytes.</summary>
+        private static byte[] LoadKey()
         {
-            int outputs = board.Count(PinFunction.PermissiveOutput) + board.Count(PinFunction.Output);
-            int inputs = board.Count(PinFunction.Input) + board.Count(PinFunction.InputPullUp);
-            int analog = board.Count(PinFunction.AnalogInput);
-            ports.Board = board;
-            ports.Outputs = new IDigitalOutput[outputs];
-            ports.OutputRoles = new string[outputs];
-            ports.Inputs = new IDigitalInput[inputs];
-            ports.InputRoles = new string[inputs];
-            ports.AnalogInputs = new IAnalogInput[analog];
-            ports.AnalogRoles = new string[analog];
-            AdcController adc = analog > 0 ? new AdcController() : null;
-            int o = 0;
-            int i = 0;
-            int a = 0;
-            for (int k = 0; k < board.Pins.Length; k++)
-            {
-                PinAssignment p = board.Pins[k];
-                switch (p.Function)
-                {
-                    case PinFunction.PermissiveOutput:
-                    case PinFunction.Output:
-                        ports.Outputs[o] = s_gate.Add(new GpioRelayOutput(gpio, p.Gpio));
-                        ports.OutputRoles[o++] = p.Role;
-                        break;
-                    case PinFunction.Input:
-                    case PinFunction.InputPullUp:
-                        ports.Inputs[i] = new GpioContactInput(gpio, p.Gpio, p.Function == PinFunction.InputPullUp, false, DebounceMs, s_clock);
-                        ports.InputRoles[i++] = p.Role;
-                        break;
-                    case PinFunction.AnalogInput:
-                        ports.AnalogInputs[a] = new ShuntAnalogInput(adc, p.Gpio, board.ShuntOhms, AdcFullScaleMillivolts);
-                        ports.AnalogRoles[a++] = p.Role;
-                        break;
-                }
-            }
-            int d0 = board.GpioOf("card_data0");
-            int d1 = board.GpioOf("card_data1");
-            if (d0 >= 0 && d1 >= 0) s_cardReader = new WiegandCardReader(gpio, d0, d1, s_clock);
-
-            int tx = board.GpioOf("rs485_tx");
-            int rx = board.GpioOf("rs485_rx");
-            int de = board.GpioOf("rs485_de");
-            if (tx >= 0 && rx >= 0 && de >= 0)
-            {
-                // Line settings come from the configuration's bus section once #3/#9 land; 9600 8E1 is the Modbus RTU default (spec §2.5.1).
-                ports.Rs485 = new Rs485SerialLine(board.Rs485Port, 9600, Parity.Even, StopBits.One, tx, rx, de);
-            }
+            byte[] text = FlashFiles.ReadAll(KeyPath);
+            if (text == null) return null;
+            string hex = Utf8.Decode(text, 0, text.Length).Trim();
+            byte[] key = Hex.Decode(hex);
+            return key == null || key.Length < 16 ? null : key;
         }
 
         private static void StartNetwork()
@@ -294,13 +384,18 @@ namespace Qinshui.Edge.Firmware
                 s_log.Write(LogLevel.Warning, "mqtt: no broker or CA certificate provisioned; running without the platform link");
                 return;
             }
-            byte[] will = Utf8.GetBytes("{\"state\":\"offline\"}");
+            if (!MqttTopics.IsValidId(s_identity.Site) || !MqttTopics.IsValidId(s_identity.Gateway))
+            {
+                s_log.Write(LogLevel.Error, "mqtt: site or gateway id in identity.json is not a valid topic level; running without the platform link");
+                return;
+            }
+            MqttTopics topics = new MqttTopics(s_identity.Site, s_identity.Gateway);
             s_link = new M2MqttLink(s_identity.BrokerHost, s_identity.BrokerPort, ca, FlashFiles.ReadAll(ClientCertPath), FlashFiles.ReadAll(ClientKeyPath),
                 s_identity.Site + "/" + s_identity.Gateway, s_identity.MqttUsername, s_identity.MqttPassword,
-                s_identity.TopicPrefix + "state", Utf8.Decode(will, 0, will.Length), s_identity.TopicPrefix + "cmd");
+                topics.Topic(MessageKind.State), "{\"state\":\"offline\"}", topics.Topic(MessageKind.Cmd));
         }
 
-        /// <summary>dump_config: what the gateway will run with, on the serial log.</summary>
+        /// <summary>What the gateway will run with, on the serial log.</summary>
         private static void PrintBoard(BoardPinMap board, ValidationErrors errors)
         {
             for (int i = 0; i < errors.Count; i++)
@@ -309,7 +404,8 @@ namespace Qinshui.Edge.Firmware
             }
             if (board == null) return;
             s_log.Write(LogLevel.Info, "board " + board.Id + " (" + (board.Module == Esp32Module.Wrover ? "WROVER" : "WROOM")
-                + (board.UsesWifi ? ", wifi" : "") + (board.HasEthernet ? ", ethernet" : "") + ", RS-485 on " + board.Rs485Port + ")");
+                + (board.UsesWifi ? ", wifi" : "") + (board.HasEthernet ? ", ethernet" : "") + ", RS-485 on " + board.Rs485Port
+                + (board.LogPort.Length > 0 ? ", log on " + board.LogPort + " 115200 8N1" : "") + ")");
             for (int i = 0; i < board.Pins.Length; i++)
             {
                 PinAssignment p = board.Pins[i];
@@ -321,7 +417,7 @@ namespace Qinshui.Edge.Firmware
         {
             if (s.Source == ConfigSource.Candidate)
             {
-                s_log.Write(LogLevel.Info, "config: new configuration verified (CRC, HMAC, content) and kept as last good");
+                s_log.Write(LogLevel.Info, "config: new configuration (counter " + s.Counter + ") verified with the gateway key, valid for this board; kept as last good");
                 return;
             }
             if (s.CandidateCheck != ConfigCheck.Missing)
@@ -329,8 +425,13 @@ namespace Qinshui.Edge.Firmware
                 s_log.Write(LogLevel.Error, "config: new configuration refused: " + ConfigCheckText.Code(s.CandidateCheck) + ": " + ConfigCheckText.English(s.CandidateCheck));
                 for (int i = 0; i < s.CandidateErrors.Count; i++) s_log.Write(LogLevel.Error, "  " + s.CandidateErrors[i].ToString());
             }
-            if (s.Source == ConfigSource.LastGood) s_log.Write(LogLevel.Warning, "config: running the last good configuration");
-            else s_log.Write(LogLevel.Error, "config: no usable configuration (" + ConfigCheckText.Code(s.LastGoodCheck) + ")");
+            if (s.Source == ConfigSource.LastGood)
+            {
+                s_log.Write(LogLevel.Warning, "config: running the last good configuration (counter " + s.Counter + ")");
+                return;
+            }
+            s_log.Write(LogLevel.Error, "config: no usable configuration: " + ConfigCheckText.Code(s.LastGoodCheck) + ": " + ConfigCheckText.English(s.LastGoodCheck));
+            for (int i = 0; i < s.LastGoodErrors.Count; i++) s_log.Write(LogLevel.Error, "  " + s.LastGoodErrors[i].ToString());
         }
     }
 }

@@ -217,6 +217,7 @@ namespace Qinshui.Edge.Core.Alarms
             if (double.IsNaN(v) || double.IsInfinity(v) || v < cfg.RangeMin || v > cfg.RangeMax) q |= Quality.OutOfRange;
             if (nowMs - st.Last.MonotonicMs > cfg.MaxAgeMs) q |= Quality.Stale;
             if (st.Last.Unit != cfg.Unit) q |= Quality.SensorFault;
+            if (cfg.CalibrationDueUtcMs > 0 && st.Last.UtcMs >= cfg.CalibrationDueUtcMs) q |= Quality.CalibrationOverdue;
             if (st.IsInhibited) q |= Quality.Inhibited;
             return q;
         }

@@ -25,6 +25,13 @@ namespace Qinshui.Edge.Core.Alarms
 
         public string Id { get; }
 
+        /// <summary>
+        /// When the sensor's calibration falls due (UTC ms; 0 = not tracked here). From then on its
+        /// readings carry CalibrationOverdue and no permissive accepts the channel (AQ 1029: a sensor
+        /// past its calibration is not monitoring).
+        /// </summary>
+        public long CalibrationDueUtcMs { get; set; }
+
         /// <summary>Measured gas code (GasTable) or quantity, e.g. CH4, CO, TEMP; from the profile or the site.</summary>
         public string Gas { get; set; }
 

@@ -11,7 +11,7 @@ namespace Qinshui.Edge.Core.Boards
     /// </summary>
     public static class BoardLoader
     {
-        private static readonly string[] s_boardKeys = { "id", "name", "module", "wifi", "ethernet", "rs485Port", "shuntOhms", "pins", "note" };
+        private static readonly string[] s_boardKeys = { "id", "name", "module", "wifi", "ethernet", "rs485Port", "logPort", "shuntOhms", "pins", "note" };
         private static readonly string[] s_pinKeys = { "role", "gpio", "function", "note" };
 
         /// <summary>
@@ -92,8 +92,25 @@ namespace Qinshui.Edge.Core.Boards
                 for (int i = 0; i < pinsValue.Count; i++) pins[i] = ReadPin(pinsValue[i], basePath + ".pins[" + i + "]", errors);
             }
 
+            string logPort = "";
+            if (root.Get("logPort") != null)
+            {
+                if (!root.TryGetString("logPort", out logPort) || !IsComPort(logPort) || logPort == "COM1" || logPort == port)
+                {
+                    errors.Error(basePath + ".logPort", "port_invalid", "logPort must be COM2 or COM3 and not the RS-485 port (COM1 is UART0, the debugger's)",
+                        "logPort 必须是 COM2 或 COM3，且不能与 RS-485 端口相同（COM1 是 UART0，调试器专用）");
+                    logPort = "";
+                }
+            }
+
             if (CountErrors(errors) > before) return false;
             board = new BoardPinMap(id, name, module, wifi, ethernet, port, shunt, pins);
+            board.LogPort = logPort;
+            if (logPort.Length > 0 && (!HasPin(board, BoardPinMap.LogTxRole, PinFunction.UartTx) || !HasPin(board, BoardPinMap.LogRxRole, PinFunction.UartRx)))
+            {
+                errors.Error(basePath + ".logPort", "log_pins_missing", "a log port needs pins 'log_tx' (uart_tx) and 'log_rx' (uart_rx)",
+                    "日志串口需要引脚 'log_tx'（uart_tx）和 'log_rx'（uart_rx）");
+            }
             if (shunt == 0 && board.Count(PinFunction.AnalogInput) > 0)
             {
                 errors.Error(basePath + ".shuntOhms", "shunt_missing", "analog inputs need the shunt resistance (shuntOhms)", "模拟输入需要采样电阻阻值（shuntOhms）");
@@ -133,6 +150,12 @@ namespace Qinshui.Edge.Core.Boards
             }
             if (role == null) return null;
             return new PinAssignment(role, (int)gpio, function);
+        }
+
+        private static bool HasPin(BoardPinMap board, string role, PinFunction function)
+        {
+            PinAssignment p = board.Find(role);
+            return p != null && p.Function == function;
         }
 
         private static bool IsComPort(string s)

@@ -35,6 +35,15 @@ namespace Qinshui.Edge.Core.Boards
 
         public PinAssignment[] Pins { get; }
 
+        public const string LogTxRole = "log_tx";
+        public const string LogRxRole = "log_rx";
+
+        /// <summary>
+        /// nanoFramework serial port of the plain-text technician's log ("COM3"), or empty when the
+        /// board has none. UART0 (COM1) carries nanoFramework's wire protocol, not readable text.
+        /// </summary>
+        public string LogPort { get; set; } = "";
+
         /// <summary>The GPIO of a role, or -1.</summary>
         public int GpioOf(string role)
         {

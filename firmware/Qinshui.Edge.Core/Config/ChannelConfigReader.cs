@@ -16,7 +16,7 @@ namespace Qinshui.Edge.Core.Config
     {
         private static readonly string[] s_channelMembers =
         {
-            "id", "name", "profile", "unit", "gas", "levels", "maxAgeMs", "range", "maxInhibitMs", "source",
+            "id", "name", "profile", "unit", "gas", "levels", "maxAgeMs", "range", "maxInhibitMs", "source", "calibrationDueUtcMs",
         };
 
         private static readonly string[] s_levelMembers =
@@ -98,6 +98,7 @@ namespace Qinshui.Edge.Core.Config
             if (r.Errors.ErrorsSince(errorsBefore) > 0) return null;
             ChannelConfig c = new ChannelConfig(id, profileId, unit, levels, maxAgeMs, rangeMin, rangeMax, maxInhibitMs);
             c.LevelEntryIndex = entries;
+            c.CalibrationDueUtcMs = (long)r.Number(v, "calibrationDueUtcMs", path, false, 0);
             c.Gas = r.String(v, "gas", path, false, profile != null ? profile.Gas : "");
             // PLANT_COMBUSTIBLE ("EX") is calibrated per gas: the site names which one (for LEL conversions).
             if (profile != null && c.Gas != profile.Gas && profile.Gas != "EX")

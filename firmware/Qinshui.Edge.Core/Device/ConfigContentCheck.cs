@@ -1,10 +1,12 @@
+using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Validation;
 
 namespace Qinshui.Edge.Core.Device
 {
     /// <summary>
-    /// Validates an authentic configuration's content. SEAM: the gateway configuration model
-    /// and its validator belong to the tooling issue (#9); the firmware passes them in here.
+    /// A host's own check of an authentic, valid configuration: on the ESP32, that its board can
+    /// carry it (every id a pin of the right kind, <see cref="Boards.BoardBinding"/>). Adds errors
+    /// with their paths; null when the host has nothing to add.
     /// </summary>
-    public delegate bool ConfigContentCheck(byte[] payload, int offset, int length, ValidationErrors errors);
+    public delegate void ConfigContentCheck(GatewayConfig config, ValidationErrors errors);
 }

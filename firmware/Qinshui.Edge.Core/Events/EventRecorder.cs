@@ -77,6 +77,12 @@ namespace Qinshui.Edge.Core.Events
         /// <summary>Starts an event and writes its header; the caller adds members and calls Commit.</summary>
         public JsonWriter Begin(EventKind kind, string subject, string reasonCode, string english, string chinese)
         {
+            return Begin(EventKinds.Code(kind), subject, reasonCode, english, chinese);
+        }
+
+        /// <summary>Starts an event of a kind named by its code (gateway-level events: commands, clock).</summary>
+        public JsonWriter Begin(string kindCode, string subject, string reasonCode, string english, string chinese)
+        {
             _open = true;
             _length = 0;
             _writer.Reset(_buffer, 0, _buffer.Length - HashSuffixLength);
@@ -88,7 +94,7 @@ namespace Qinshui.Edge.Core.Events
             _writer.Integer("utcMs", _clock.UtcMs);
             _writer.Integer("monoMs", _clock.MonotonicMs);
             _writer.Bool("clockTrusted", _clock.IsTrusted);
-            _writer.String("kind", EventKinds.Code(kind));
+            _writer.String("kind", kindCode);
             _writer.String("subject", subject);
             _writer.String("reason", reasonCode);
             _writer.String("en", english);

@@ -23,7 +23,7 @@ namespace Qinshui.Edge.Core.Gateway
     /// here; a steady-state Scan allocates nothing. An exception in the scan drops every output
     /// and withholds the supervisor's kick, so the watchdog reboots the device.
     /// </summary>
-    public sealed class GatewayRuntime : IWorkAuthorisation, IZoneStatus, IZoneCommands, IRemoteUpdateHandler, IWeldingEvents
+    public sealed class GatewayRuntime : IWorkAuthorisation, IZoneStatus, IZoneCommands, IRemoteUpdateHandler, IWeldingEvents, IEventSink
     {
         public const int TransitionCapacity = 256;
         public const int SampleIntervalMs = 1000;
@@ -112,7 +112,9 @@ namespace Qinshui.Edge.Core.Gateway
             _journal = new Journal.Journal(ports.JournalStore);
             _journal.Mount();
             string bootId = GatewayIdentity.BootIdFrom((uint)boot.BootCounter);
-            _events = new EventRecorder(_journal, ports.NewSha256(), _clock, boot.BootCounter, bootId, boot.LastEventHash, EventRecorder.DefaultBufferSize);
+            // An event longer than one journal record cannot be journalled, so the buffer need not be larger (memory budget, docs/memory.md).
+            int eventBuffer = _journal.MaxPayloadLength < EventRecorder.DefaultBufferSize ? _journal.MaxPayloadLength : EventRecorder.DefaultBufferSize;
+            _events = new EventRecorder(_journal, ports.NewSha256(), _clock, boot.BootCounter, bootId, boot.LastEventHash, eventBuffer);
 
             // Interlocks.
             InterlockConfig ic = config.Interlocks;
@@ -185,6 +187,8 @@ namespace Qinshui.Edge.Core.Gateway
                 zoneInfos[z] = new ZoneInfo(ic.Zones[z].Id, ic.Zones[z].OutputIds, chans);
             }
             _recorder = new TelemetryRecorder(_writer, _journal, _clock, _alarms, _journal.MaxPayloadLength, config.Mqtt.DataBatchIntervalMs);
+            // Command and clock events join the zones' and welding's hash chain: one verifiable log.
+            _recorder.EventSink = this;
             HmacSha256 hmac = new HmacSha256(boot.Key, ports.NewSha256(), ports.NewSha256());
             _commands = new CommandProcessor(config.GatewayId, hmac, _clock, _alarms, this, this, ports.ClockAdjuster, boot.LastCommandCounter);
             MqttSessionOptions options = new MqttSessionOptions();
@@ -216,6 +220,18 @@ namespace Qinshui.Edge.Core.Gateway
         /// <summary>A configuration received over MQTT that verified; the composition root stores it and restarts.</summary>
         public byte[] PendingConfig { get; private set; }
         public long PendingConfigCounter { get; private set; }
+
+        /// <summary>
+        /// Hook for the composition root: the counter of the configuration running now, so that
+        /// update_config refuses an older or equal one as replayed (a rollback) instead of accepting it.
+        /// </summary>
+        public void AcceptConfigsAbove(long counter)
+        {
+            if (counter > PendingConfigCounter) PendingConfigCounter = counter;
+        }
+
+        /// <summary>Issue time of <see cref="PendingConfig"/>: with body and counter, the device re-creates the exact signed envelope to store.</summary>
+        public long PendingConfigIssuedUtcMs { get; private set; }
 
         /// <summary>Feeds an externally measured reading (the simulator, a host-side sensor) into a channel.</summary>
         public void Feed(int channel, Reading reading)
@@ -479,6 +495,7 @@ namespace Qinshui.Edge.Core.Gateway
                 }
                 PendingConfig = body;
                 PendingConfigCounter = counter;
+                PendingConfigIssuedUtcMs = issued;
                 RecordSimple(EventKind.ConfigReceived, candidate.Hash, "accepted");
                 result.Accept("Configuration " + candidate.Hash + " accepted; applied at restart.", "配置 " + candidate.Hash + " 已接受，重启后生效。");
                 return;
@@ -533,6 +550,12 @@ namespace Qinshui.Edge.Core.Gateway
             w.String("welderName", s.WelderName);
             w.String("permit", s.PermitId);
             w.Integer("startUtcMs", s.StartUtcMs);
+        }
+
+        public bool Record(string code, EventSeverity severity, string subject, string english, string chinese)
+        {
+            _events.Begin(code, subject == null ? "" : subject, severity == EventSeverity.Info ? "info" : severity == EventSeverity.Warning ? "warning" : "critical", english, chinese);
+            return _events.Commit();
         }
 
         private void RecordSimple(EventKind kind, string subject, string reason)

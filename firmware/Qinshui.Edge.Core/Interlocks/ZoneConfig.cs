@@ -49,7 +49,10 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>Dust collector supervision (null = not a dust zone).</summary>
         public DustCollectorConfig Collector { get; set; }
 
-        /// <summary>Ask the <see cref="IWorkAuthorisation"/> hook (hot-work permit, entry permit).</summary>
+        /// <summary>
+        /// Ask the <see cref="IWorkAuthorisation"/> hook (hot-work permit, entry permit). Without
+        /// authorisation the outputs are off; this alone does not latch (a demand, not a fault).
+        /// </summary>
         public bool RequiresWorkAuthorisation { get; set; }
 
         /// <summary>E-stop inputs (active = pressed) wired to this zone.</summary>

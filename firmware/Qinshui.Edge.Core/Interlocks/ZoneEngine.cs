@@ -51,6 +51,8 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private readonly string[] _channelStandard;
         private readonly Cause[] _one = new Cause[1];
+        // Without a recorder, event members go to a tiny writer that simply overflows.
+        private readonly JsonWriter _sink = new JsonWriter(new byte[64]);
 
         private long _lastEvaluateMs = None;
         private long _linkAliveMs = None;
@@ -196,7 +198,7 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>The scan missed its supervisor deadline (reported by the composition root): every zone trips.</summary>
         public void NotifySupervisorDeadlineMissed()
         {
-            TripAll(ConditionKind.SupervisorDeadlineMissed, double.NaN, _config.ScanDeadlineMs, "ms", EventKind.ZoneTripped);
+            TripAll(ConditionKind.SupervisorDeadlineMissed, double.NaN, _valid ? _config.ScanDeadlineMs : 0, "ms", EventKind.ZoneTripped);
         }
 
         // ---------------------------------------------------------------- the scan
@@ -592,7 +594,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 else if (remote && (st.LatchedMask & Conditions.LocalResetOnlyMask) != 0) outcome = ZoneResetOutcome.LocalResetRequired;
                 else
                 {
-                    // Judge on the conditions as they are now, not as they were at the last scan.
+                    // Judge on the channels and timers as they are now (inputs as read at the last scan).
                     mask = ComputeConditions(z, nowMs);
                     if ((mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched) & ~AuthorisationBit) != 0)
                     {
@@ -703,7 +705,8 @@ namespace Qinshui.Edge.Core.Interlocks
             ZoneState st = _states[zone];
             ProofTestOutcome outcome = ProofTestOutcome.Accepted;
             if (st.ProofPhase != ProofTestPhase.Idle) outcome = ProofTestOutcome.AlreadyRunning;
-            else if (!st.Permitted) outcome = ProofTestOutcome.NotPermitted;
+            // Standing by for work authorisation counts as not permitted: the outputs are off, nothing to prove.
+            else if (!st.Permitted || (st.LiveMask & AuthorisationBit) != 0) outcome = ProofTestOutcome.NotPermitted;
             else if (!HasFeedback(zone)) outcome = ProofTestOutcome.NoFeedback;
             if (outcome != ProofTestOutcome.Accepted)
             {
@@ -860,9 +863,9 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void RecordFiltered(EventKind kind, int z, int kinds)
         {
+            if (_events == null) return;
             ZoneState st = _states[z];
             JsonWriter w = BeginZoneEvent(kind, z, FirstCodeIn(st, kinds));
-            if (w == null) return;
             w.StartArray("causes");
             for (int i = 0; i < st.LiveCount; i++)
             {
@@ -884,13 +887,17 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void RecordZoneEvent(EventKind kind, int z, string reason, Cause[] causes, int count)
         {
-            if (BeginZoneEvent(kind, z, reason) == null) return;
+            BeginZoneEvent(kind, z, reason);
             EndZoneEvent(z, causes, count);
         }
 
         private JsonWriter BeginZoneEvent(EventKind kind, int z, string reason)
         {
-            if (_events == null) return null;
+            if (_events == null)
+            {
+                _sink.Reset();
+                return _sink;
+            }
             JsonWriter w = _events.Begin(kind, _zones[z].Id, reason, EventKinds.English(kind), EventKinds.Chinese(kind));
             ZoneState st = _states[z];
             w.Bool("permitted", st.Permitted);

@@ -90,6 +90,15 @@ namespace Qinshui.Edge.Core.Interlocks
                 }
                 ValidateZone(config, zc, z, owner, channels, p, basePath, errors);
             }
+            for (int o = 0; o < owner.Length; o++)
+            {
+                if (owner[o] < 0 && config.Outputs[o] != null)
+                {
+                    errors.Warning(basePath + ".outputs[" + o + "]", "output_unused",
+                        "output '" + config.Outputs[o].Id + "' belongs to no zone: it stays off",
+                        "输出 '" + config.Outputs[o].Id + "' 不属于任何区域：保持断开");
+                }
+            }
         }
 
         private static void ValidateZone(InterlockConfig config, ZoneConfig zc, int z, int[] owner, ChannelConfig[] channels,

@@ -132,7 +132,11 @@ namespace Qinshui.Edge.Core.Journal
                 _segSeq[s] = JournalFormat.ReadUInt32(_hdr, 4);
                 if (_segSeq[s] > _maxSegSeq) _maxSegSeq = _segSeq[s];
                 _state[s] = StateUsed;
-                ScanSegment(s);
+            }
+            ResolveRelocations();
+            for (int s = 0; s < _segmentCount; s++)
+            {
+                if (_state[s] == StateUsed) ScanSegment(s);
             }
             // The newest segment stays the head (if it is not closed); fully acknowledged older ones are free.
             uint best = 0;
@@ -156,7 +160,38 @@ namespace Qinshui.Edge.Core.Journal
         private static bool IsValidSegmentHeader(byte[] h)
         {
             if (h[0] != (byte)'Q' || h[1] != (byte)'J' || h[2] != (byte)'S' || h[3] != (byte)'1') return false;
-            return Crc32.Compute(h, 0, 8) == JournalFormat.ReadUInt32(h, 8);
+            return Crc32.Compute(h, 0, 12) == JournalFormat.ReadUInt32(h, 12);
+        }
+
+        /// <summary>
+        /// Finishes or undoes a reclaim cut short by a power loss: a complete copy wins and its
+        /// source segment is erased; an incomplete copy is erased and the source stays.
+        /// </summary>
+        private void ResolveRelocations()
+        {
+            for (int t = 0; t < _segmentCount; t++)
+            {
+                if (_state[t] != StateUsed) continue;
+                _store.Read(t, 0, _hdr, 0, JournalFormat.SegmentHeaderSize);
+                uint from = JournalFormat.ReadUInt32(_hdr, 8);
+                if (from == JournalFormat.NoSegment) continue;
+                bool complete = _hdr[JournalFormat.CopyCompleteOffset] != 0xFF;
+                int source = -1;
+                for (int s = 0; s < _segmentCount; s++)
+                {
+                    if (_state[s] == StateUsed && s != t && _segSeq[s] == from) source = s;
+                }
+                if (complete && source >= 0)
+                {
+                    _store.Erase(source);
+                    _state[source] = StateFree;
+                }
+                else if (!complete && source >= 0)
+                {
+                    _store.Erase(t);
+                    _state[t] = StateFree;
+                }
+            }
         }
 
         private void ScanSegment(int s)
@@ -261,6 +296,16 @@ namespace Qinshui.Edge.Core.Journal
             return n;
         }
 
+        /// <summary>True when a free segment other than first exists (stops at the first one found).</summary>
+        private bool HasSecondFree(int first)
+        {
+            for (int i = 1; i < _segmentCount; i++)
+            {
+                if (_state[(first + i) % _segmentCount] == StateFree) return true;
+            }
+            return false;
+        }
+
         private int FindFree()
         {
             int start = _head < 0 ? 0 : _head + 1;
@@ -296,6 +341,11 @@ namespace Qinshui.Edge.Core.Journal
 
         private void StartSegment(int s)
         {
+            StartSegment(s, JournalFormat.NoSegment);
+        }
+
+        private void StartSegment(int s, uint relocatedFrom)
+        {
             _store.Erase(s);
             _maxSegSeq++;
             _hdr[0] = (byte)'Q';
@@ -303,9 +353,11 @@ namespace Qinshui.Edge.Core.Journal
             _hdr[2] = (byte)'S';
             _hdr[3] = (byte)'1';
             JournalFormat.WriteUInt32(_hdr, 4, _maxSegSeq);
-            JournalFormat.WriteUInt32(_hdr, 8, Crc32.Compute(_hdr, 0, 8));
-            for (int i = 12; i < 16; i++) _hdr[i] = 0xFF;
-            _store.Write(s, 0, _hdr, 0, JournalFormat.SegmentHeaderSize);
+            JournalFormat.WriteUInt32(_hdr, 8, relocatedFrom);
+            JournalFormat.WriteUInt32(_hdr, 12, Crc32.Compute(_hdr, 0, 12));
+            // Only the 16 CRC-covered bytes: the copy-complete byte stays erased until the copy is done,
+            // so a torn header write can never look like a completed relocation.
+            _store.Write(s, 0, _hdr, 0, 16);
             _store.Flush();
             _state[s] = StateUsed;
             _segSeq[s] = _maxSegSeq;
@@ -320,9 +372,10 @@ namespace Qinshui.Edge.Core.Journal
             for (int attempt = 0; attempt <= _segmentCount; attempt++)
             {
                 if (_head >= 0 && _used[_head] + need <= _segmentSize) return true;
-                if (FreeCount() >= 2)
+                int s0 = FindFree();
+                if (s0 >= 0 && HasSecondFree(s0))
                 {
-                    int s = FindFree();
+                    int s = s0;
                     StartSegment(s);
                     _head = s;
                     continue;
@@ -358,7 +411,7 @@ namespace Qinshui.Edge.Core.Journal
             }
             int target = FindFree();
             if (target < 0) return false;
-            StartSegment(target);
+            StartSegment(target, _segSeq[victim]);
             int off = JournalFormat.SegmentHeaderSize;
             int end = _used[victim];
             bool allCopied = true;
@@ -393,8 +446,11 @@ namespace Qinshui.Edge.Core.Journal
                 _state[target] = StateFree;
                 return false;
             }
+            // Copy complete (mount keeps the copy and erases the source if the power fails from here on).
+            _one[0] = 0x00;
+            _store.Write(target, JournalFormat.CopyCompleteOffset, _one, 0, 1);
+            _store.Flush();
             _stats.EvictedDataRecords += _pendingData[victim];
-            // Erased now, not lazily: after a reboot the copied records must exist only once.
             _store.Erase(victim);
             _state[victim] = StateFree;
             _head = target;

@@ -2,8 +2,10 @@ namespace Qinshui.Edge.Core.Journal
 {
     /// <summary>
     /// On-flash layout of the journal (docs/mqtt.md, "Journal format"). Little-endian.
-    /// Segment: 16-byte header {"QJS1", segment sequence u32, CRC-32 of the first 8 bytes, 4 × 0xFF}
-    /// then records back to back; erased space is 0xFF.
+    /// Segment: 20-byte header {"QJS1", segment sequence u32, relocated-from segment sequence u32
+    /// (0xFFFFFFFF: none), CRC-32 of bytes 0..11, copy-complete byte (0xFF, programmed 0x00 once
+    /// every record of the reclaimed segment was copied), 3 × 0xFF} then records back to back;
+    /// erased space is 0xFF.
     /// Record: 13-byte header {0x5A, ack byte, class, payload length u16, record sequence u32,
     /// CRC-32 over bytes 2..8 and the payload} then the payload. The ack byte is 0xFF when
     /// written and is programmed to 0x00 once the broker acknowledged the record: a 1→0
@@ -11,7 +13,9 @@ namespace Qinshui.Edge.Core.Journal
     /// </summary>
     public static class JournalFormat
     {
-        public const int SegmentHeaderSize = 16;
+        public const int SegmentHeaderSize = 20;
+        public const int CopyCompleteOffset = 16;
+        public const uint NoSegment = 0xFFFFFFFFu;
         public const int RecordHeaderSize = 13;
         public const byte RecordMagic = 0x5A;
         public const byte AckPending = 0xFF;

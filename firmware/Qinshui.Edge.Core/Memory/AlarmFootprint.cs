@@ -25,7 +25,7 @@ namespace Qinshui.Edge.Core.Memory
 
         /// <summary>Bytes per queue slot in TransitionQueue's parallel arrays: kind, channel, level, from, to, value, quality, time.</summary>
         public const int TransitionSlotBytes = 1 + 4 + 4 + 1 + 1 + 8 + 4 + 8;
-        public const int ChannelConfigFields = 10;
+        public const int ChannelConfigFields = 11;
         public const int LevelConfigFields = 8;
 
         public const int StelBuckets = 15;

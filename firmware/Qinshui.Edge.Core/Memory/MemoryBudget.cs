@@ -3,7 +3,9 @@ using System.Collections;
 namespace Qinshui.Edge.Core.Memory
 {
     /// <summary>
-    /// The static footprint of the core's buffers and state for one configuration, line by line.
+    /// The static footprint of the core's buffers and state for one configuration, line by line:
+    /// estimated by a part (AlarmFootprint) or measured from the built GatewayRuntime by the
+    /// desktop tests (tests/Qinshui.Edge.Tests/Memory/GatewayFootprintTests.cs).
     /// ESP32 without PSRAM leaves about 50–80 KB of managed heap after the firmware's own
     /// assemblies; <see cref="DefaultLimitBytes"/> keeps the core under 40 KB so networking, TLS
     /// and transient parsing have room (docs/memory.md).
@@ -20,13 +22,7 @@ namespace Qinshui.Edge.Core.Memory
 
         public void Add(string part, string item, int bytes)
         {
-            _lines.Add(new MemoryLine(part, item, bytes, false));
-        }
-
-        /// <summary>A figure declared on behalf of a part that does not report its own yet.</summary>
-        public void AddProvisional(string part, string item, int bytes)
-        {
-            _lines.Add(new MemoryLine(part, item, bytes, true));
+            _lines.Add(new MemoryLine(part, item, bytes));
         }
 
         public void Add(IMemoryFootprint part)
@@ -40,20 +36,6 @@ namespace Qinshui.Edge.Core.Memory
             {
                 int n = 0;
                 for (int i = 0; i < _lines.Count; i++) n += ((MemoryLine)_lines[i]).Bytes;
-                return n;
-            }
-        }
-
-        public int ProvisionalBytes
-        {
-            get
-            {
-                int n = 0;
-                for (int i = 0; i < _lines.Count; i++)
-                {
-                    MemoryLine l = (MemoryLine)_lines[i];
-                    if (l.IsProvisional) n += l.Bytes;
-                }
                 return n;
             }
         }

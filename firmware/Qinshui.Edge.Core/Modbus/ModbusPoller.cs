@@ -204,7 +204,9 @@ namespace Qinshui.Edge.Core.Modbus
                 if (backoff > c.BackoffMaxMs) backoff = c.BackoffMaxMs > interval ? c.BackoffMaxMs : interval;
                 interval = backoff;
             }
-            s.NextPollMs = now + interval;
+            // Keep the device's cadence (from the cycle's start) so a failing device does not drift.
+            long due = s.CycleStartMs + interval;
+            s.NextPollMs = due > now ? due : now;
         }
 
         private long Interval(int d)

@@ -20,8 +20,9 @@ namespace Qinshui.Edge.Core.Modbus
             TurnaroundDelayMs = turnaroundDelayMs;
             CharacterTimeUs = CharacterMicros(baudRate, bitsPerCharacter);
             InterFrameSilenceUs = SilenceMicros(baudRate, bitsPerCharacter);
-            // The clock port counts whole milliseconds: round the silence up so it is never shorter.
-            InterFrameSilenceMs = (int)((InterFrameSilenceUs + 999) / 1000);
+            // The clock port counts whole milliseconds: a difference of k between two readings only
+            // proves more than k - 1 ms passed, so the silence is rounded up and one added.
+            InterFrameSilenceMs = (int)((InterFrameSilenceUs + 999) / 1000) + 1;
         }
 
         public int BaudRate { get; }
@@ -38,6 +39,8 @@ namespace Qinshui.Edge.Core.Modbus
 
         public long CharacterTimeUs { get; }
         public long InterFrameSilenceUs { get; }
+
+        /// <summary>The silence as whole milliseconds of the clock port, never shorter than InterFrameSilenceUs.</summary>
         public int InterFrameSilenceMs { get; }
 
         public static long CharacterMicros(int baudRate, int bitsPerCharacter)

@@ -121,7 +121,14 @@ namespace Qinshui.Edge.Core.Modbus
         {
             if (request == null || requestLength < 8 || frame == null || length < 0 || length > frame.Length) return ModbusStatus.InvalidRequest;
             if (length < ExceptionLength || length > MaxFrameLength) return ModbusStatus.BadLength;
-            if (!Crc16.Check(frame, length)) return ModbusStatus.BadCrc;
+            if (!Crc16.Check(frame, length))
+            {
+                // A good frame followed by extra bytes is reported as such (a technician's clue:
+                // two devices answering, echo on the line) rather than as a CRC error.
+                int expected = (frame[1] & FunctionCode.ExceptionFlag) != 0 ? ExceptionLength : ResponseLength(request[1], Word(request, 4));
+                if (expected < length && Crc16.Check(frame, expected)) return ModbusStatus.BadLength;
+                return ModbusStatus.BadCrc;
+            }
             r.Unit = frame[0];
             r.Function = frame[1];
             byte function = request[1];

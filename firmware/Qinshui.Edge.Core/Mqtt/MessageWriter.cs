@@ -132,7 +132,13 @@ namespace Qinshui.Edge.Core.Mqtt
             w.String("to", LevelStatusNames.Name(t.To));
             Quality q = t.Quality;
             if (!clockTrusted) q |= Quality.ClockUntrusted;
-            if (QualityRules.IsBad(q)) w.Null("value");
+            if (t.Kind == TransitionKind.QualityChanged)
+            {
+                // The engine carries the previous quality bits in Value for this kind.
+                w.Integer("q_from", (int)t.Value);
+                w.Null("value");
+            }
+            else if (QualityRules.IsBad(q)) w.Null("value");
             else w.Number("value", t.Value, 4);
             w.String("unit", Units.Symbol(c.Unit));
             w.Integer("q", (int)q);

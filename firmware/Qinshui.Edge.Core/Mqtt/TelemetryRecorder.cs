@@ -154,8 +154,15 @@ namespace Qinshui.Edge.Core.Mqtt
         }
 
         /// <summary>Journals an event (class Event: never evicted for data).</summary>
+        /// <summary>
+        /// Where gateway-level events go when set (the gateway's hash-chained event log), so every
+        /// event the platform receives is in one verifiable chain. Unset: written as plain event messages.
+        /// </summary>
+        public IEventSink EventSink { get; set; }
+
         public bool RecordEvent(string code, EventSeverity severity, string subject, string english, string chinese)
         {
+            if (EventSink != null) return EventSink.Record(code, severity, subject, english, chinese);
             _msg.Reset();
             _writer.WriteEvent(_msg, code, severity, subject, english, chinese, _clock.UtcMs);
             return Append(RecordClass.Event);

@@ -13,7 +13,7 @@ namespace Qinshui.Edge.Firmware.Adapters
     /// resynchronise every hour; a sync is recognised when the RTC steps or, after a request,
     /// reads a plausible time.
     /// </summary>
-    public sealed class DeviceClock : IClock
+    public sealed class DeviceClock : IClock, IClockAdjuster
     {
         private const long ResyncIntervalMs = 3600L * 1000;
         private const long TrustHoldMs = 24L * 3600 * 1000;
@@ -56,8 +56,9 @@ namespace Qinshui.Edge.Firmware.Adapters
         }
 
         /// <summary>Set-time command (authenticated by the MQTT command layer): sets the RTC and counts as a sync.</summary>
-        public bool SetTime(long utcMs)
+        public bool TrySetUtc(long utcMs)
         {
+            if (utcMs < ClockTrust.PlausibleFloorUtcMs) return false;
             DateTime t = DateTime.UnixEpoch.AddTicks(utcMs * TimeSpan.TicksPerMillisecond);
             if (!Rtc.SetSystemTime(t)) return false;
             _trust.Synchronised(utcMs, MonotonicMs);

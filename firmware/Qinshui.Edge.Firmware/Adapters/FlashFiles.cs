@@ -35,6 +35,31 @@ namespace Qinshui.Edge.Firmware.Adapters
             }
         }
 
+        public static bool Delete(string path)
+        {
+            try
+            {
+                if (File.Exists(path)) File.Delete(path);
+                return true;
+            }
+            catch (System.Exception)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>True when the file holds exactly these bytes (a write read back).</summary>
+        public static bool Holds(string path, byte[] data)
+        {
+            byte[] b = ReadAll(path);
+            if (b == null || b.Length != data.Length) return false;
+            for (int i = 0; i < b.Length; i++)
+            {
+                if (b[i] != data[i]) return false;
+            }
+            return true;
+        }
+
         public static bool WriteAll(string path, byte[] data)
         {
             try

@@ -27,7 +27,7 @@ namespace Qinshui.Edge.Firmware.Adapters
         private readonly string _username;
         private readonly string _password;
         private readonly string _willTopic;
-        private readonly string _willMessage;
+        private string _willMessage;
         private readonly string[] _subscriptions;
         private readonly object _sync = new object();
         private readonly int[] _acks = new int[AckCapacity];
@@ -57,6 +57,12 @@ namespace Qinshui.Edge.Firmware.Adapters
         }
 
         public bool IsConnected { get { return _client.IsConnected; } }
+
+        /// <summary>Replaces the last will (the runtime's offline state message) before the next connection.</summary>
+        public void SetWill(string message)
+        {
+            _willMessage = message;
+        }
 
         public int DroppedCommands { get; private set; }
         public string LastError { get; private set; }

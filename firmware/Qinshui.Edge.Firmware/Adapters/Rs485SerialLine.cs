@@ -56,8 +56,8 @@ namespace Qinshui.Edge.Firmware.Adapters
             return _port.Read(buffer, offset, available < count ? available : count);
         }
 
-        /// <summary>COMn TX/RX/RTS device function (nanoFramework.Hardware.Esp32 DeviceFunction layout).</summary>
-        private static DeviceFunction UartFunction(int uart, int signal)
+        /// <summary>COMn (n = 1..3) TX (0) / RX (1) / RTS (2) device function (nanoFramework.Hardware.Esp32 DeviceFunction layout).</summary>
+        public static DeviceFunction UartFunction(int uart, int signal)
         {
             switch (uart * 4 + signal)
             {

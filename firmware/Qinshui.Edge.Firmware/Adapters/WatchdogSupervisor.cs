@@ -29,8 +29,10 @@ namespace Qinshui.Edge.Firmware.Adapters
 
         public int DeadlineMs { get; }
 
+        /// <summary>Called by GatewayRuntime after each complete scan. Ignored once the gate is tripped, so a trip always ends in a reboot.</summary>
         public void Kick()
         {
+            if (_gate.IsTripped) return;
             _lastKickMs = Environment.TickCount64;
             _armed = true;
         }
@@ -38,6 +40,8 @@ namespace Qinshui.Edge.Firmware.Adapters
         /// <summary>Starts the checking thread. Before the first kick the deadline runs from start (a stuck boot also reboots).</summary>
         public void Start()
         {
+            // The deadline runs from here, not from construction: building the runtime (journal files erased on a first boot) may take longer.
+            _lastKickMs = Environment.TickCount64;
             new Thread(Run).Start();
         }
 

@@ -6,10 +6,11 @@ namespace Qinshui.Edge.Firmware.Adapters
 {
     /// <summary>
     /// A Wiegand card reader (welder's card) on two GPIOs: each falling edge on D0 or D1 is one
-    /// bit, decoded by the core's WiegandDecoder. SEAM: the welding issue (#6) defines the
-    /// card-reader port; until it lands this adapter exposes TryTakeCard directly.
+    /// bit, decoded by the core's WiegandDecoder. The card's UID for the welding registry is
+    /// its Wiegand card number as 8 upper-case hex digits (ICardReader), e.g. 26-bit facility 12,
+    /// card 3456 → "00180D80"; enrol welders' cards with what the serial log prints for a tap.
     /// </summary>
-    public sealed class WiegandCardReader
+    public sealed class WiegandCardReader : ICardReader
     {
         private readonly GpioPin _d0;
         private readonly GpioPin _d1;
@@ -28,12 +29,24 @@ namespace Qinshui.Edge.Firmware.Adapters
 
         public int Rejected { get { return _decoder.Rejected; } }
 
-        public bool TryTakeCard(out uint cardNumber, out int bitLength)
+        public bool TryTakeTap(out string cardUid)
         {
+            cardUid = null;
+            uint card;
+            int bits;
             lock (_sync)
             {
-                return _decoder.TryTake(_clock.MonotonicMs, out cardNumber, out bitLength);
+                if (!_decoder.TryTake(_clock.MonotonicMs, out card, out bits)) return false;
             }
+            char[] c = new char[8];
+            for (int i = 7; i >= 0; i--)
+            {
+                int d = (int)(card & 15);
+                c[i] = (char)(d < 10 ? '0' + d : 'A' + d - 10);
+                card >>= 4;
+            }
+            cardUid = new string(c);
+            return true;
         }
 
         private void OnD0(object sender, PinValueChangedEventArgs e) { Pulse(e, false); }

@@ -14,6 +14,8 @@ public static class CommandLine
         new ProfilesCommand(),
         new ConfigCommand(),
         new SimCommand(),
+        new BenchCommand(),
+        new ModbusCommand(),
         new MonitorCommand(),
         new FleetCommand(),
     };

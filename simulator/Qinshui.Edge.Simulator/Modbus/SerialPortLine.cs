@@ -51,7 +51,16 @@ public sealed class SerialPortLine : ISerialLine, IDisposable
     {
         int available = _port.BytesToRead;
         if (available <= 0 || count <= 0) return 0;
-        return _port.Read(buffer, offset, Math.Min(available, count));
+        try
+        {
+            return _port.Read(buffer, offset, Math.Min(available, count));
+        }
+        catch (TimeoutException)
+        {
+            // On Linux BytesToRead (FIONREAD) can run ahead of what SerialStream hands out within
+            // ReadTimeout; the bytes are read on the next call.
+            return 0;
+        }
     }
 
     public void Dispose()

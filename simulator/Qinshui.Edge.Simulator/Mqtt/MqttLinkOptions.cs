@@ -22,6 +22,8 @@ public sealed class MqttLinkOptions
     public int KeepAliveSeconds { get; set; } = 15;
     /// <summary>Publishes queued but not yet sent; beyond it Publish returns 0 and the pump retries.</summary>
     public int MaxQueued { get; set; } = 256;
+    /// <summary>Received messages held for TryReceive; beyond it new ones are dropped (commands are few).</summary>
+    public int MaxReceived { get; set; } = 64;
 
     public void Validate()
     {

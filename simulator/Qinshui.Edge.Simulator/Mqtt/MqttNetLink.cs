@@ -41,7 +41,7 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         _client.ApplicationMessageReceivedAsync += e =>
         {
             var m = e.ApplicationMessage;
-            if (_received.Count < 64) _received.Enqueue((m.Topic, m.Payload.ToArray()));
+            if (_received.Count < _options.MaxReceived) _received.Enqueue((m.Topic, m.Payload.ToArray()));
             return Task.CompletedTask;
         };
     }
@@ -133,7 +133,11 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
             try
             {
                 _ready = false;
-                await _client.ConnectAsync(options, stop).ConfigureAwait(false);
+                var connected = await _client.ConnectAsync(options, stop).ConfigureAwait(false);
+                if (connected.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    throw new InvalidOperationException("broker refused the connection: " + connected.ResultCode + " " + connected.ReasonString);
+                }
                 ConnectCount++;
                 if (_options.CommandTopic.Length > 0)
                 {

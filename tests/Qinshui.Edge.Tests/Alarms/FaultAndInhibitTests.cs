@@ -127,3 +127,24 @@ public class FaultAndInhibitTests
         Assert.Equal(LevelStatus.Fault, h.Status(1));
     }
 }
+
+public class CalibrationDueTests
+{
+    [Fact]
+    public void ReadingsTakenAfterTheCalibrationDate_AreFlaggedOverdue_AndNoPermissiveAcceptsThem()
+    {
+        var p = Qinshui.Edge.Core.Profiles.ProfileCatalog.Find("MINE_CH4_FACE")!;
+        var cfg = ChannelConfig.FromProfile("ch4", p);
+        var h = new EngineHarness(cfg);
+        cfg.CalibrationDueUtcMs = h.Clock.UtcMs + 10_000;
+        h.Feed(0.2);
+        Assert.True(QualityRules.IsHealthyForPermissive(h.Engine.State(0).EffectiveQuality));
+        h.Clock.Advance(10_000);
+        h.Feed(0.2);
+        Assert.True((h.Engine.State(0).EffectiveQuality & Quality.CalibrationOverdue) != 0);
+        Assert.False(QualityRules.IsHealthyForPermissive(h.Engine.State(0).EffectiveQuality));
+        // Still measuring: alarms keep working on an overdue sensor.
+        h.Feed(1.6);
+        Assert.True(h.Engine.IsTripping(0, LevelKind.Trip));
+    }
+}

@@ -69,7 +69,7 @@ public class BoardFilesTests
     public void DevKitStatusLedOnGpio2_IsWarnedAsStrappingPin()
     {
         var (_, _, errors) = Load("esp32-wrover-devkitc-rs485-relay.json");
-        var warning = Enumerable.Range(0, errors.Count).Select(i => errors[i]).Single(e => e.Code == "strapping_pin");
+        var warning = Enumerable.Range(0, errors.Count).Select(i => errors[i]).Single(e => e.Code == "strapping_pin" && e.Path.EndsWith("]" + ".gpio") && e.English.StartsWith("GPIO2 "));
         Assert.True(warning.IsWarning);
         Assert.Contains("GPIO2", warning.English);
     }

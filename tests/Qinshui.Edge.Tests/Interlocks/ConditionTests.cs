@@ -22,7 +22,6 @@ public class ConditionTests
         { "airlock fault", ConditionKind.AirlockFault },
         { "water level low", ConditionKind.WaterLevelLow },
         { "water flow low", ConditionKind.WaterFlowLow },
-        { "authorisation revoked", ConditionKind.WorkNotAuthorised },
         { "emergency stop", ConditionKind.EmergencyStop },
         { "enclosure opened", ConditionKind.EnclosureTamper },
         { "sensor unplugged", ConditionKind.SensorUnplugged },
@@ -47,7 +46,6 @@ public class ConditionTests
             case "airlock fault": h.Airlock.Active = true; break;
             case "water level low": h.Values[ZoneHarness.Level] = 150; break;
             case "water flow low": h.Values[ZoneHarness.Flow] = 1; break;
-            case "authorisation revoked": h.Authorisation.Authorised = false; break;
             case "emergency stop": h.EStop.Active = true; break;
             case "enclosure opened": h.Enclosure.Active = true; break;
             case "sensor unplugged": h.Presence.Active = false; break;
@@ -206,6 +204,25 @@ public class ConditionTests
     }
 
     [Fact]
+    public void AuthorisationRevoked_StandsByInTheSameScan_WithoutLatching()
+    {
+        // Work authorisation is a demand, not a fault (gateway runtime, main ddcc03b): outputs off
+        // at once, and back with the next authorised job without a reset.
+        var h = new ZoneHarness();
+        h.BringUp();
+        h.Authorisation.Authorised = false;
+        h.Scan();
+        Assert.False(h.Relay1.Energised || h.Relay2.Energised);
+        Assert.True(h.BayState.Has(ConditionKind.WorkNotAuthorised));
+        Assert.False(h.BayState.Latched);
+        Assert.Equal(ProofTestOutcome.NotPermitted, h.Engine.StartProofTest(0));
+        h.Run(5000);
+        h.Authorisation.Authorised = true;
+        h.Scan();
+        Assert.True(h.Relay1.Energised && h.Relay2.Energised);
+    }
+
+    [Fact]
     public void WorkAuthorisationRequired_WithoutProvider_IsNeverAuthorised()
     {
         var h = new ZoneHarness();
@@ -218,8 +235,30 @@ public class ConditionTests
             engine.NotifyPlatformLinkAlive(h.Now);
             engine.Evaluate(h.Now);
         }
-        Assert.Equal(ZoneResetOutcome.CausePersists, engine.RequestLocalReset(0));
+        // Authorisation is a demand, not a fault: the reset is accepted (everything else holds),
+        // but without a provider the zone stands by with its outputs off.
+        Assert.Equal(ZoneResetOutcome.Accepted, engine.RequestLocalReset(0));
+        engine.Evaluate(h.Now);
         Assert.True(engine.State(0).Has(ConditionKind.WorkNotAuthorised));
         Assert.False(h.Relay1.Energised);
+        Assert.False(h.Relay2.Energised);
+    }
+
+    [Fact]
+    public void AuthorisationRevoked_DropsOutputsInTheSameScan_WithoutLatching()
+    {
+        var h = new ZoneHarness();
+        h.BringUp();
+        Assert.True(h.Relay1.Energised);
+        h.Authorisation.Authorised = false;
+        h.Scan();
+        Assert.False(h.Relay1.Energised);
+        Assert.False(h.Relay2.Energised);
+        Assert.True(h.BayState.Has(ConditionKind.WorkNotAuthorised));
+        Assert.False(h.BayState.Latched);
+        // The next authorised job needs no reset and no settle time.
+        h.Authorisation.Authorised = true;
+        h.Scan();
+        Assert.True(h.Relay1.Energised);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class ZoneHarness
     public IDigitalInput[] Inputs { get; private set; } = null!;
     public IDigitalOutput[] Outputs { get; private set; } = null!;
 
-    public ZoneHarness(Action<InterlockConfig>? configure = null, bool keepRecords = true)
+    public ZoneHarness(Action<InterlockConfig>? configure = null, bool keepRecords = true, ISha256? sha = null, bool recordEvents = true)
     {
         var channels = new[]
         {
@@ -112,16 +112,21 @@ internal sealed class ZoneHarness
             new InputConfig("fb1", false), new InputConfig("fb2", false), new InputConfig("fb3", false),
         };
         Config = new InterlockConfig(new[] { bay, line2 }, outputs, inputs);
+        _sha = sha ?? new Sha256();
+        _recordEvents = recordEvents;
         configure?.Invoke(Config);
         Build();
     }
+
+    private readonly ISha256 _sha;
+    private readonly bool _recordEvents;
 
     public void Build()
     {
         Inputs = new IDigitalInput[] { Nvr, EStop, Enclosure, Airlock, Presence, LoadSense, Relay1.Feedback, Relay2.Feedback, Relay3.Feedback };
         Outputs = new IDigitalOutput[] { Relay1, Relay2, Relay3 };
-        Events = new EventRecorder(Journal, new Sha256(), Clock, 7, "boot-7", null, EventRecorder.DefaultBufferSize);
-        Engine = new ZoneEngine(Config, Alarms, Outputs, Inputs, Clock, Events, Authorisation);
+        Events = new EventRecorder(Journal, _sha, Clock, 7, "boot-7", null, EventRecorder.DefaultBufferSize);
+        Engine = new ZoneEngine(Config, Alarms, Outputs, Inputs, Clock, _recordEvents ? Events : null, Authorisation);
     }
 
     private static ChannelConfig Site(string id, Unit unit, double min, double max) =>

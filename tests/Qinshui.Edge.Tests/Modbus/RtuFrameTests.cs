@@ -103,11 +103,11 @@ public class RtuFrameTests
     }
 
     [Theory]
-    [InlineData(9600, 11, 4011, 5)]
-    [InlineData(19200, 11, 2006, 3)]
-    [InlineData(19200, 10, 1823, 2)]
-    [InlineData(38400, 11, 1750, 2)]
-    [InlineData(115200, 11, 1750, 2)]
+    [InlineData(9600, 11, 4011, 6)]
+    [InlineData(19200, 11, 2006, 4)]
+    [InlineData(19200, 10, 1823, 3)]
+    [InlineData(38400, 11, 1750, 3)]
+    [InlineData(115200, 11, 1750, 3)]
     public void InterFrameSilence_Is3p5Characters_Or1750usAbove19200(int baud, int bits, long expectedUs, int expectedMs)
     {
         var t = new ModbusTiming(baud, bits, 200, 0, 100);

@@ -1,0 +1,368 @@
+using CsCheck;
+using Qinshui.Edge.Core.Domain;
+using Qinshui.Edge.Core.Interlocks;
+using Qinshui.Edge.Tests.Fakes;
+
+namespace Qinshui.Edge.Tests.Interlocks;
+
+/// <summary>
+/// Property: over random sequences of readings, qualities, inputs, clock advances, resets,
+/// remote commands and feedback faults, after every scan and every command, an output is
+/// energised only if every condition of its zone holds (judged by an oracle written here from
+/// the test's own model of the plant, not from the engine) and no trip is latched (the model
+/// latches on every failure and one-off trip, and only an accepted reset unlatches it). An
+/// accepted reset must also be legitimate: conditions holding now and for the settle time, and
+/// for a remote reset, allowed by the zone. Failures shrink to a short list of readable steps.
+/// </summary>
+public class PermissivePropertyTests
+{
+    public readonly record struct Step(int Kind, int Arg)
+    {
+        public override string ToString() => Describe(this);
+    }
+
+    private const int SettleMs = 3_000;
+
+    private static readonly double[] Ch4Values = { 0.1, 0.3, 0.49, 0.5, 0.9, 1.2, 1.5, 2.0, 5.0, double.NaN };
+    private static readonly Quality[] Qualities =
+        { Quality.Good, Quality.CommunicationFault, Quality.Stale, Quality.CalibrationOverdue, Quality.WarmingUp, Quality.SensorFault };
+    private static readonly long[] Advances = { 0, 200, 500, 1000, 1999, 2000, 2001, 3000 };
+    private static readonly int[] RunSeconds = { 1, 3, 4, 11, 31 };
+
+    private static string Describe(Step s) => s.Kind switch
+    {
+        0 => $"advance {Advances[s.Arg % Advances.Length]} ms + scan",
+        1 => $"run {RunSeconds[s.Arg % RunSeconds.Length]} s (scan each s)",
+        2 => $"ch4 = {Ch4Values[s.Arg]}",
+        3 => $"ch4 quality {Qualities[s.Arg % Qualities.Length]}",
+        4 => $"toggle input {InputName(s.Arg)}",
+        5 => $"collector {CollectorName(s.Arg)}",
+        6 => $"local reset zone {s.Arg % 2}",
+        7 => $"remote reset zone {s.Arg % 2}",
+        8 => $"remote trip zone {s.Arg % 3 - 1}",
+        9 => $"proof test zone {s.Arg % 2}",
+        10 => $"relay{s.Arg % 3 + 1} {(s.Arg / 3 % 4) switch { 0 => "healthy", 1 => "stuck off", 2 => "welded", _ => "feedback unreadable" }}",
+        11 => (s.Arg % 2 == 0) ? "toggle NVR heartbeats" : "toggle platform link",
+        12 => "toggle work authorisation",
+        13 => $"arc current {(s.Arg % 2 == 0 ? 0 : 120)} A",
+        14 => "toggle feeding ch4",
+        15 => $"ch4_line2 = {Ch4Values[s.Arg]}",
+        16 => $"inhibit ch4 for {(s.Arg % 3 + 1) * 5} s",
+        17 => s.Arg % 2 == 0 ? "config changed locally" : "airlock input driver throws (toggle)",
+        _ => "?",
+    };
+
+    private static string InputName(int a) => (a % 7) switch
+    {
+        0 => "nvr", 1 => "estop", 2 => "enclosure", 3 => "airlock", 4 => "presence", 5 => "loadsense", _ => "nvr readable",
+    };
+
+    private static string CollectorName(int a) => (a % 8) switch
+    {
+        0 => "dp 100 Pa", 1 => "dp 800 Pa", 2 => "dp 2000 Pa", 3 => "hopper 80 degC", 4 => "hopper 40 degC",
+        5 => "level 150 mm", 6 => "flow 1 m3/h", _ => "level 500 mm, flow 20 m3/h",
+    };
+
+    /// <summary>The plant as the test knows it, and the latches and settle timers the engine must respect.</summary>
+    private sealed class Model
+    {
+        public readonly ZoneHarness H;
+        public readonly bool[] Latched = { true, true };
+        public readonly long[] ClearSince = { long.MinValue, long.MinValue };
+        public long LastFedCh4;
+        public double FedCh4Value;
+        public Quality FedCh4Quality;
+        public long LastHeartbeat = long.MinValue;
+        public long LastLink = long.MinValue;
+        public long InhibitUntil = long.MinValue;
+        public long LastEvaluate = long.MinValue;
+        public readonly long[] OnSince = new long[3];
+        public readonly bool[] WasOn = new bool[3];
+
+        [ThreadStatic] private static SystemSha256? t_sha;
+
+        public Model(bool recordEvents)
+        {
+            t_sha ??= new SystemSha256();
+            H = new ZoneHarness(c => { c.Zones[0].SettleMs = SettleMs; c.Zones[1].SettleMs = SettleMs; },
+                keepRecords: recordEvents, sha: t_sha, recordEvents: recordEvents);
+        }
+
+        private FakeRelay Relay(int i) => i == 0 ? H.Relay1 : i == 1 ? H.Relay2 : H.Relay3;
+
+        public void Scan()
+        {
+            H.Feed();
+            long now = H.Now;
+            if (H.Feeding[ZoneHarness.Ch4])
+            {
+                LastFedCh4 = now;
+                FedCh4Value = H.Values[ZoneHarness.Ch4];
+                FedCh4Quality = H.Qualities[ZoneHarness.Ch4];
+            }
+            if (H.Heartbeats) LastHeartbeat = now;
+            if (H.LinkAlive) LastLink = now;
+            if (LastEvaluate != long.MinValue && now - LastEvaluate > 2000) Latched[0] = Latched[1] = true;
+            if (H.Airlock.Throws) Latched[0] = Latched[1] = true;
+            LastEvaluate = now;
+            H.Engine.Evaluate(now);
+            Check("scan");
+        }
+
+        private bool ChannelOk(int c, double value, Quality quality, bool below, double limit)
+        {
+            var st = H.Alarms.State(c);
+            return st.HasReading && quality == Quality.Good && !double.IsNaN(value)
+                && value >= H.Alarms.Config(c).RangeMin && value <= H.Alarms.Config(c).RangeMax
+                && (!below || value < limit);
+        }
+
+        /// <summary>
+        /// The trip level is not active; when strict, not latched either. A latched level that
+        /// has cleared below restore blocks the permit but lets the settle time run: the zone's
+        /// reset resets it (AQ 1029-2019: restore below 1.0 %, then re-energise).
+        /// </summary>
+        private bool TripLevelClear(int c, bool strict)
+        {
+            var levels = H.Alarms.State(c).Levels;
+            return (!strict || !levels[1].Latched) && levels[1].Status != Core.Alarms.LevelStatus.Active;
+        }
+
+        private bool RelaysOk(params int[] relays)
+        {
+            foreach (int r in relays)
+            {
+                var relay = Relay(r);
+                if (!relay.Feedback.Readable) return false;
+                if (relay.Fault == RelayFault.StuckOff && relay.Energised && WasOn[r] && H.Now - OnSince[r] >= 500) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Every configured condition of the zone, judged from the model.</summary>
+        public bool ConditionsHold(int z, bool strict = true, bool authorisation = true)
+        {
+            long now = H.Now;
+            bool estop = H.EStop.Readable && !H.EStop.Active;
+            if (z == 1)
+            {
+                double v2 = H.Values[ZoneHarness.Ch4Line2];
+                return estop && ChannelOk(ZoneHarness.Ch4Line2, v2, H.Qualities[ZoneHarness.Ch4Line2], true, 1.5) && TripLevelClear(ZoneHarness.Ch4Line2, strict) && RelaysOk(2);
+            }
+            // The engine can only know what was fed: the last reading delivered, not the plant's value now.
+            double v = FedCh4Value;
+            return estop
+                && ChannelOk(ZoneHarness.Ch4, v, FedCh4Quality, true, 0.5) && now - LastFedCh4 <= 30_000 && TripLevelClear(ZoneHarness.Ch4, strict)
+                && !(InhibitUntil != long.MinValue && now < InhibitUntil)
+                && H.Nvr.Readable && H.Nvr.Active && LastHeartbeat != long.MinValue && now - LastHeartbeat <= 10_000
+                && LastLink != long.MinValue && now - LastLink <= 30_000
+                && H.Values[ZoneHarness.Dp] >= 300 && H.Values[ZoneHarness.Dp] <= 1500 && H.Values[ZoneHarness.Hopper] < 70
+                && H.Airlock.Readable && !H.Airlock.Active && H.Values[ZoneHarness.Level] >= 200 && H.Values[ZoneHarness.Flow] >= 5
+                && (!authorisation || H.Authorisation.Authorised) && H.Enclosure.Readable && !H.Enclosure.Active && H.Presence.Readable && H.Presence.Active
+                && H.LoadSense.Readable && RelaysOk(0, 1);
+        }
+
+        public void Check(string after)
+        {
+            long now = H.Now;
+            for (int z = 0; z < 2; z++)
+            {
+                // Work authorisation is a demand (outputs off, no latch, no settle): every other condition latches.
+                if (!ConditionsHold(z, authorisation: false)) Latched[z] = true;
+                if (!ConditionsHold(z, strict: false, authorisation: false)) ClearSince[z] = long.MinValue;
+                else if (ClearSince[z] == long.MinValue)
+                {
+                    ClearSince[z] = now;
+                }
+            }
+            for (int r = 0; r < 3; r++)
+            {
+                bool on = Relay(r).Energised;
+                if (on && !WasOn[r]) OnSince[r] = now;
+                WasOn[r] = on;
+                int z = r < 2 ? 0 : 1;
+                if (on && (Latched[z] || !ConditionsHold(z)))
+                {
+                    throw new Exception($"after {after}: relay{r + 1} energised while zone {z} " +
+                        (Latched[z] ? "has a latched trip" : "fails a condition") + $" (engine: {H.Describe(z)})");
+                }
+                var zs = H.Engine.State(z);
+                if (on != (zs.Permitted && !zs.Has(ConditionKind.WorkNotAuthorised)) && !Relay(r).ThrowOnWrite)
+                {
+                    throw new Exception($"after {after}: relay{r + 1} command differs from zone {z} state");
+                }
+            }
+        }
+
+        public void Reset(int z, bool remote)
+        {
+            var outcome = remote ? H.Engine.RequestRemoteReset(z) : H.Engine.RequestLocalReset(z);
+            if (outcome == ZoneResetOutcome.Accepted)
+            {
+                if (!ConditionsHold(z, authorisation: false)) throw new Exception($"reset of zone {z} accepted while a condition fails");
+                if (ClearSince[z] == long.MinValue || H.Now - ClearSince[z] < SettleMs)
+                {
+                    throw new Exception($"reset of zone {z} accepted before the settle time");
+                }
+                if (remote && z == 1) throw new Exception("remote reset accepted where the zone does not allow it");
+                Latched[z] = false;
+                Check("accepted reset");
+                if (!H.Engine.State(z).Permitted) throw new Exception("accepted reset did not permit the zone");
+                if (z == 0 && H.Authorisation.Authorised != H.Relay1.Energised) throw new Exception("accepted reset: outputs do not follow the work authorisation");
+            }
+            else
+            {
+                Check("refused reset " + outcome);
+            }
+        }
+    }
+
+    private static void Apply(Model m, Step s)
+    {
+        var h = m.H;
+        switch (s.Kind)
+        {
+            case 0:
+                h.Clock.Advance(Advances[s.Arg % Advances.Length]);
+                m.Scan();
+                return;
+            case 1:
+                for (int i = 0; i < RunSeconds[s.Arg % RunSeconds.Length]; i++)
+                {
+                    h.Clock.Advance(1000);
+                    m.Scan();
+                }
+                return;
+            case 2: h.Values[ZoneHarness.Ch4] = Ch4Values[s.Arg]; break;
+            case 3: h.Qualities[ZoneHarness.Ch4] = Qualities[s.Arg % Qualities.Length]; break;
+            case 4:
+                switch (s.Arg % 7)
+                {
+                    case 0: h.Nvr.Active = !h.Nvr.Active; break;
+                    case 1: h.EStop.Active = !h.EStop.Active; break;
+                    case 2: h.Enclosure.Active = !h.Enclosure.Active; break;
+                    case 3: h.Airlock.Active = !h.Airlock.Active; break;
+                    case 4: h.Presence.Active = !h.Presence.Active; break;
+                    case 5: h.LoadSense.Active = !h.LoadSense.Active; break;
+                    default: h.Nvr.Readable = !h.Nvr.Readable; break;
+                }
+                break;
+            case 5:
+                switch (s.Arg % 8)
+                {
+                    case 0: h.Values[ZoneHarness.Dp] = 100; break;
+                    case 1: h.Values[ZoneHarness.Dp] = 800; break;
+                    case 2: h.Values[ZoneHarness.Dp] = 2000; break;
+                    case 3: h.Values[ZoneHarness.Hopper] = 80; break;
+                    case 4: h.Values[ZoneHarness.Hopper] = 40; break;
+                    case 5: h.Values[ZoneHarness.Level] = 150; break;
+                    case 6: h.Values[ZoneHarness.Flow] = 1; break;
+                    default: h.Values[ZoneHarness.Level] = 500; h.Values[ZoneHarness.Flow] = 20; break;
+                }
+                break;
+            case 6: m.Reset(s.Arg % 2, false); break;
+            case 7: m.Reset(s.Arg % 2, true); break;
+            case 8:
+                int tz = s.Arg % 3 - 1;
+                h.Engine.RequestTrip(tz, "property");
+                if (tz < 0) m.Latched[0] = m.Latched[1] = true; else m.Latched[tz] = true;
+                m.Check("remote trip");
+                break;
+            case 9:
+                if (h.Engine.StartProofTest(s.Arg % 2) == ProofTestOutcome.Accepted) m.Latched[s.Arg % 2] = true;
+                m.Check("proof test");
+                break;
+            case 10:
+                var relay = (s.Arg % 3) switch { 0 => h.Relay1, 1 => h.Relay2, _ => h.Relay3 };
+                int mode = s.Arg / 3 % 4;
+                relay.Fault = mode switch { 1 => RelayFault.StuckOff, 2 => RelayFault.Welded, _ => RelayFault.None };
+                relay.Feedback.Readable = mode != 3;
+                break;
+            case 11:
+                if (s.Arg % 2 == 0) h.Heartbeats = !h.Heartbeats; else h.LinkAlive = !h.LinkAlive;
+                break;
+            case 12: h.Authorisation.Authorised = !h.Authorisation.Authorised; break;
+            case 13: h.Values[ZoneHarness.Arc] = s.Arg % 2 == 0 ? 0 : 120; break;
+            case 14: h.Feeding[ZoneHarness.Ch4] = !h.Feeding[ZoneHarness.Ch4]; break;
+            case 15: h.Values[ZoneHarness.Ch4Line2] = Ch4Values[s.Arg]; break;
+            case 16:
+                long until = h.Now + (s.Arg % 3 + 1) * 5000;
+                h.Alarms.Inhibit(ZoneHarness.Ch4, until, h.Now);
+                m.InhibitUntil = until;
+                break;
+            case 17:
+                if (s.Arg % 2 == 0)
+                {
+                    h.Engine.NotifyConfigChangedLocally();
+                    m.Latched[0] = m.Latched[1] = true;
+                    m.Check("config changed");
+                }
+                else h.Airlock.Throws = !h.Airlock.Throws;
+                break;
+        }
+        m.Scan(); // every change of the plant is seen by a scan at the same instant
+    }
+
+    private static void BringUp(Model m)
+    {
+        m.Scan();
+        for (int i = 0; i < 4; i++)
+        {
+            m.H.Clock.Advance(1000);
+            m.Scan();
+        }
+        m.Reset(0, false);
+        m.Reset(1, false);
+        if (!m.H.Relay1.Energised || !m.H.Relay3.Energised) throw new Exception("bring-up failed");
+    }
+
+    private static readonly Gen<Step> StepGen = Gen.Select(Gen.Int[0, 17], Gen.Int[0, 9], (k, a) => new Step(k, a));
+
+    private static readonly Gen<(bool, Step[])> SequenceGen = Gen.Select(Gen.Bool, StepGen.Array[1, 10]);
+
+    private static Model Run(bool startPermitted, Step[] steps, bool recordEvents)
+    {
+        var m = new Model(recordEvents);
+        if (startPermitted) BringUp(m); else m.Scan();
+        foreach (var s in steps) Apply(m, s);
+        return m;
+    }
+
+    private static string Print((bool, Step[]) t) =>
+        (t.Item1 ? "from permitted: " : "from boot: ") + string.Join("; ", t.Item2.Select(Describe));
+
+    [Fact]
+    public void OutputEnergisedOnlyWhileEveryConditionHoldsAndNoTripIsLatched()
+    {
+        // ≥ 100,000 sequences per run (issue #4). Events are not recorded here (the next test
+        // covers them) to keep this near 20 s of CPU on the 2-core box.
+        SequenceGen.Sample((start, steps) => { Run(start, steps, recordEvents: false); }, iter: 100_000, print: Print);
+    }
+
+    [Fact]
+    public void RandomSequences_WithEventsJournalled_KeepThePropertyAndAVerifiableChain()
+    {
+        SequenceGen.Sample((start, steps) =>
+        {
+            var m = Run(start, steps, recordEvents: true);
+            var records = m.H.Journal.Records.Select(r => r.Payload).ToArray();
+            if (records.Length == 0) throw new Exception("no events journalled");
+            int bad = Core.Events.EventChainVerifier.Verify(records, t_shaVerify ??= new SystemSha256(), new string('0', 64), out var problem);
+            if (bad >= 0) throw new Exception($"chain broken at {bad}: {problem}");
+            if (m.H.Events.Overflows != 0) throw new Exception("an event overflowed its buffer");
+        }, iter: 3_000, print: Print);
+    }
+
+    [ThreadStatic] private static SystemSha256? t_shaVerify;
+
+    [Fact]
+    public void TheOracleCatchesAnEnergisedOutputWithAFailingCondition()
+    {
+        // The property must be able to fail: an engine that never trips on the NVR contact is caught.
+        var m = new Model(recordEvents: false);
+        BringUp(m);
+        m.H.Nvr.Active = false;
+        var ex = Assert.ThrowsAny<Exception>(() => m.Check("nvr off without a scan"));
+        Assert.Contains("energised while zone 0", ex.Message);
+    }
+}
