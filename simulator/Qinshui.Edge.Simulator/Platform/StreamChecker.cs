@@ -7,8 +7,9 @@ public sealed record StreamProblem(string Kind, string Topic, string Detail);
 
 /// <summary>
 /// What the platform checks on every message under qinshui/v1/#: the common header of
-/// MessageWriter ({"v":1,"boot":"8 hex","seq":n,"ts":utcMs}; hash-chained events carry the numeric
-/// boot counter, "bootId" and their own chain sequence), the fields each kind must have, and per
+/// MessageWriter ({"v":1,"boot":"8 hex","seq":n,"ts":utcMs}), each kind against its schema in
+/// docs/schemas (<see cref="PayloadSchemas"/>; hash-chained event records, docs/events.md, carry the
+/// numeric boot counter, "bootId" and their own chain sequence and are checked for those), and per
 /// gateway and boot the sequence numbers: a number seen twice is a duplicate; a number skipped and
 /// still missing after <see cref="GapGraceMs"/> (alarms and events may overtake older data) is a gap.
 /// Retained messages (the last state) are replays by design and not sequence-checked.
@@ -78,9 +79,15 @@ public sealed class StreamChecker
             if (!root.TryGetProperty("boot", out var b) || b.ValueKind != JsonValueKind.String || b.GetString()!.Length != 8) found.Add(new StreamProblem("schema", topic, "\"boot\" must be the 8-hex boot id"));
             else boot = b.GetString();
             if (!root.TryGetProperty("ts", out var ts) || ts.ValueKind != JsonValueKind.Number) found.Add(new StreamProblem("schema", topic, "\"ts\" (UTC ms) missing"));
-            if (s_required.TryGetValue(kind, out var fields))
+            if (PayloadSchemas.Has(kind))
+            {
+                foreach (var p in PayloadSchemas.Check(kind, root)) found.Add(new StreamProblem("schema", topic, p));
+            }
+            else if (s_required.TryGetValue(kind, out var fields))
+            {
                 foreach (var f in fields)
                     if (!root.TryGetProperty(f, out _)) found.Add(new StreamProblem("schema", topic, $"{kind} without \"{f}\""));
+            }
         }
         if (!root.TryGetProperty("seq", out var s) || s.ValueKind != JsonValueKind.Number || !s.TryGetInt64(out seq) || seq < 1)
             found.Add(new StreamProblem("schema", topic, "\"seq\" must be a positive integer"));

@@ -50,7 +50,8 @@ public sealed class StreamCheckerTests
     }
 
     [Theory]
-    [InlineData("data", "{\"v\":1,\"boot\":\"00000001\",\"seq\":1,\"ts\":1}", "data without \"r\"")]
+    [InlineData("data", "{\"v\":1,\"boot\":\"00000001\",\"seq\":1,\"ts\":1}", "required \"r\" missing (docs/schemas/data.json)")]
+    [InlineData("data", "{\"v\":1,\"boot\":\"00000001\",\"seq\":1,\"ts\":1,\"cfg\":\"ab\",\"r\":[],\"extra\":1}", "unknown member \"extra\"")]
     [InlineData("data", "{\"v\":2,\"boot\":\"00000001\",\"seq\":1,\"ts\":1,\"cfg\":\"a\",\"r\":[]}", "\"v\" must be 1")]
     [InlineData("data", "{\"v\":1,\"boot\":1,\"seq\":1,\"ts\":1,\"cfg\":\"a\",\"r\":[]}", "8-hex boot id")]
     [InlineData("reply", "{\"v\":1,\"boot\":\"00000001\",\"seq\":0,\"ts\":1,\"id\":\"x\",\"cmd\":\"y\",\"ok\":true,\"code\":\"ok\"}", "positive integer")]
