@@ -232,8 +232,6 @@ public sealed class RealGateway : ISimulatedGateway
     {
         var inbox = _platform.Inbox;
         DrainForChecks();
-        if (Environment.GetEnvironmentVariable("QEDGE_SIM_DUMP") is string dump)
-            File.WriteAllLines(dump, inbox.Messages.Select(m => $"{m.AtMs} {m.Kind} {m.Text}"));
         switch (check)
         {
             case "event_chain_intact":
