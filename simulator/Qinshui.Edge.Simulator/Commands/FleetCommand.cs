@@ -40,8 +40,9 @@ public sealed class FleetCommand : ICommand
             host = "127.0.0.1";
             port = FreePort();
             string conf = Path.Combine(Path.GetTempPath(), $"qedge-fleet-{Environment.ProcessId}.conf");
-            File.WriteAllText(conf, $"listener {port} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 10000\n");
-            mosquitto = Process.Start(new ProcessStartInfo("/usr/sbin/mosquitto", $"-c {conf}") { RedirectStandardError = true, RedirectStandardOutput = true })
+            // No logging: a log nobody reads would fill the pipe and stall the broker (one line per connection).
+            File.WriteAllText(conf, $"listener {port} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 10000\nlog_dest none\n");
+            mosquitto = Process.Start(new ProcessStartInfo("/usr/sbin/mosquitto", $"-c {conf}") { UseShellExecute = false })
                         ?? throw new InvalidOperationException("cannot start /usr/sbin/mosquitto");
             WaitForPort(host, port);
         }
