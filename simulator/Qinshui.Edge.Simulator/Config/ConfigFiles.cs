@@ -27,6 +27,13 @@ public static class ConfigFiles
             errors.Error("", "file_unreadable", $"cannot read {file}: {e.Message}", $"无法读取 {file}：{e.Message}");
             return new Loaded(file, [], null, errors, []);
         }
+        return LoadBytes(file, bytes);
+    }
+
+    /// <summary>Validates file contents already in memory: units normalised, then <see cref="Check"/>.</summary>
+    public static Loaded LoadBytes(string file, byte[] bytes)
+    {
+        var errors = new ValidationErrors();
         var normalised = UnitNormaliser.Normalise(bytes);
         foreach (var (path, reason) in normalised.Errors) errors.Error(path, "unit_conversion", reason, "单位换算失败：" + reason);
         if (normalised.Errors.Count > 0) return new Loaded(file, bytes, null, errors, normalised.Conversions);
