@@ -14,6 +14,7 @@ public static class CommandLine
         new ProfilesCommand(),
         new ConfigCommand(),
         new SimCommand(),
+        new ProvisionCommand(),
     };
 
     public static IReadOnlyList<ICommand> Commands => s_commands;
