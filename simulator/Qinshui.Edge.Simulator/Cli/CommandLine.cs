@@ -15,6 +15,8 @@ public static class CommandLine
         new ConfigCommand(),
         new SimCommand(),
         new ProvisionCommand(),
+        new BenchCommand(),
+        new CommissionCommand(),
     };
 
     public static IReadOnlyList<ICommand> Commands => s_commands;
