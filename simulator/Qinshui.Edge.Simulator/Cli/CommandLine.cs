@@ -17,6 +17,7 @@ public static class CommandLine
         new ProvisionCommand(),
         new BenchCommand(),
         new CommissionCommand(),
+        new RunCommand(),
     };
 
     public static IReadOnlyList<ICommand> Commands => s_commands;
