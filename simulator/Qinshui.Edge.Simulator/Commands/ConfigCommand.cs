@@ -131,6 +131,7 @@ public sealed class ConfigCommand : ICommand
         {
             File.WriteAllBytes(outFile, envelope);
             stdout.WriteLine($"signed {loaded.File} for gateway {loaded.Config.GatewayId} (counter {counter}, sha256 {loaded.Config.Hash}) -> {outFile}");
+            if (loaded.InlinedProfiles.Count > 0) stdout.WriteLine($"inlined device profiles from hardware/devices: {string.Join(", ", loaded.InlinedProfiles)}");
         }
         else
         {

@@ -56,7 +56,8 @@ public sealed class RunHostPtyTests : IDisposable
 
         using var stop = new CancellationTokenSource();
         Core.Gateway.GatewayRuntime? runtime = null;
-        var host = Task.Run(() => GatewayHost.Run(new HostOptions(config, Path.Combine(_dir, "state")), NullLoggerFactory.Instance, stop.Token, r => Volatile.Write(ref runtime, r)));
+        var host = Task.Factory.StartNew(() => GatewayHost.Run(new HostOptions(config, Path.Combine(_dir, "state")), NullLoggerFactory.Instance, stop.Token, r => Volatile.Write(ref runtime, r)),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default); // its own thread: the scan loop blocks
         var deadline = Stopwatch.StartNew();
         bool good = false;
         while (!host.IsCompleted && deadline.Elapsed < TimeSpan.FromSeconds(15))
@@ -70,7 +71,7 @@ public sealed class RunHostPtyTests : IDisposable
             host.Wait(10); // bounded wait for the first good reading
         }
         stop.Cancel();
-        Assert.True(host.Wait(TimeSpan.FromSeconds(10)));
+        Assert.True(host.Wait(TimeSpan.FromSeconds(30)));
         Assert.True(good, "no good reading over the pty");
         Assert.Equal(0, host.Result);
         Assert.True(gas.RequestsHandled > 0);

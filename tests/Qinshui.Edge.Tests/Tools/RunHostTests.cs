@@ -53,7 +53,8 @@ public sealed class RunHostTests : IDisposable
     {
         using var stop = new CancellationTokenSource();
         GatewayRuntime? runtime = null;
-        var host = Task.Run(() => GatewayHost.Run(options, loggers, stop.Token, r => Volatile.Write(ref runtime, r)));
+        var host = Task.Factory.StartNew(() => GatewayHost.Run(options, loggers, stop.Token, r => Volatile.Write(ref runtime, r)),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default); // its own thread: the scan loop blocks
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!host.IsCompleted && DateTime.UtcNow < deadline)
         {
@@ -66,7 +67,7 @@ public sealed class RunHostTests : IDisposable
             host.Wait(5); // bounded wait for the host's condition
         }
         stop.Cancel();
-        Assert.True(host.Wait(TimeSpan.FromSeconds(10)), "the host did not stop");
+        Assert.True(host.Wait(TimeSpan.FromSeconds(30)), "the host did not stop");
         return host.Result;
     }
 

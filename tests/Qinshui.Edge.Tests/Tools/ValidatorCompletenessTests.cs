@@ -131,3 +131,27 @@ public sealed class ValidatorCompletenessTests
         Assert.Equal("mqtt.broker", Single(Check(root), "tls_required").Path);
     }
 }
+
+public sealed class SignInliningTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("qedge-sign-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    [Fact]
+    public void Sign_InlinesTheCatalogueProfiles_SoTheDeviceReadsTheBodyWithoutACatalogue()
+    {
+        string signed = Path.Combine(_dir, "dust.signed.json");
+        var o = new StringWriter();
+        int exit = Qinshui.Edge.Simulator.Cli.CommandLine.Run(["config", "sign", Repo.Path("hardware", "examples", "dust-plant.json"), "--key", new string('b', 64), "--counter", "1", "--out", signed], o, new StringWriter());
+        Assert.Equal(0, exit);
+        Assert.Contains("inlined device profiles from hardware/devices: dust-concentration-sensor, dust-collector-controller", o.ToString());
+        byte[] env = File.ReadAllBytes(signed);
+        Assert.Equal(Qinshui.Edge.Core.Config.EnvelopeOutcome.Accepted,
+            Qinshui.Edge.Core.Config.SignedEnvelope.Open(env, 0, env.Length, "config", "gw-grinding-1", Convert.FromHexString(new string('b', 64)), 0, out var body, out _, out _));
+        var errors = new ValidationErrors();
+        var config = Qinshui.Edge.Core.Config.GatewayConfigReader.Read(body, 0, body.Length, errors);
+        Assert.True(config != null, string.Join("\n", ConfigFiles.All(errors)));
+        Assert.Equal(2, config!.Buses[0].Devices.Length);
+    }
+}
