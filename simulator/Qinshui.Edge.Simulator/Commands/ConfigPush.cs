@@ -57,7 +57,7 @@ public static class ConfigPush
         }
         catch (CommandTooLargeException e)
         {
-            stderr.WriteLine($"qedge config push: {e.Message}: the configuration ({body.Length} bytes) is too large to send over MQTT; flash it as config.qecf (qedge provision --config) instead");
+            stderr.WriteLine($"qedge config push: {e.Message}: the configuration ({body.Length} bytes) is too large to send over MQTT; flash it as I:\\qe\\config.json (qedge config sign --out config.json, or qedge provision --config) instead");
             return CommandLine.ExitFailure;
         }
 

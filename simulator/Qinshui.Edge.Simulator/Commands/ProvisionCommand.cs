@@ -102,13 +102,14 @@ public sealed class ProvisionCommand : ICommand
                 JsonSerializer.Serialize(identity, new JsonSerializerOptions { WriteIndented = true }) + "\n");
             if (config != null)
             {
-                byte[] sealedConfig = ConfigEnvelope.Seal(config.Bytes, 0, config.Bytes.Length, HmacSha256.Portable(hmacKey));
-                File.WriteAllBytes(Path.Combine(outDir, "config.qecf"), sealedConfig);
+                // The same signed envelope `qedge config sign` writes and the device's ConfigSelection reads (counter 1).
+                byte[] sealedConfig = SignedEnvelope.Sign("config", config.Bytes, gateway, 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), hmacKey);
+                File.WriteAllBytes(Path.Combine(outDir, "config.json"), sealedConfig);
             }
             File.WriteAllText(Path.Combine(outDir, "README.md"), Readme(site, gateway, cert, ca, config != null));
             stdout.WriteLine(created ? $"created site CA in {caDir} ({ca.Subject})" : $"using site CA in {caDir} ({ca.Subject})");
             stdout.WriteLine($"gateway certificate CN={gateway}, serial {cert.SerialNumber}, valid to {cert.NotAfter.ToUniversalTime():yyyy-MM-dd}, sha256 {cert.GetCertHashString(HashAlgorithmName.SHA256).ToLowerInvariant()}");
-            stdout.WriteLine($"bundle written to {outDir}: identity.json, ca.pem, client.pem, client.key, config.key, hmac.key{(config != null ? ", config.qecf" : "")}, README.md");
+            stdout.WriteLine($"bundle written to {outDir}: identity.json, ca.pem, client.pem, client.key, config.key, hmac.key{(config != null ? ", config.json" : "")}, README.md");
             stdout.WriteLine($"sign configurations for it with: qedge config sign FILE --key @{Path.Combine(outDir, "hmac.key")} --counter N");
         }
         return CommandLine.ExitOk;
@@ -128,7 +129,7 @@ public sealed class ProvisionCommand : ICommand
         | client.key | its ECDSA P-256 private key (PKCS#8 PEM) | `I:\qe\client.key` |
         | config.key | the 32-byte HMAC key (raw) for configurations, commands, permits and registries | `I:\qe\config.key` |
         | hmac.key | the same key as hex, for `qedge config sign --key @hmac.key` and the platform | the platform's key store, not the device |
-        {{(withConfig ? "| config.qecf | the configuration, sealed with config.key (docs/firmware.md) | `I:\\qe\\config.qecf` |\n" : "")}}
+        {{(withConfig ? "| config.json | the configuration, signed with config.key as by `qedge config sign` (counter 1; docs/firmware.md) | `I:\\qe\\config.json` |\n" : "")}}
         ## Flashing (docs/firmware.md, hardware/README.md)
 
         1. Flash the nanoFramework firmware once: `nanoff --target ESP32_REV3 --serialport /dev/ttyUSB0 --update`

@@ -66,6 +66,6 @@ public sealed class ConfigPushTests : IDisposable
         var r = await Qedge("config", "push", "--broker", "mqtt://127.0.0.1:1", "--gateway", "gw-weld-bay-2", "--key", new string('a', 64),
             Repo.Path("hardware", "examples", "welding-bay.json"));
         Assert.Equal(CommandLine.ExitFailure, r.Exit);
-        Assert.Contains("config.qecf", r.Err);
+        Assert.Contains("config.json", r.Err);
     }
 }

@@ -88,10 +88,9 @@ public sealed class ProvisionCommandTests : IDisposable
         var errors = new Qinshui.Edge.Core.Validation.ValidationErrors();
         Assert.NotNull(GatewayConfigReader.Read(body, 0, body.Length, errors)); // self-contained: profiles inlined
 
-        byte[] qecf = File.ReadAllBytes(Path.Combine(bundle, "config.qecf"));
-        var check = ConfigEnvelope.Verify(qecf, qecf.Length, HmacSha256.Portable(key), new byte[32], out int offset, out int length);
-        Assert.Equal(ConfigCheck.Ok, check);
-        Assert.Equal(body, qecf.AsSpan(offset, length).ToArray());
+        byte[] flashed = File.ReadAllBytes(Path.Combine(bundle, "config.json"));
+        Assert.Equal(EnvelopeOutcome.Accepted, SignedEnvelope.Open(flashed, 0, flashed.Length, "config", "gw-weld-bay-2", key, 0, out var flashedBody, out _, out _));
+        Assert.NotNull(GatewayConfigReader.Read(flashedBody, 0, flashedBody.Length, new Qinshui.Edge.Core.Validation.ValidationErrors()));
 
         byte[] wrong = RandomNumberGenerator.GetBytes(32);
         Assert.Equal(EnvelopeOutcome.BadSignature, SignedEnvelope.Open(env, 0, env.Length, "config", "gw-weld-bay-2", wrong, 0, out _, out _, out _));
