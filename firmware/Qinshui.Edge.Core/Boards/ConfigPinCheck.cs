@@ -90,6 +90,8 @@ namespace Qinshui.Edge.Core.Boards
         {
             if (id == null) return;
             int i = IndexOf(config.PinIds, id);
+            PinFunction implied = use == Permissive ? PinFunction.PermissiveOutput : use == Contact ? PinFunction.Input : use == Analog ? PinFunction.AnalogInput : PinFunction.Bus;
+            if (i < 0 && ImpliedByRole(board, id, use, implied, usePath, errors)) return;
             if (i < 0)
             {
                 errors.Error(usePath, "pin_unmapped",
@@ -123,6 +125,23 @@ namespace Qinshui.Edge.Core.Boards
                 if (x.IsWarning) errors.Warning(p + suffix, x.Code, x.English, x.Chinese);
                 else errors.Error(p + suffix, x.Code, x.English, x.Chinese);
             }
+        }
+
+        /// <summary>
+        /// An id that is itself a role of the board needs no "pins" entry (the device binds it by
+        /// that name, Boards/BoardBinding); a card reader R uses roles R_data0/R_data1 (Wiegand).
+        /// </summary>
+        private static bool ImpliedByRole(BoardPinMap board, string id, int use, PinFunction wanted, string usePath, ValidationErrors errors)
+        {
+            PinAssignment a = board.Find(use == Permissive || use == Contact || use == Analog ? id : id + "_data0");
+            if (a == null) return false;
+            if (use != Permissive && use != Contact && use != Analog) return board.Find(id + "_data1") != null;
+            bool fits = a.Function == wanted || (use == Contact && a.Function == PinFunction.InputPullUp);
+            if (!fits)
+                errors.Error(usePath, "pin_function",
+                    "'" + id + "' (GPIO" + a.Gpio + ") is wired as " + PinFunctions.Name(a.Function) + " on board " + board.Id + "; " + UseName(use) + " '" + id + "' needs " + PinFunctions.Name(wanted),
+                    "'" + id + "'（GPIO" + a.Gpio + "）在板卡 " + board.Id + " 上是 " + PinFunctions.Name(a.Function) + "；" + UseNameZh(use) + " '" + id + "' 需要 " + PinFunctions.Name(wanted));
+            return true;
         }
 
         private static string UseName(int use)
