@@ -30,7 +30,19 @@ namespace Qinshui.Edge.Core.Config
             AnalogInputIds = new string[0];
             CardReaderIds = new string[0];
             Board = "";
+            PinIds = new string[0];
+            PinRoles = new string[0];
+            PinGpios = new int[0];
         }
+
+        /// <summary>"pins": config ids (outputs, inputs, analog inputs, card readers) and the board pin each uses.</summary>
+        public string[] PinIds { get; set; }
+
+        /// <summary>Board role of each entry of PinIds, or null where a GPIO number was given.</summary>
+        public string[] PinRoles { get; set; }
+
+        /// <summary>GPIO of each entry of PinIds where given as a number, else -1 (resolve PinRoles on the board).</summary>
+        public int[] PinGpios { get; set; }
 
         /// <summary>Board id (hardware/boards) whose pin map the ports use; empty on desktop hosts.</summary>
         public string Board { get; set; }

@@ -17,7 +17,7 @@ namespace Qinshui.Edge.Core.Config
         private static readonly string[] s_topMembers =
         {
             "$schema", "schemaVersion", "site", "gateway", "board", "mqtt", "deviceProfiles", "buses", "analogInputs", "cardReaders",
-            "channels", "interlocks", "welding",
+            "channels", "interlocks", "welding", "pins",
         };
         private static readonly string[] s_mqttMembers = { "enabled", "broker", "requireTls", "username", "dataBatchIntervalMs", "healthIntervalMs" };
         private static readonly string[] s_sourceMembers = { "bus", "device", "point", "analog" };
@@ -78,6 +78,7 @@ namespace Qinshui.Edge.Core.Config
             ReadBuses(root, catalog, config, r);
             config.AnalogInputIds = IdList(root, "analogInputs", r);
             config.CardReaderIds = IdList(root, "cardReaders", r);
+            ReadPins(root, config, r);
             if (channelsComplete) ReadSources(channelsJson, config, r);
 
             int imark = errors.Count;
@@ -127,6 +128,31 @@ namespace Qinshui.Edge.Core.Config
                 r.Errors.Error("mqtt.broker", "tls_required",
                     "this site requires TLS: the broker must be mqtts:// (port 8883), not '" + url + "'",
                     "本现场要求 TLS：broker 必须是 mqtts://（8883 端口），而不是 '" + url + "'");
+            }
+        }
+
+        /// <summary>
+        /// "pins": { "&lt;id&gt;": "&lt;board role&gt;" | &lt;gpio&gt; } — which board pin each output, input, analog
+        /// input and card reader uses. Checked against the board's ESP32 rules by Boards.ConfigPinCheck.
+        /// </summary>
+        private static void ReadPins(JsonValue root, GatewayConfig config, ConfigReader r)
+        {
+            JsonValue pins = r.Object(root, "pins", "", false);
+            if (pins == null) return;
+            config.PinIds = new string[pins.Count];
+            config.PinRoles = new string[pins.Count];
+            config.PinGpios = new int[pins.Count];
+            for (int i = 0; i < pins.Count; i++)
+            {
+                string id = pins.KeyAt(i);
+                JsonValue v = pins[i];
+                string p = "pins." + id;
+                config.PinIds[i] = id;
+                config.PinGpios[i] = -1;
+                if (!ConfigReader.IsValidId(id)) r.Errors.Error(p, "id_invalid", "'" + id + "' is not a valid id", "'" + id + "' 不是有效的 id");
+                if (v.Kind == JsonKind.String) config.PinRoles[i] = v.Text;
+                else if (v.Kind == JsonKind.Number && v.Number == (double)(int)v.Number && v.Number >= 0 && v.Number <= 39) config.PinGpios[i] = (int)v.Number;
+                else r.Errors.Error(p, "type", "must be a board pin role (\"relay1\") or a GPIO number 0–39", "必须是板卡引脚角色（\"relay1\"）或 GPIO 编号 0–39");
             }
         }
 

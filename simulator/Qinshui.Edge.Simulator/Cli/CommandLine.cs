@@ -14,8 +14,11 @@ public static class CommandLine
         new ProfilesCommand(),
         new ConfigCommand(),
         new SimCommand(),
-        new BenchCommand(),
         new ModbusCommand(),
+        new BenchCommand(),
+        new ProvisionCommand(),
+        new CommissionCommand(),
+        new RunCommand(),
         new MonitorCommand(),
         new FleetCommand(),
     };

@@ -11,12 +11,12 @@ namespace Qinshui.Edge.Simulator.Commands;
 public sealed class ConfigCommand : ICommand
 {
     public string Name => "config";
-    public string Usage => "config validate FILE... [--json] [--lang zh|en] | config show FILE | config diff OLD NEW | config sign FILE --key HEX|@KEYFILE --counter N [--out FILE]";
+    public string Usage => "config validate FILE... [--json] [--lang zh|en] | config show FILE | config diff OLD NEW | config sign FILE --key HEX|@KEYFILE --counter N [--out FILE] | " + ConfigPush.Usage;
     public string Summary => "validate, show, compare and sign gateway configurations (the device's own validator)";
 
     public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
     {
-        if (argv.Count == 0) throw new UsageException("missing subcommand (validate, show, diff, sign)");
+        if (argv.Count == 0) throw new UsageException("missing subcommand (validate, show, diff, sign, push)");
         var rest = argv.Skip(1).ToArray();
         return argv[0] switch
         {
@@ -24,6 +24,7 @@ public sealed class ConfigCommand : ICommand
             "show" => Show(rest, stdout, stderr),
             "diff" => Diff(rest, stdout, stderr),
             "sign" => Sign(rest, stdout, stderr),
+            "push" => ConfigPush.Run(rest, stdout, stderr),
             _ => throw new UsageException($"unknown subcommand '{argv[0]}'"),
         };
     }
@@ -130,6 +131,7 @@ public sealed class ConfigCommand : ICommand
         {
             File.WriteAllBytes(outFile, envelope);
             stdout.WriteLine($"signed {loaded.File} for gateway {loaded.Config.GatewayId} (counter {counter}, sha256 {loaded.Config.Hash}) -> {outFile}");
+            if (loaded.InlinedProfiles.Count > 0) stdout.WriteLine($"inlined device profiles from hardware/devices: {string.Join(", ", loaded.InlinedProfiles)}");
         }
         else
         {

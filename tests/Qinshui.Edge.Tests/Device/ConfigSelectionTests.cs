@@ -37,6 +37,9 @@ public sealed class ConfigSelectionTests : IDisposable
         return File.ReadAllBytes(dst);
     }
 
+    private static byte[] RawSign(string json, long counter) =>
+        Qinshui.Edge.Core.Config.SignedEnvelope.Sign("config", System.Text.Encoding.UTF8.GetBytes(json), "gw-01", counter, 1_790_000_000_000, DeviceConfigs.Key);
+
     private static ConfigSelection Choose(byte[]? candidate, byte[]? lastGood, long lastAccepted = 0) =>
         ConfigSelection.Choose(candidate!, lastGood!, "gw-01", DeviceConfigs.Key, lastAccepted, OnWrover);
 
@@ -81,13 +84,15 @@ public sealed class ConfigSelectionTests : IDisposable
     public void AuthenticCandidate_TheBoardCannotCarry_KeepsTheLastGood_WithPaths()
     {
         byte[] good = QedgeSign(DeviceConfigs.Wrover, 3);
-        byte[] otherBoard = QedgeSign(DeviceConfigs.Wrover.Replace(DeviceConfigs.WroverBoardId, DeviceConfigs.OlimexBoardId), 4);
+        // qedge itself refuses to sign these (it checks pins against the board); a config signed
+        // elsewhere with the right key must still be refused by the device.
+        byte[] otherBoard = RawSign(DeviceConfigs.Wrover.Replace(DeviceConfigs.WroverBoardId, DeviceConfigs.OlimexBoardId), 4);
         var s = Choose(otherBoard, good, 3);
         Assert.Equal(ConfigSource.LastGood, s.Source);
         Assert.Equal(ConfigCheck.Invalid, s.Reason);
         Assert.True(s.CandidateErrors.Contains("board_mismatch"));
 
-        byte[] noPin = QedgeSign(DeviceConfigs.Wrover.Replace("\"relay1\"", "\"relay9\""), 5);
+        byte[] noPin = RawSign(DeviceConfigs.Wrover.Replace("\"relay1\"", "\"relay9\""), 5);
         var n = Choose(noPin, good, 3);
         Assert.Equal(ConfigSource.LastGood, n.Source);
         Assert.True(n.CandidateErrors.Contains("no_pin"));
