@@ -28,6 +28,8 @@ namespace Qinshui.Edge.Core.Modbus
 
         private readonly ISerialLine _line;
         private readonly IClock _clock;
+        private readonly IMicrosecondClock _micro;
+        private readonly long _silenceUs;
         private readonly ModbusTiming _timing;
         private readonly byte[] _tx = new byte[RtuFrame.MaxFrameLength];
         private readonly byte[] _rx = new byte[RtuFrame.MaxFrameLength + 1];
@@ -37,22 +39,26 @@ namespace Qinshui.Edge.Core.Modbus
         private bool _rxOverflow;
         private int _state;
         private ModbusTransaction _current;
-        private long _lastActivityMs;
-        private long _earliestSendMs;
-        private long _deadlineMs;
-        private long _lastRxMs;
-        private long _firstRxMs;
-        private int _incompleteGapMs;
+        // Internal times are microseconds: from IMicrosecondClock where the clock has it, else
+        // milliseconds × 1000 with every interval rounded up to whole milliseconds (ModbusTiming).
+        private long _lastActivityUs;
+        private long _earliestSendUs;
+        private long _deadlineUs;
+        private long _lastRxUs;
+        private long _firstRxUs;
+        private long _incompleteGapUs;
 
         public ModbusMaster(ISerialLine line, IClock clock, ModbusTiming timing)
         {
             _line = line;
             _clock = clock;
+            _micro = clock as IMicrosecondClock;
             _timing = timing;
-            _lastActivityMs = clock.MonotonicMs;
-            _earliestSendMs = _lastActivityMs;
-            _incompleteGapMs = IncompleteFrameGapMs;
-            if (_incompleteGapMs < timing.InterFrameSilenceMs) _incompleteGapMs = timing.InterFrameSilenceMs;
+            _silenceUs = _micro != null ? timing.InterFrameSilenceUs : timing.InterFrameSilenceMs * 1000L;
+            _lastActivityUs = Now();
+            _earliestSendUs = _lastActivityUs;
+            _incompleteGapUs = IncompleteFrameGapMs * 1000L;
+            if (_incompleteGapUs < _silenceUs) _incompleteGapUs = _silenceUs;
         }
 
         public ModbusTiming Timing { get { return _timing; } }
@@ -78,14 +84,14 @@ namespace Qinshui.Edge.Core.Modbus
         public bool Start(ModbusTransaction transaction)
         {
             if (_state != StateIdle) return false;
-            long now = _clock.MonotonicMs;
+            long now = Now();
             transaction.Status = ModbusStatus.Pending;
             transaction.ExceptionCode = 0;
             transaction.Attempts = 0;
             if (!Build(transaction))
             {
                 transaction.Status = ModbusStatus.InvalidRequest;
-                transaction.CompletedMs = now;
+                transaction.CompletedMs = now / 1000;
                 return false;
             }
             _current = transaction;
@@ -134,46 +140,56 @@ namespace Qinshui.Edge.Core.Modbus
         /// <summary>Advances the current transaction; call every scan. Returns its status (Pending while busy).</summary>
         public ModbusStatus Step()
         {
-            long now = _clock.MonotonicMs;
+            long now = Now();
             switch (_state)
             {
                 case StateIdle:
                     // Stray bytes between transactions (late replies, noise) count as bus activity.
-                    if (Drain() > 0) _lastActivityMs = now;
+                    if (Drain() > 0) _lastActivityUs = now;
                     return ModbusStatus.Pending;
                 case StateGap:
-                    if (Drain() > 0) _lastActivityMs = now;
-                    if (now - _lastActivityMs >= _timing.InterFrameSilenceMs && now >= _earliestSendMs) Send(now);
+                    if (Drain() > 0) _lastActivityUs = now;
+                    if (now - _lastActivityUs >= _silenceUs && now >= _earliestSendUs) Send(now);
                     break;
                 case StateAwaitFirstByte:
                     if (Receive() > 0)
                     {
-                        _firstRxMs = now;
-                        _lastRxMs = now;
+                        _firstRxUs = now;
+                        _lastRxUs = now;
                         _state = StateReceiving;
                     }
-                    else if (now >= _deadlineMs)
+                    else if (now >= _deadlineUs)
                     {
                         Fail(ModbusStatus.Timeout, now);
                     }
                     break;
                 default:
-                    if (Receive() > 0) _lastRxMs = now;
-                    long silentMs = now - _lastRxMs;
-                    if (silentMs >= _timing.InterFrameSilenceMs && (_rxLength >= ExpectedLength() || silentMs >= _incompleteGapMs))
+                    if (Receive() > 0) _lastRxUs = now;
+                    long silentUs = now - _lastRxUs;
+                    if (silentUs >= _silenceUs && (_rxLength >= ExpectedLength() || silentUs >= _incompleteGapUs))
                     {
-                        _lastActivityMs = _lastRxMs;
+                        _lastActivityUs = _lastRxUs;
                         Finish(now);
                     }
-                    else if (now - _firstRxMs > _timing.FrameMs(RtuFrame.MaxFrameLength) + _incompleteGapMs)
+                    else if (now - _firstRxUs > FrameUs(RtuFrame.MaxFrameLength) + _incompleteGapUs)
                     {
                         // A line that never falls silent (babbling slave, noise) is a fault, not a wait.
-                        _lastActivityMs = now;
+                        _lastActivityUs = now;
                         Fail(ModbusStatus.BadLength, now);
                     }
                     break;
             }
             return _current == null ? ModbusStatus.Pending : _current.Status;
+        }
+
+        private long Now()
+        {
+            return _micro != null ? _micro.MonotonicMicros : _clock.MonotonicMs * 1000L;
+        }
+
+        private long FrameUs(int bytes)
+        {
+            return _micro != null ? _timing.FrameMicros(bytes) : _timing.FrameMs(bytes) * 1000L;
         }
 
         private int ExpectedLength()
@@ -187,18 +203,18 @@ namespace Qinshui.Edge.Core.Modbus
             _line.DiscardInput();
             _line.Write(_tx, 0, _txLength);
             _current.Attempts++;
-            long txEndMs = now + _timing.FrameMs(_txLength);
-            _lastActivityMs = txEndMs;
+            long txEndUs = now + FrameUs(_txLength);
+            _lastActivityUs = txEndUs;
             if (_current.IsBroadcast)
             {
-                _earliestSendMs = txEndMs + _timing.TurnaroundDelayMs;
+                _earliestSendUs = txEndUs + _timing.TurnaroundDelayMs * 1000L;
                 Complete(ModbusStatus.Ok, now);
                 return;
             }
-            _earliestSendMs = txEndMs;
+            _earliestSendUs = txEndUs;
             _rxLength = 0;
             _rxOverflow = false;
-            _deadlineMs = txEndMs + _timing.ResponseTimeoutMs;
+            _deadlineUs = txEndUs + _timing.ResponseTimeoutMs * 1000L;
             _state = StateAwaitFirstByte;
         }
 
@@ -245,7 +261,7 @@ namespace Qinshui.Edge.Core.Modbus
         private void Complete(ModbusStatus status, long now)
         {
             _current.Status = status;
-            _current.CompletedMs = now;
+            _current.CompletedMs = now / 1000;
             TransactionCount++;
             _state = StateIdle;
         }

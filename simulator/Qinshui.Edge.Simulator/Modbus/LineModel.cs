@@ -68,11 +68,12 @@ public sealed class LineModel : ISerialLine, IClock
     /// Runs transactions reading registers back to back for simulatedSeconds; returns
     /// (transactions per second achieved, theoretical maximum, ratio).
     /// </summary>
-    public static (double Achieved, double Theoretical, double Ratio) Measure(int baud, int registers, double simulatedSeconds, long stepUs = 50)
+    public static (double Achieved, double Theoretical, double Ratio) Measure(int baud, int registers, double simulatedSeconds, long stepUs = 50, bool microsecondClock = false)
     {
         var slave = new ModbusSlaveDevice(1, 200);
         var line = new LineModel(baud, 11, slave);
-        var master = new ModbusMaster(line, line, new ModbusTiming(baud, 11, 100, 0, 100));
+        IClock clock = microsecondClock ? new MicrosecondView(line) : line;
+        var master = new ModbusMaster(line, clock, new ModbusTiming(baud, 11, 100, 0, 100));
         var t = new ModbusTransaction(registers, 1);
         long endUs = (long)(simulatedSeconds * 1_000_000);
         long done = 0;
@@ -92,5 +93,14 @@ public sealed class LineModel : ISerialLine, IClock
         double theoretical = 1_000_000.0 / minUs;
         double achieved = done / simulatedSeconds;
         return (achieved, theoretical, achieved / theoretical);
+    }
+
+    /// <summary>The same line time offered with microseconds (IMicrosecondClock), as the desktop Stopwatch can.</summary>
+    private sealed class MicrosecondView(LineModel line) : IClock, IMicrosecondClock
+    {
+        public long MonotonicMs => line.MonotonicMs;
+        public long UtcMs => line.UtcMs;
+        public bool IsTrusted => true;
+        public long MonotonicMicros => line.NowUs;
     }
 }

@@ -4,11 +4,14 @@ using Qinshui.Edge.Core.Ports;
 namespace Qinshui.Edge.Simulator.Modbus;
 
 /// <summary>The desktop clock port: Stopwatch for monotonic time, the system clock for UTC.</summary>
-public sealed class StopwatchClock : IClock
+public sealed class StopwatchClock : IClock, IMicrosecondClock
 {
     private readonly long _start = Stopwatch.GetTimestamp();
 
-    public long MonotonicMs => (long)Stopwatch.GetElapsedTime(_start).TotalMilliseconds;
+    public long MonotonicMs => MonotonicMicros / 1000;
+
+    /// <summary>Microseconds on the same timeline: the Modbus master times the 3.5-character silence exactly.</summary>
+    public long MonotonicMicros => (long)(Stopwatch.GetElapsedTime(_start).Ticks / 10);
     public long UtcMs => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     public bool IsTrusted => true;
 }
