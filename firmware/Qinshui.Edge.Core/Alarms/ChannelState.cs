@@ -36,7 +36,5 @@ namespace Qinshui.Edge.Core.Alarms
 
         public double StelAverage { get; internal set; }
         public double TwaAverage { get; internal set; }
-
-        public bool IsFaulted { get { return QualityRules.IsBad(EffectiveQuality); } }
     }
 }

@@ -1,3 +1,4 @@
+using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Json;
 using Qinshui.Edge.Core.Validation;
 
@@ -34,7 +35,7 @@ namespace Qinshui.Edge.Core.Boards
         public static bool TryRead(JsonValue root, string basePath, ValidationErrors errors, out BoardPinMap board)
         {
             board = null;
-            int before = CountErrors(errors);
+            int before = errors.ErrorsSince(0);
             if (root == null || !root.IsObject)
             {
                 errors.Error(basePath, "not_an_object", "a board file is a JSON object", "板卡文件应为 JSON 对象");
@@ -103,7 +104,7 @@ namespace Qinshui.Edge.Core.Boards
                 }
             }
 
-            if (CountErrors(errors) > before) return false;
+            if (errors.ErrorsSince(0) > before) return false;
             board = new BoardPinMap(id, name, module, wifi, ethernet, port, shunt, pins);
             board.LogPort = logPort;
             if (logPort.Length > 0 && (!HasPin(board, BoardPinMap.LogTxRole, PinFunction.UartTx) || !HasPin(board, BoardPinMap.LogRxRole, PinFunction.UartRx)))
@@ -116,7 +117,7 @@ namespace Qinshui.Edge.Core.Boards
                 errors.Error(basePath + ".shuntOhms", "shunt_missing", "analog inputs need the shunt resistance (shuntOhms)", "模拟输入需要采样电阻阻值（shuntOhms）");
             }
             Esp32PinRules.Validate(board, basePath, errors);
-            return CountErrors(errors) == before;
+            return errors.ErrorsSince(0) == before;
         }
 
         private static PinAssignment ReadPin(JsonValue v, string path, ValidationErrors errors)
@@ -176,42 +177,12 @@ namespace Qinshui.Edge.Core.Boards
 
         private static bool OptionalBool(JsonValue obj, string key, bool fallback, string path, ValidationErrors errors)
         {
-            if (obj.Get(key) == null) return fallback;
-            bool b;
-            if (obj.TryGetBool(key, out b)) return b;
-            errors.Error(path + "." + key, "not_a_bool", key + " must be true or false", key + " 必须是 true 或 false");
-            return fallback;
+            return new ConfigReader(errors).Bool(obj, key, path, false, fallback);
         }
 
         private static void RefuseUnknown(JsonValue obj, string[] allowed, string path, ValidationErrors errors)
         {
-            for (int i = 0; i < obj.Count; i++)
-            {
-                string k = obj.KeyAt(i);
-                bool known = false;
-                for (int j = 0; j < allowed.Length; j++)
-                {
-                    if (allowed[j] == k)
-                    {
-                        known = true;
-                        break;
-                    }
-                }
-                if (!known)
-                {
-                    errors.Error(path + "." + k, "unknown_member", "unknown member '" + k + "'", "未知字段 '" + k + "'");
-                }
-            }
-        }
-
-        private static int CountErrors(ValidationErrors errors)
-        {
-            int n = 0;
-            for (int i = 0; i < errors.Count; i++)
-            {
-                if (!errors[i].IsWarning) n++;
-            }
-            return n;
+            new ConfigReader(errors).RejectUnknown(obj, path, allowed);
         }
     }
 }

@@ -30,10 +30,18 @@ namespace Qinshui.Edge.Core.Boards
             return Quality.Good;
         }
 
-        /// <summary>Engineering value of a current in the 4–20 mA span (not clamped: the classifier decides validity).</summary>
+        /// <summary>
+        /// Engineering value of a loop current. NAMUR NE43 counts 3.8–4.0 and 20.0–20.5 mA as valid
+        /// measurements just outside the span (a noisy zero, a slight over-range): they read as the
+        /// range ends, so a good reading never falls outside the channel's range and flaps into an
+        /// out-of-range fault. Currents outside the measuring band are for Classify to judge.
+        /// </summary>
         public static double ToEngineering(double milliamps, double rangeMin, double rangeMax)
         {
-            return rangeMin + (milliamps - 4.0) * (rangeMax - rangeMin) / 16.0;
+            double v = rangeMin + (milliamps - 4.0) * (rangeMax - rangeMin) / 16.0;
+            if (milliamps >= MeasureLowMilliamps && v < rangeMin) return rangeMin;
+            if (milliamps <= MeasureHighMilliamps && v > rangeMax) return rangeMax;
+            return v;
         }
     }
 }

@@ -38,8 +38,8 @@ namespace Qinshui.Edge.Core.Config
                 if (!known)
                 {
                     _errors.Error(Join(path, key), "unknown_member",
-                        "unknown member '" + key + "' (allowed: " + List(allowed) + ")",
-                        "未知字段 '" + key + "'（允许：" + List(allowed) + "）");
+                        "unknown member '" + key + "' (allowed: " + JoinNames(allowed) + ")",
+                        "未知字段 '" + key + "'（允许：" + JoinNames(allowed) + "）");
                 }
             }
         }
@@ -190,7 +190,7 @@ namespace Qinshui.Edge.Core.Config
             return path + "[" + i + "]";
         }
 
-        private static string List(string[] names)
+        private static string JoinNames(string[] names)
         {
             string s = "";
             for (int i = 0; i < names.Length; i++) s = i == 0 ? names[i] : s + ", " + names[i];

@@ -17,7 +17,7 @@ namespace Qinshui.Edge.Core.Events
         private long _lastBoot = -1;
         private long _lastSeq;
 
-        /// <param name="expectedFirstPrevHex">The "prev" the first record must carry (hex), or null to accept any.</param>
+        /// <param name="expectedFirstPrevHex">The "prev" the first payload must carry (hex), or null to accept any.</param>
         public EventChainVerifier(ISha256 sha, string expectedFirstPrevHex)
         {
             _sha = sha;
@@ -27,15 +27,15 @@ namespace Qinshui.Edge.Core.Events
 
         public int Count { get; private set; }
         public ChainProblem FirstProblem { get; private set; }
-        /// <summary>Index (0-based, in the order added) of the first bad record, -1 when none.</summary>
+        /// <summary>Index (0-based, in the order added) of the first bad payload, -1 when none.</summary>
         public int FirstProblemIndex { get; private set; }
 
         public bool IsIntact { get { return FirstProblem == ChainProblem.None; } }
 
-        /// <summary>Checks one record against its content and the previous record; returns what is wrong with it.</summary>
-        public ChainProblem Add(byte[] record, int offset, int count)
+        /// <summary>Checks one payload against its content and the previous payload; returns what is wrong with it.</summary>
+        public ChainProblem Add(byte[] payload, int offset, int count)
         {
-            ChainProblem p = Check(record, offset, count);
+            ChainProblem p = Check(payload, offset, count);
             if (p != ChainProblem.None && FirstProblem == ChainProblem.None)
             {
                 FirstProblem = p;
@@ -45,7 +45,7 @@ namespace Qinshui.Edge.Core.Events
             return p;
         }
 
-        /// <summary>Verifies a whole chain; returns the index of the first bad record or -1.</summary>
+        /// <summary>Verifies a whole chain; returns the index of the first bad payload or -1.</summary>
         public static int Verify(byte[][] records, ISha256 sha, string expectedFirstPrevHex, out ChainProblem problem)
         {
             EventChainVerifier v = new EventChainVerifier(sha, expectedFirstPrevHex);
@@ -54,17 +54,17 @@ namespace Qinshui.Edge.Core.Events
             return v.FirstProblemIndex;
         }
 
-        private ChainProblem Check(byte[] record, int offset, int count)
+        private ChainProblem Check(byte[] payload, int offset, int count)
         {
             int suffix = EventRecorder.HashSuffixLength;
-            if (record == null || count <= suffix + 2) return ChainProblem.Malformed;
+            if (payload == null || count <= suffix + 2) return ChainProblem.Malformed;
             JsonValue v;
             string error;
-            if (!JsonParser.TryParse(record, offset, count, out v, out error) || !v.IsObject) return ChainProblem.Malformed;
+            if (!JsonParser.TryParse(payload, offset, count, out v, out error) || !v.IsObject) return ChainProblem.Malformed;
             // The hash member must be the last one, in its fixed form (the body is everything before it).
             if (v.Count < 1 || v.KeyAt(v.Count - 1) != "hash") return ChainProblem.Malformed;
             int hashStart = offset + count - suffix;
-            if (record[hashStart] != (byte)',' || record[hashStart + 1] != (byte)'"' || record[offset + count - 1] != (byte)'}')
+            if (payload[hashStart] != (byte)',' || payload[hashStart + 1] != (byte)'"' || payload[offset + count - 1] != (byte)'}')
             {
                 return ChainProblem.Malformed;
             }
@@ -78,7 +78,7 @@ namespace Qinshui.Edge.Core.Events
                 return ChainProblem.Malformed;
             }
             _sha.Reset();
-            _sha.Update(record, offset, count - suffix);
+            _sha.Update(payload, offset, count - suffix);
             byte[] brace = { (byte)'}' };
             _sha.Update(brace, 0, 1);
             _sha.Final(_digest, 0);
@@ -89,7 +89,7 @@ namespace Qinshui.Edge.Core.Events
             else if (_expectedPrev != null && prev != _expectedPrev) result = ChainProblem.BrokenLink;
             else if (_lastBoot >= 0 && (boot < _lastBoot || (boot == _lastBoot && seq != _lastSeq + 1))) result = ChainProblem.SequenceGap;
 
-            // Continue from what the record says, so that one bad record is reported once.
+            // Continue from what the payload says, so that one bad payload is reported once.
             _expectedPrev = hash;
             _lastBoot = boot;
             _lastSeq = seq;

@@ -318,10 +318,6 @@ namespace Qinshui.Edge.Core.Gateway
                     {
                         r.Quality = LoopCurrent.Classify(mA);
                         r.Value = LoopCurrent.ToEngineering(mA, cc.RangeMin, cc.RangeMax);
-                        // NAMUR NE43: 3.8–4.0 mA and 20.0–20.5 mA are valid measurements just outside the
-                        // span (a noisy zero): read them as the range end, not as an out-of-range fault.
-                        if (r.Quality == Quality.Good && r.Value < cc.RangeMin) r.Value = cc.RangeMin;
-                        if (r.Quality == Quality.Good && r.Value > cc.RangeMax) r.Value = cc.RangeMax;
                     }
                     if (!trusted) r.Quality |= Quality.ClockUntrusted;
                     _alarms.Update(c, r, now);

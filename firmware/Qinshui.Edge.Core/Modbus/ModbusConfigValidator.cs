@@ -167,7 +167,7 @@ namespace Qinshui.Edge.Core.Modbus
                 }
                 if (pt.DecimalPointAddress != ModbusPointConfig.NoRegister && (bitFunction || pt.DecimalPointAddress < 0 || pt.DecimalPointAddress > 0xFFFF))
                 {
-                    errors.Error(pp + ".decimalPointAddress", "modbus_decimal_register", "the decimal-point register is a register (function 3 or 4) at 0–65535",
+                    errors.Error(pp + ".decimalPointAddress", "modbus_decimal_register", "the point-position register (digits after the point) is a register (function 3 or 4) at 0–65535",
                         "小数点寄存器须为 0–65535 的寄存器（功能码 3 或 4）");
                 }
                 if (pt.Scale == 0 || double.IsNaN(pt.Scale) || double.IsInfinity(pt.Scale) || double.IsNaN(pt.Offset) || double.IsInfinity(pt.Offset))

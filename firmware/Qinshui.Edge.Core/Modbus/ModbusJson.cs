@@ -1,3 +1,4 @@
+using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Domain;
 using Qinshui.Edge.Core.Json;
 using Qinshui.Edge.Core.Validation;
@@ -194,55 +195,29 @@ namespace Qinshui.Edge.Core.Modbus
             return errors.HasErrors ? null : bus;
         }
 
+        // The strict member access is the configuration reader's (Config/ConfigReader): one rule for
+        // unknown members, types, ranges and their error codes across the whole configuration.
         private static bool Object(JsonValue v, string path, string[] keys, ValidationErrors errors)
         {
-            if (v == null || !v.IsObject)
-            {
-                errors.Error(path, "json_type", "expected an object", "应为对象");
-                return false;
-            }
-            for (int i = 0; i < v.Count; i++)
-            {
-                string k = v.KeyAt(i);
-                bool known = false;
-                for (int j = 0; j < keys.Length; j++) known |= keys[j] == k;
-                if (!known) errors.Error(path + "." + k, "json_unknown_key", "unknown key '" + k + "'", "未知键 '" + k + "'");
-            }
+            ConfigReader r = new ConfigReader(errors);
+            if (!r.ExpectObject(v, path)) return false;
+            r.RejectUnknown(v, path, keys);
             return true;
         }
 
         private static string Text(JsonValue v, string key, string path, bool required, ValidationErrors errors)
         {
-            string s;
-            if (v.TryGetString(key, out s)) return s;
-            if (v.Has(key)) errors.Error(path + "." + key, "json_type", key + " must be a string", key + " 须为字符串");
-            else if (required) errors.Error(path + "." + key, "json_missing", key + " is required", "缺少 " + key);
-            return null;
+            return new ConfigReader(errors).String(v, key, path, required, null);
         }
 
         private static int Int(JsonValue v, string key, string path, int fallback, int min, int max, ValidationErrors errors)
         {
-            if (!v.Has(key)) return fallback;
-            long l;
-            if (!v.TryGetLong(key, out l) || l < min || l > max)
-            {
-                errors.Error(path + "." + key, "json_range", key + " must be a whole number from " + min + " to " + max,
-                    key + " 须为 " + min + " 到 " + max + " 的整数");
-                return fallback;
-            }
-            return (int)l;
+            return new ConfigReader(errors).Int(v, key, path, false, fallback, min, max);
         }
 
         private static double Num(JsonValue v, string key, string path, double fallback, ValidationErrors errors)
         {
-            if (!v.Has(key)) return fallback;
-            double d;
-            if (!v.TryGetNumber(key, out d))
-            {
-                errors.Error(path + "." + key, "json_type", key + " must be a number", key + " 须为数字");
-                return fallback;
-            }
-            return d;
+            return new ConfigReader(errors).Number(v, key, path, false, fallback);
         }
     }
 }

@@ -34,46 +34,39 @@ namespace Qinshui.Edge.Core.Modbus
 
         public void SetRead(byte unit, byte function, int address, int quantity)
         {
-            Unit = unit;
-            Function = function;
-            Address = address;
-            Quantity = quantity;
+            Set(unit, function, address, quantity);
         }
 
         public void SetWriteRegister(byte unit, int address, ushort value)
         {
-            Unit = unit;
-            Function = FunctionCode.WriteSingleRegister;
-            Address = address;
-            Quantity = 1;
+            Set(unit, FunctionCode.WriteSingleRegister, address, 1);
             Registers[0] = value;
         }
 
         public void SetWriteCoil(byte unit, int address, bool on)
         {
-            Unit = unit;
-            Function = FunctionCode.WriteSingleCoil;
-            Address = address;
-            Quantity = 1;
+            Set(unit, FunctionCode.WriteSingleCoil, address, 1);
             Bits[0] = on;
         }
 
         /// <summary>FC 16 with Registers[0..count) as values.</summary>
         public void SetWriteRegisters(byte unit, int address, int count)
         {
-            Unit = unit;
-            Function = FunctionCode.WriteMultipleRegisters;
-            Address = address;
-            Quantity = count;
+            Set(unit, FunctionCode.WriteMultipleRegisters, address, count);
         }
 
         /// <summary>FC 15 with Bits[0..count) as values.</summary>
         public void SetWriteCoils(byte unit, int address, int count)
         {
+            Set(unit, FunctionCode.WriteMultipleCoils, address, count);
+        }
+
+        private void Set(byte unit, byte function, int address, int quantity)
+        {
             Unit = unit;
-            Function = FunctionCode.WriteMultipleCoils;
+            Function = function;
             Address = address;
-            Quantity = count;
+            Quantity = quantity;
         }
     }
 }

@@ -11,11 +11,6 @@ namespace Qinshui.Edge.Core.Validation
     /// </summary>
     public static class ProfileTightening
     {
-        public static void Check(AlarmProfile profile, LevelConfig[] site, string path, ValidationErrors errors)
-        {
-            Check(profile, site, null, path, errors);
-        }
-
         /// <summary>entryIndex maps a level to the configuration entry that set it (-1: inherited), for paths.</summary>
         public static void Check(AlarmProfile profile, LevelConfig[] site, int[] entryIndex, string path, ValidationErrors errors)
         {

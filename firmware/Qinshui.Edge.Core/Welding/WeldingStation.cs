@@ -20,6 +20,9 @@ namespace Qinshui.Edge.Core.Welding
         public const long GasAnalysisMaxAgeMs = 30L * 60 * 1000;
         public const long InterruptionNeedsAnalysisMs = 60L * 60 * 1000;
 
+        /// <summary>GB 30871-2022: 0.2 %vol for gases with LEL below 4 %.</summary>
+        public const double StrictestHotWorkLimitPercentVolume = 0.2;
+
         private readonly WeldingStationConfig _config;
         private readonly IWeldingMachineLink _machine;
         private readonly IDigitalOutput _enable;
@@ -38,6 +41,7 @@ namespace Qinshui.Edge.Core.Welding
         private string _cardUid;
         private Permit _permit;
         private long _gasClearSinceMs = long.MinValue;
+        private WeldingReason _gasNow = WeldingReason.GasChannelFault;
         private long _lastStepMs = long.MinValue;
         private bool _expiryWarned;
         private bool _bypassWarned;
@@ -83,8 +87,8 @@ namespace Qinshui.Edge.Core.Welding
             bool currentGood = !QualityRules.IsBad(_machine.ArcCurrentQuality);
             bool arcOn = currentGood && current >= _config.ArcThresholdAmps;
 
-            string tap;
-            bool tapped = _cards != null && _cards.TryTakeTap(out tap) ? true : Clear(out tap);
+            string tap = null;
+            bool tapped = _cards != null && _cards.TryTakeTap(out tap);
 
             if (_running)
             {
@@ -124,12 +128,6 @@ namespace Qinshui.Edge.Core.Welding
                 if (tapped) TryStart(tap, identity, code, now, utc);
             }
             _lastStepMs = now;
-        }
-
-        private static bool Clear(out string tap)
-        {
-            tap = null;
-            return false;
         }
 
         private void TryStart(string cardUid, bool identity, string code, long now, long utc)
@@ -224,9 +222,9 @@ namespace Qinshui.Edge.Core.Welding
             if (!_clock.IsTrusted) return WeldingReason.ClockUntrusted;
             if (utc >= _permit.ValidToUtcMs) return WeldingReason.PermitExpired;
             if (!_zones.ConditionsHoldExceptAuthorisation(_config.ZoneId)) return WeldingReason.ZoneTripped;
-            WeldingReason gas = GasState(_permit);
-            if (gas == WeldingReason.GasNotClear) return WeldingReason.GasOverLimit;
-            return gas;
+            // TrackGas judged the gas against this permit's limit earlier in the same step.
+            if (_gasNow == WeldingReason.GasNotClear) return WeldingReason.GasOverLimit;
+            return _gasNow;
         }
 
         private void Stop(WeldingReason reason, long now, long utc)
@@ -257,16 +255,12 @@ namespace Qinshui.Edge.Core.Welding
         private void TrackGas(long now)
         {
             Permit p = _running ? _permit : null;
-            double limit = p != null ? p.CombustibleLimitPercentVolume : DefaultLimit();
-            bool clear = GasWithin(limit) == WeldingReason.None;
+            // Before a permit is chosen, judge against the strictest GB 30871 rule.
+            double limit = p != null ? p.CombustibleLimitPercentVolume : StrictestHotWorkLimitPercentVolume;
+            _gasNow = GasWithin(limit);
+            bool clear = _gasNow == WeldingReason.None;
             if (!clear) _gasClearSinceMs = long.MinValue;
             else if (_gasClearSinceMs == long.MinValue) _gasClearSinceMs = now;
-        }
-
-        private double DefaultLimit()
-        {
-            // Before a permit is chosen, judge against the strictest rule (0.2 %vol).
-            return 0.2;
         }
 
         private WeldingReason GasState(Permit permit)

@@ -57,7 +57,7 @@ public sealed class MqttBench : ICommand
     {
         var clock = new VirtualClock(StartUtc);
         var link = new CountingLink();
-        var s = Stack(clock, new RamRecordStore(256, 4096), link, channels, new MqttSessionOptions { InFlightWindow = 64, MaxPublishesPerStep = 64 });
+        var s = Stack(clock, new Qinshui.Edge.Simulator.Plant.MemoryJournalStore(256, 4096), link, channels, new MqttSessionOptions { InFlightWindow = 64, MaxPublishesPerStep = 64 });
         const int seconds = 3600;
         long esphome = 0;
         var value = new byte[32];
@@ -90,7 +90,7 @@ public sealed class MqttBench : ICommand
     private static void Capacity(int channels, TextWriter o, CultureInfo inv)
     {
         var clock = new VirtualClock(StartUtc);
-        var store = new RamRecordStore(256, 4096);
+        var store = new Qinshui.Edge.Simulator.Plant.MemoryJournalStore(256, 4096);
         var s = Stack(clock, store, new CountingLink(), channels);
         long t = 0;
         while (s.Journal.Stats.EvictedDataRecords == 0 && t < 10_000_000)
@@ -112,7 +112,7 @@ public sealed class MqttBench : ICommand
     private static void JournalThroughput(int channels, TextWriter o, CultureInfo inv)
     {
         var clock = new VirtualClock(StartUtc);
-        var store = new RamRecordStore(8192, 4096);
+        var store = new Qinshui.Edge.Simulator.Plant.MemoryJournalStore(8192, 4096);
         var s = Stack(clock, store, new CountingLink(), channels);
         // One real batch payload, appended repeatedly.
         var payload = new byte[s.Journal.MaxPayloadLength];
@@ -146,7 +146,7 @@ public sealed class MqttBench : ICommand
     private static async Task<int> Replay(int channels, int hours, string brokerKind, TextWriter o, TextWriter err, CultureInfo inv)
     {
         var clock = new VirtualClock(StartUtc);
-        var store = new RamRecordStore(16384, 4096);
+        var store = new Qinshui.Edge.Simulator.Plant.MemoryJournalStore(16384, 4096);
         using var broker = brokerKind == "mosquitto" ? MosquittoProcess.Start() : null;
         await using var embedded = brokerKind == "embedded" ? await EmbeddedBroker.StartAsync(FreePort()) : null;
         int port = broker?.Port ?? embedded!.Port;

@@ -3,8 +3,8 @@ using Qinshui.Edge.Core.Ports;
 namespace Qinshui.Edge.Simulator.Plant;
 
 /// <summary>
-/// The gateway's journal flash in memory: survives the simulated gateway's power cuts (the
-/// plant owns it, not the gateway). Erased bytes are 0xFF and a write only clears bits, as NOR flash.
+/// Journal flash in memory: the simulated gateway's (it survives the gateway's power cuts: the
+/// plant owns it) and the benchmarks'. Erased bytes are 0xFF and a write only clears bits, as NOR flash.
 /// </summary>
 public sealed class MemoryJournalStore : IRecordStore
 {
@@ -34,6 +34,7 @@ public sealed class MemoryJournalStore : IRecordStore
 
     public void Write(int segment, int offset, byte[] buffer, int bufferOffset, int count)
     {
+        if (offset < 0 || offset + count > SegmentSize) throw new ArgumentOutOfRangeException(nameof(offset));
         var seg = _segments[segment];
         for (int i = 0; i < count; i++) seg[offset + i] &= buffer[bufferOffset + i];
         BytesWritten += count;

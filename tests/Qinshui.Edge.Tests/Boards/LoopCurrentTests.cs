@@ -36,4 +36,22 @@ public class LoopCurrentTests
         Assert.Equal(2.0, LoopCurrent.ToEngineering(12, 0, 4));
         Assert.Equal(4.0, LoopCurrent.ToEngineering(20, 0, 4));
     }
+
+    [Theory]
+    [InlineData(3.85, 0.0)]
+    [InlineData(3.99, 0.0)]
+    [InlineData(20.2, 4.0)]
+    [InlineData(20.5, 4.0)]
+    public void ToEngineering_ReadsTheNe43MeasuringBandOutsideTheSpan_AsTheRangeEnd(double mA, double expected)
+    {
+        Assert.Equal(Qinshui.Edge.Core.Domain.Quality.Good, LoopCurrent.Classify(mA));
+        Assert.Equal(expected, LoopCurrent.ToEngineering(mA, 0, 4));
+    }
+
+    [Fact]
+    public void ToEngineering_LeavesFailureCurrentsUnclamped_ForTheClassifierToReject()
+    {
+        Assert.True(LoopCurrent.ToEngineering(2.0, 0, 4) < 0);
+        Assert.True(LoopCurrent.ToEngineering(22.0, 0, 4) > 4);
+    }
 }
