@@ -115,6 +115,16 @@ public sealed class GatewayHarness
     /// One scan: channel 0 (methane, %vol) gets value, the others a normal reading of their
     /// profile; then drain transitions, sample, step batching, the clock monitor and the pump.
     /// </summary>
+    /// <summary>One scan a second for the given number of seconds (the link as it is).</summary>
+    public void RunSeconds(int seconds, double value)
+    {
+        for (int i = 0; i < seconds; i++)
+        {
+            Scan(value);
+            Clock.Advance(1000);
+        }
+    }
+
     public void Scan(double value, Quality quality = Quality.Good)
     {
         for (int i = 0; i < Engine.ChannelCount; i++)

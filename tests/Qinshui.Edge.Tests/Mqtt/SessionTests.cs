@@ -40,11 +40,7 @@ public class SessionTests
     public void ARecordIsRemovedOnlyAfterItsPubAck_AndReplayedWithTheSameIdentityOtherwise()
     {
         var g = new GatewayHarness(options: new MqttSessionOptions { InFlightWindow = 64, MaxPublishesPerStep = 64 });
-        for (int i = 0; i < 30; i++)
-        {
-            g.Scan(0.1);
-            g.Clock.Advance(1000);
-        }
+        g.RunSeconds(30, 0.1);
         g.Recorder.Flush();
         int pending = g.Journal.PendingData;
         Assert.True(pending >= 3);
@@ -78,11 +74,7 @@ public class SessionTests
     {
         var g = new GatewayHarness(options: new MqttSessionOptions { InFlightWindow = 4, MaxPublishesPerStep = 4 });
         // A long outage: hundreds of data batches pile up.
-        for (int i = 0; i < 3000; i++)
-        {
-            g.Scan(0.1);
-            g.Clock.Advance(1000);
-        }
+        g.RunSeconds(3000, 0.1);
         g.Recorder.Flush();
         int backlog = g.Journal.PendingData;
         Assert.True(backlog > 20, backlog.ToString());
@@ -143,11 +135,7 @@ public class SessionTests
     public void Health_ReportsJournalDepthAndEvictions()
     {
         var g = new GatewayHarness(segments: 8, segmentSize: 1024);
-        for (int i = 0; i < 400; i++)
-        {
-            g.Scan(0.1);
-            g.Clock.Advance(1000);
-        }
+        g.RunSeconds(400, 0.1);
         g.Link.IsConnected = true;
         g.Session.Step();
         var health = JsonDocument.Parse(g.Link.Published.First(p => p.Kind == "health").Payload).RootElement;
@@ -218,11 +206,7 @@ public class SessionTests
     public void PublishRefusedByAFullAdapterQueue_IsRetriedNotLost()
     {
         var g = new GatewayHarness(options: new MqttSessionOptions { InFlightWindow = 64, MaxPublishesPerStep = 64 });
-        for (int i = 0; i < 30; i++)
-        {
-            g.Scan(0.1);
-            g.Clock.Advance(1000);
-        }
+        g.RunSeconds(30, 0.1);
         g.Recorder.Flush();
         int pending = g.Journal.PendingData;
         g.Link.IsConnected = true;
