@@ -1,13 +1,19 @@
 // Package nanoFramework.Hardware.Esp32 1.6.42 — declarations only.
 // Read from github.com/nanoframework/nanoFramework.Hardware.Esp32:
 //   nanoFramework.Hardware.Esp32/Configuration.cs, DeviceTypePins.cs (DeviceFunction values:
-//   DeviceTypes.SERIAL = 3 << 16, device index << 8, TX 0 / RX 1 / RTS 2 / CTS 3).
+//   DeviceTypes.SERIAL = 3 << 16, device index << 8, TX 0 / RX 1 / RTS 2 / CTS 3);
+//   nanoFramework.Hardware.Esp32/HighResTimer.cs (static GetCurrent: microseconds since boot, esp_timer).
 namespace nanoFramework.Hardware.Esp32
 {
     public class Configuration
     {
         public static void SetPinFunction(int pin, DeviceFunction value) { throw null; }
         public static int GetFunctionPin(DeviceFunction function) { throw null; }
+    }
+
+    public class HighResTimer
+    {
+        public static ulong GetCurrent() { throw null; }
     }
 
     public enum DeviceFunction

@@ -2,7 +2,7 @@ namespace Qinshui.Edge.Core.Ports
 {
     /// <summary>
     /// Time as a port. The core never reads the system clock: the device adapter uses
-    /// Environment.TickCount64 + SNTP/RTC, the desktop a Stopwatch, tests a fake clock.
+    /// esp_timer (HighResTimer, µs) + SNTP/RTC, the desktop a Stopwatch, tests a fake clock.
     /// </summary>
     public interface IClock
     {

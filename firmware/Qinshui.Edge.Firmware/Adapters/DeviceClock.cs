@@ -1,4 +1,5 @@
 using System;
+using nanoFramework.Hardware.Esp32;
 using nanoFramework.Networking;
 using nanoFramework.Runtime.Native;
 using Qinshui.Edge.Core.Device;
@@ -7,13 +8,16 @@ using Qinshui.Edge.Core.Ports;
 namespace Qinshui.Edge.Firmware.Adapters
 {
     /// <summary>
-    /// Time on the ESP32: monotonic from Environment.TickCount64, wall time from the RTC that
+    /// Time on the ESP32: monotonic from the esp_timer (HighResTimer.GetCurrent, microseconds since
+    /// boot; milliseconds are the same timeline divided by 1000, as IMicrosecondClock requires), so
+    /// the Modbus master times the 3.5-character silence in microseconds instead of rounding it up
+    /// to whole milliseconds (0.833 → ≈0.99 of the line rate at 115200 baud); wall time from the RTC that
     /// the SNTP client sets. Trust is tracked by the core's ClockTrust: a plausible date alone
     /// (the RTC survives a soft reboot) is not trusted; a sync since boot is. SNTP is asked to
     /// resynchronise every hour; a sync is recognised when the RTC steps or, after a request,
     /// reads a plausible time.
     /// </summary>
-    public sealed class DeviceClock : IClock, IClockAdjuster
+    public sealed class DeviceClock : IClock, IMicrosecondClock, IClockAdjuster
     {
         private const long ResyncIntervalMs = 3600L * 1000;
         private const long TrustHoldMs = 24L * 3600 * 1000;
@@ -23,7 +27,9 @@ namespace Qinshui.Edge.Firmware.Adapters
         private long _lastRequestMs = long.MinValue;
         private bool _awaitingSync;
 
-        public long MonotonicMs { get { return Environment.TickCount64; } }
+        public long MonotonicMicros { get { return (long)HighResTimer.GetCurrent(); } }
+
+        public long MonotonicMs { get { return (long)(HighResTimer.GetCurrent() / 1000); } }
 
         public long UtcMs { get { return (DateTime.UtcNow - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerMillisecond; } }
 

@@ -55,7 +55,7 @@ public static class ModbusBench
             string clockName = micro ? "us" : "ms";
             model.Add(new { baud, registers = count, clock = clockName, transactionsPerSecond = Math.Round(achieved, 1), lineMaximum = Math.Round(theoretical, 1), ratio = Math.Round(ratio, 3) });
             if (!a.Flag("--json"))
-                stdout.WriteLine($"line model {baud,6} baud, 8E1 (11 bits), FC03 × {count}, {(micro ? "µs clock (desktop Stopwatch)" : "ms clock (ESP32 port) ")}: {achieved:F1} tx/s of {theoretical:F1} theoretical = {ratio:F3}");
+                stdout.WriteLine($"line model {baud,6} baud, 8E1 (11 bits), FC03 × {count}, {(micro ? "µs clock (Stopwatch; ESP32 esp_timer)" : "ms-only clock                     ")}: {achieved:F1} tx/s of {theoretical:F1} theoretical = {ratio:F3}");
         }
         result["lineModel"] = model;
         if (a.Flag("--json")) stdout.WriteLine(JsonSerializer.Serialize(result));
