@@ -135,12 +135,12 @@ public class ModbusPollerTests
         Assert.InRange(gaps[2], 1990, 2200);     // then doubling …
         Assert.InRange(gaps[3], 3990, 4200);
         Assert.All(gaps.Skip(4), g => Assert.InRange(g, 7990, 8200)); // … up to BackoffMaxMs
-        Assert.True(p.DeviceState(0).Misses >= 6);
+        Assert.True(p.Misses(0) >= 6);
 
         slave.Online = true;
         Run(p, 9000);
         Assert.Equal(Quality.Good, p.ReadingOf(0).Quality);
-        Assert.Equal(0, p.DeviceState(0).Misses);
+        Assert.Equal(0, p.Misses(0));
     }
 
     [Fact]
@@ -171,12 +171,12 @@ public class ModbusPollerTests
         long lastPolls = 0;
         Run(p, 20_000, now =>
         {
-            var s = p.DeviceState(0);
-            if (s.Polls != lastPolls) { good.Add(now); lastPolls = s.Polls; }
+            long polls = p.Polls(0);
+            if (polls != lastPolls) { good.Add(now); lastPolls = polls; }
         });
         Assert.Equal(Quality.CommunicationFault, p.ReadingOf(p.FirstPoint(1)).Quality);
         Assert.Equal(Quality.Good, p.ReadingOf(0).Quality);
-        Assert.Equal(0, p.DeviceState(0).Failures);
+        Assert.Equal(0, p.Failures(0));
         // The dead device's attempt costs (request 10 ms + timeout 100 ms + silence) × 2 attempts ≈ 230 ms.
         var dead = p.DevicePlan(1).DeadMicros(new ModbusTiming(9600, 11, 100, 1, 100)) / 1000;
         var gaps = good.Zip(good.Skip(1), (a, b) => b - a).ToList();
