@@ -83,7 +83,7 @@ namespace Qinshui.Edge.Core.Gateway
             {
                 ISerialLine line = ports.Serial(b, config.BusPorts[b]);
                 if (line == null) Fail("no serial line for bus " + config.BusIds[b]);
-                else _pollers[b] = new ModbusPoller(new ModbusMaster(line, _clock, config.Buses[b].CreateTiming()), _clock, config.Buses[b].Devices);
+                else _pollers[b] = new ModbusPoller(new ModbusMaster(line, _clock, config.Buses[b].CreateTiming(), ModbusPoller.MaxRequestBytes), _clock, config.Buses[b].Devices);
             }
             int n = config.Channels.Length;
             _channelPoint = new int[n];

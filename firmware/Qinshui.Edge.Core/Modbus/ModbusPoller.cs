@@ -19,6 +19,9 @@ namespace Qinshui.Edge.Core.Modbus
     /// </summary>
     public sealed class ModbusPoller
     {
+        /// <summary>Longest request the poller sends (it only reads: unit, function, address, quantity, CRC).</summary>
+        public const int MaxRequestBytes = 8;
+
         private static readonly double[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000 };
 
         // Per device (int record; one more record after the last device closes the ranges).
@@ -50,15 +53,16 @@ namespace Qinshui.Edge.Core.Modbus
         private const int BlockInts = 4;
 
         // Per point.
-        private const int PointQuality = 0;
+        /// <summary>Quality (bits 0–15) | InAlarmFlag | device index &lt;&lt; DeviceShift.</summary>
+        private const int PointState = 0;
         /// <summary>Index of the point's first register in _registers (its bit in _bits for Bool).</summary>
         private const int PointAt = 1;
         /// <summary>Index of its decimal-point register in _registers, or -1.</summary>
         private const int PointDecimalAt = 2;
-        /// <summary>Device index | InAlarmFlag.</summary>
-        private const int PointDevice = 3;
-        private const int PointInts = 4;
-        private const int InAlarmFlag = 0x40000000;
+        private const int PointInts = 3;
+        private const int QualityMask = 0xFFFF;
+        private const int InAlarmFlag = 0x10000;
+        private const int DeviceShift = 17;
 
         // Per status rule: its register in _registers, then its targets (indices into _rules; count -1 = every point).
         private const int RuleAt = 0;
@@ -158,10 +162,9 @@ namespace Qinshui.Edge.Core.Modbus
                 }
                 for (int i = 0; i < p.Points.Length; i++, point++)
                 {
-                    _point[point * PointInts + PointQuality] = (int)Quality.NoData;
+                    _point[point * PointInts + PointState] = (int)Quality.NoData | (d << DeviceShift);
                     _point[point * PointInts + PointAt] = At(plan.PointBlock[i], firstBlock, plan.PointOffset[i]);
                     _point[point * PointInts + PointDecimalAt] = plan.DecimalBlock[i] < 0 ? -1 : At(plan.DecimalBlock[i], firstBlock, plan.DecimalOffset[i]);
-                    _point[point * PointInts + PointDevice] = d;
                 }
                 int deviceRules = p.StatusRules == null ? 0 : p.StatusRules.Length;
                 for (int r = 0; r < deviceRules; r++, rule++)
@@ -191,7 +194,9 @@ namespace Qinshui.Edge.Core.Modbus
         /// <summary>Index of a device's first point in the flat point numbering.</summary>
         public int FirstPoint(int device) { return _dev[device * DevInts + DevFirstPoint]; }
 
-        public int DeviceOf(int point) { return _point[point * PointInts + PointDevice] & ~InAlarmFlag; }
+        public int DeviceOf(int point) { return _point[point * PointInts + PointState] >> DeviceShift; }
+
+        private Quality QualityOf(int point) { return (Quality)(_point[point * PointInts + PointState] & QualityMask); }
 
         public ModbusPointConfig PointConfig(int point)
         {
@@ -231,7 +236,7 @@ namespace Qinshui.Edge.Core.Modbus
         {
             int d = DeviceOf(point);
             long ms = _devTime[d * DevLongs + DevLastSuccessMs];
-            return new Reading(_value[point], _devices[d].Profile.Points[point - FirstPoint(d)].Unit, (Quality)_point[point * PointInts + PointQuality],
+            return new Reading(_value[point], _devices[d].Profile.Points[point - FirstPoint(d)].Unit, QualityOf(point),
                 ms >= 0 ? ms : _createdMs, _devTime[d * DevLongs + DevReadUtcMs]);
         }
 
@@ -239,17 +244,17 @@ namespace Qinshui.Edge.Core.Modbus
         public int CopyText(int point, byte[] dest, int offset)
         {
             ModbusPointConfig pc = PointConfig(point);
-            if (pc.Type != RegisterType.Ascii || QualityRules.IsBad((Quality)_point[point * PointInts + PointQuality])) return 0;
+            if (pc.Type != RegisterType.Ascii || QualityRules.IsBad(QualityOf(point))) return 0;
             return RegisterCodec.CopyAscii(_registers, _point[point * PointInts + PointAt], pc.Length, dest, offset);
         }
 
         /// <summary>The alarm engine says whether a point is in alarm: its device is then polled at the alarm interval.</summary>
         public void SetInAlarm(int point, bool inAlarm)
         {
-            int slot = point * PointInts + PointDevice;
+            int slot = point * PointInts + PointState;
             if (((_point[slot] & InAlarmFlag) != 0) == inAlarm) return;
             _point[slot] ^= InAlarmFlag;
-            int d = _point[slot] & ~InAlarmFlag;
+            int d = _point[slot] >> DeviceShift;
             _dev[d * DevInts + DevPointsInAlarm] += inAlarm ? 1 : -1;
             if (inAlarm)
             {
@@ -376,7 +381,7 @@ namespace Qinshui.Edge.Core.Modbus
             for (int i = FirstPoint(d); i < end; i++)
             {
                 // The value stays for diagnostics but is flagged: bad data is a fault, never a value.
-                int slot = i * PointInts + PointQuality;
+                int slot = i * PointInts + PointState;
                 _point[slot] = (_point[slot] & ~(int)Quality.NoData) | (int)Quality.CommunicationFault;
             }
         }
@@ -386,7 +391,7 @@ namespace Qinshui.Edge.Core.Modbus
             ModbusDeviceProfile profile = _devices[d].Profile;
             int first = FirstPoint(d);
             int count = _dev[(d + 1) * DevInts + DevFirstPoint] - first;
-            for (int i = 0; i < count; i++) _point[(first + i) * PointInts + PointQuality] = (int)Quality.Good;
+            for (int i = 0; i < count; i++) _point[(first + i) * PointInts + PointState] &= ~QualityMask; // Good
             int firstRule = _dev[d * DevInts + DevFirstRule];
             int ruleEnd = _dev[(d + 1) * DevInts + DevFirstRule];
             for (int r = firstRule; r < ruleEnd; r++)
@@ -397,7 +402,7 @@ namespace Qinshui.Edge.Core.Modbus
                 int targetCount = _rules[ri + RuleTargetCount];
                 if (targetCount < 0)
                 {
-                    for (int i = 0; i < count; i++) _point[(first + i) * PointInts + PointQuality] |= (int)rule.Quality;
+                    for (int i = 0; i < count; i++) _point[(first + i) * PointInts + PointState] |= (int)rule.Quality & QualityMask;
                 }
                 else
                 {
@@ -405,7 +410,7 @@ namespace Qinshui.Edge.Core.Modbus
                     for (int k = 0; k < targetCount; k++)
                     {
                         int target = _rules[start + k];
-                        if (target >= 0) _point[(first + target) * PointInts + PointQuality] |= (int)rule.Quality;
+                        if (target >= 0) _point[(first + target) * PointInts + PointState] |= (int)rule.Quality & QualityMask;
                     }
                 }
             }
@@ -415,14 +420,14 @@ namespace Qinshui.Edge.Core.Modbus
             {
                 int pi = (first + i) * PointInts;
                 double value;
-                int q = _point[pi + PointQuality];
+                int q = _point[pi + PointState] & QualityMask;
                 if (!TryValue(profile.Points[i], _registers, _bits, _point[pi + PointAt], _point[pi + PointDecimalAt], out value))
                 {
                     q |= (int)Quality.OutOfRange;
                     value = 0;
                 }
                 if (!trusted) q |= (int)Quality.ClockUntrusted;
-                _point[pi + PointQuality] = q;
+                _point[pi + PointState] = (_point[pi + PointState] & ~QualityMask) | q;
                 _value[first + i] = value;
             }
         }

@@ -220,4 +220,26 @@ public class ModbusPollerTests
         Assert.Equal(3.5, p.ReadingOf(p.FirstPoint(1)).Value);
         Assert.Equal(0, allocated);
     }
+
+    [Fact]
+    public void AlarmFlags_ArePerPoint_AndCountedPerDevice()
+    {
+        var line = new SlaveLoopbackLine(_clock, 9600, new ModbusSlaveDevice(1, 20), new ModbusSlaveDevice(2, 20));
+        var p = Poller(line, 0, Gas(1), Gas(2));
+        int second = p.FirstPoint(1);
+        Assert.Equal((0, 1, 1), (p.DeviceOf(0), p.DeviceOf(second), p.DeviceOf(p.PointCount - 1)));
+        p.SetInAlarm(second, true);
+        p.SetInAlarm(second + 1, true);
+        p.SetInAlarm(second + 1, true); // no change: counted once
+        Assert.Equal((0, 2), (p.PointsInAlarm(0), p.PointsInAlarm(1)));
+        p.SetInAlarm(second, false);
+        Assert.Equal((0, 1), (p.PointsInAlarm(0), p.PointsInAlarm(1)));
+        Assert.Equal(1, p.DeviceOf(second + 1)); // the flag does not disturb the point's device
+        Run(p, 100);
+        Assert.Equal(Quality.Good, p.ReadingOf(second).Quality); // the alarm flag is not part of the quality
+        Assert.Equal(Quality.Good, p.ReadingOf(0).Quality);
+        Assert.True(p.Polls(0) >= 1 && p.Polls(1) >= 1);
+        Assert.Equal(ModbusStatus.Ok, p.LastStatus(1));
+        Assert.True(p.LastSuccessMs(1) >= 0);
+    }
 }
