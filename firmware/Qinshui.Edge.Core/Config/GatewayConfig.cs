@@ -19,8 +19,7 @@ namespace Qinshui.Edge.Core.Config
             GatewayId = gatewayId;
             GatewayName = gatewayName;
             Channels = channels;
-            Sources = new ChannelSource[channels.Length];
-            for (int i = 0; i < Sources.Length; i++) Sources[i] = ChannelSource.External();
+            _sources = new int[channels.Length];
             Buses = new ModbusBusConfig[0];
             BusIds = new string[0];
             BusPorts = new string[0];
@@ -47,8 +46,69 @@ namespace Qinshui.Edge.Core.Config
         /// <summary>Board id (hardware/boards) whose pin map the ports use; empty on desktop hosts.</summary>
         public string Board { get; set; }
 
-        /// <summary>For each channel (same index), where its readings come from.</summary>
-        public ChannelSource[] Sources { get; set; }
+        // Where each channel's readings come from, one int per channel (same index as Channels):
+        // the kind in bits 28–29; for Modbus the bus (bits 20–27), the device on it (12–19) and the
+        // point of its profile (0–11); for Analog the index into AnalogInputIds. Indices, not names
+        // or an object per channel: on nanoFramework an object costs 12 bytes per field and every
+        // name a string (docs/memory.md); the names are found through Buses and AnalogInputIds.
+        private readonly int[] _sources;
+        private const int KindShift = 28;
+        private const int BusShift = 20;
+        private const int DeviceShift = 12;
+        private const int Mask8 = 0xFF;
+        private const int PointMask = 0xFFF;
+        private const int AnalogMask = 0xFFFFFFF;
+
+        /// <summary>Largest bus, device and point indices a Modbus source can name.</summary>
+        public const int MaxSourceBus = Mask8;
+        public const int MaxSourceDevice = Mask8;
+        public const int MaxSourcePoint = PointMask;
+
+        public ChannelSourceKind SourceKind(int channel) { return (ChannelSourceKind)(_sources[channel] >> KindShift); }
+
+        /// <summary>Index into Buses of a Modbus source, else -1.</summary>
+        public int SourceBus(int channel) { return SourceKind(channel) == ChannelSourceKind.Modbus ? (_sources[channel] >> BusShift) & Mask8 : -1; }
+
+        /// <summary>Index into Buses[SourceBus].Devices of a Modbus source, else -1.</summary>
+        public int SourceDevice(int channel) { return SourceKind(channel) == ChannelSourceKind.Modbus ? (_sources[channel] >> DeviceShift) & Mask8 : -1; }
+
+        /// <summary>Index into the device profile's Points of a Modbus source, else -1.</summary>
+        public int SourcePoint(int channel) { return SourceKind(channel) == ChannelSourceKind.Modbus ? _sources[channel] & PointMask : -1; }
+
+        /// <summary>Index into AnalogInputIds of an Analog source, else -1.</summary>
+        public int SourceAnalogInput(int channel) { return SourceKind(channel) == ChannelSourceKind.Analog ? _sources[channel] & AnalogMask : -1; }
+
+        public string SourceDeviceName(int channel)
+        {
+            int b = SourceBus(channel);
+            return b < 0 ? null : Buses[b].Devices[SourceDevice(channel)].Name;
+        }
+
+        public string SourcePointId(int channel)
+        {
+            int b = SourceBus(channel);
+            return b < 0 ? null : Buses[b].Devices[SourceDevice(channel)].Profile.Points[SourcePoint(channel)].Id;
+        }
+
+        public string SourceAnalogInputId(int channel)
+        {
+            int a = SourceAnalogInput(channel);
+            return a < 0 ? null : AnalogInputIds[a];
+        }
+
+        /// <summary>The channel reads point <paramref name="point"/> of device <paramref name="device"/> on bus <paramref name="bus"/>; false (unchanged) beyond MaxSourceBus/Device/Point.</summary>
+        public bool SetModbusSource(int channel, int bus, int device, int point)
+        {
+            if (bus < 0 || bus > MaxSourceBus || device < 0 || device > MaxSourceDevice || point < 0 || point > MaxSourcePoint) return false;
+            _sources[channel] = ((int)ChannelSourceKind.Modbus << KindShift) | (bus << BusShift) | (device << DeviceShift) | point;
+            return true;
+        }
+
+        /// <summary>The channel reads analog input AnalogInputIds[<paramref name="analogInput"/>].</summary>
+        public void SetAnalogSource(int channel, int analogInput)
+        {
+            _sources[channel] = ((int)ChannelSourceKind.Analog << KindShift) | (analogInput & AnalogMask);
+        }
 
         public ModbusBusConfig[] Buses { get; set; }
         public string[] BusIds { get; set; }

@@ -211,43 +211,52 @@ namespace Qinshui.Edge.Core.Config
                 if (s == null) continue;
                 if (!r.ExpectObject(s, p)) continue;
                 r.RejectUnknown(s, p, s_sourceMembers);
-                ChannelSource src = new ChannelSource();
                 string analog = r.String(s, "analog", p, false, null);
                 if (analog != null)
                 {
-                    src.Kind = ChannelSourceKind.Analog;
-                    src.AnalogInputId = analog;
-                    if (IndexOf(config.AnalogInputIds, analog) < 0)
+                    int a = IndexOf(config.AnalogInputIds, analog);
+                    if (a < 0)
                         r.Errors.Error(p + ".analog", "unknown_input", "no analog input '" + analog + "' in analogInputs", "analogInputs 中没有模拟输入 '" + analog + "'");
+                    else config.SetAnalogSource(i, a);
                 }
                 else
                 {
-                    src.Kind = ChannelSourceKind.Modbus;
                     string bus = r.String(s, "bus", p, true, null);
-                    src.DeviceName = r.String(s, "device", p, true, null);
-                    src.PointId = r.String(s, "point", p, true, null);
-                    src.BusIndex = bus == null ? -1 : config.IndexOfBus(bus);
-                    if (bus != null && src.BusIndex < 0)
+                    string deviceName = r.String(s, "device", p, true, null);
+                    string pointId = r.String(s, "point", p, true, null);
+                    int busIndex = bus == null ? -1 : config.IndexOfBus(bus);
+                    int device = -1, point = -1;
+                    if (bus != null && busIndex < 0)
                         r.Errors.Error(p + ".bus", "unknown_bus", "no bus '" + bus + "'", "没有总线 '" + bus + "'");
-                    else if (src.BusIndex >= 0 && config.Buses[src.BusIndex] != null && !HasPoint(config.Buses[src.BusIndex], src.DeviceName, src.PointId))
+                    else if (busIndex >= 0 && config.Buses[busIndex] != null && !FindPoint(config.Buses[busIndex], deviceName, pointId, out device, out point))
                         r.Errors.Error(p, "unknown_point",
-                            "bus '" + bus + "' has no device '" + src.DeviceName + "' with a point '" + src.PointId + "'",
-                            "总线 '" + bus + "' 上没有设备 '" + src.DeviceName + "' 的测点 '" + src.PointId + "'");
+                            "bus '" + bus + "' has no device '" + deviceName + "' with a point '" + pointId + "'",
+                            "总线 '" + bus + "' 上没有设备 '" + deviceName + "' 的测点 '" + pointId + "'");
+                    else if (busIndex >= 0 && config.Buses[busIndex] != null && !config.SetModbusSource(i, busIndex, device, point))
+                        r.Errors.Error(p, "source_out_of_range",
+                            "a source can name at most bus " + GatewayConfig.MaxSourceBus + ", device " + GatewayConfig.MaxSourceDevice + " of a bus and point " + GatewayConfig.MaxSourcePoint + " of a device",
+                            "测点来源最多可引用第 " + GatewayConfig.MaxSourceBus + " 条总线、总线上第 " + GatewayConfig.MaxSourceDevice + " 台设备、设备第 " + GatewayConfig.MaxSourcePoint + " 个测点");
                 }
-                config.Sources[i] = src;
             }
         }
 
-        private static bool HasPoint(ModbusBusConfig bus, string device, string point)
+        private static bool FindPoint(ModbusBusConfig bus, string deviceName, string pointId, out int device, out int point)
         {
+            device = -1;
+            point = -1;
             if (bus.Devices == null) return false;
             for (int d = 0; d < bus.Devices.Length; d++)
             {
                 ModbusDeviceConfig dc = bus.Devices[d];
-                if (dc == null || dc.Name != device || dc.Profile == null) continue;
+                if (dc == null || dc.Name != deviceName || dc.Profile == null) continue;
                 for (int k = 0; k < dc.Profile.Points.Length; k++)
                 {
-                    if (dc.Profile.Points[k] != null && dc.Profile.Points[k].Id == point) return true;
+                    if (dc.Profile.Points[k] != null && dc.Profile.Points[k].Id == pointId)
+                    {
+                        device = d;
+                        point = k;
+                        return true;
+                    }
                 }
             }
             return false;

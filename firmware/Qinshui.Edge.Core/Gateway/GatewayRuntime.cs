@@ -35,7 +35,9 @@ namespace Qinshui.Edge.Core.Gateway
 
         private readonly AlarmEngine _alarms;
         private readonly ModbusPoller[] _pollers;
-        private readonly int[] _channelBus;
+        // Per channel: its point on its bus's poller (-1: not polled; the bus is the config's
+        // SourceBus), the time of the reading last fed, and its analog input (the array only
+        // when some channel has one: an array slot costs 12 bytes on nanoFramework, docs/memory.md).
         private readonly int[] _channelPoint;
         private readonly long[] _channelFedMs;
         private readonly IAnalogInput[] _channelAnalog;
@@ -63,7 +65,6 @@ namespace Qinshui.Edge.Core.Gateway
         private readonly ClockMonitor _clockMonitor;
 
         private long _lastSampleMs = long.MinValue;
-        private long _startedMs;
         private bool _failed;
         private string _failure;
 
@@ -73,7 +74,6 @@ namespace Qinshui.Edge.Core.Gateway
             _ports = ports;
             _boot = boot;
             _clock = ports.Clock;
-            _startedMs = _clock.MonotonicMs;
 
             _alarms = new AlarmEngine(config.Channels, TransitionCapacity);
 
@@ -83,28 +83,28 @@ namespace Qinshui.Edge.Core.Gateway
             {
                 ISerialLine line = ports.Serial(b, config.BusPorts[b]);
                 if (line == null) Fail("no serial line for bus " + config.BusIds[b]);
-                else _pollers[b] = new ModbusPoller(new ModbusMaster(line, _clock, config.Buses[b].CreateTiming()), _clock, config.Buses[b].Devices);
+                else _pollers[b] = new ModbusPoller(new ModbusMaster(line, _clock, config.Buses[b].CreateTiming(), ModbusPoller.MaxRequestBytes), _clock, config.Buses[b].Devices);
             }
             int n = config.Channels.Length;
-            _channelBus = new int[n];
             _channelPoint = new int[n];
             _channelFedMs = new long[n];
-            _channelAnalog = new IAnalogInput[n];
             for (int c = 0; c < n; c++)
             {
-                _channelBus[c] = -1;
+                if (config.SourceKind(c) == ChannelSourceKind.Analog && _channelAnalog == null) _channelAnalog = new IAnalogInput[n];
+            }
+            for (int c = 0; c < n; c++)
+            {
                 _channelPoint[c] = -1;
                 _channelFedMs[c] = long.MinValue;
-                ChannelSource s = config.Sources[c];
-                if (s.Kind == ChannelSourceKind.Modbus && _pollers[s.BusIndex] != null)
+                int bus = config.SourceBus(c);
+                if (bus >= 0 && _pollers[bus] != null)
                 {
-                    _channelBus[c] = s.BusIndex;
-                    _channelPoint[c] = PointIndex(s.BusIndex, s.DeviceName, s.PointId);
+                    _channelPoint[c] = _pollers[bus].FirstPoint(config.SourceDevice(c)) + config.SourcePoint(c);
                 }
-                else if (s.Kind == ChannelSourceKind.Analog)
+                else if (config.SourceKind(c) == ChannelSourceKind.Analog)
                 {
-                    _channelAnalog[c] = ports.Analog(s.AnalogInputId);
-                    if (_channelAnalog[c] == null) Fail("no analog input " + s.AnalogInputId);
+                    _channelAnalog[c] = ports.Analog(config.SourceAnalogInputId(c));
+                    if (_channelAnalog[c] == null) Fail("no analog input " + config.SourceAnalogInputId(c));
                 }
             }
 
@@ -136,6 +136,9 @@ namespace Qinshui.Edge.Core.Gateway
                 for (int i = 0; i < _outputs.Length; i++) if (_outputs[i] != null) _outputs[i].Write(false);
             }
             _zones = new ZoneEngine(ic, _alarms, _failed ? null : _outputs, _failed ? null : _inputs, _clock, _events, this);
+            // Only the zone engine's errors are ever reported (ConfigInvalid event); its warnings were
+            // the validator's business and would only hold strings in the heap (docs/memory.md).
+            _zones.ConfigErrors.DropWarnings();
 
             // Welding and confined spaces.
             WeldingSettings w = config.Welding;
@@ -293,19 +296,18 @@ namespace Qinshui.Edge.Core.Gateway
         private void FeedChannels(long now)
         {
             bool trusted = _clock.IsTrusted;
-            for (int c = 0; c < _channelBus.Length; c++)
+            for (int c = 0; c < _channelPoint.Length; c++)
             {
-                int b = _channelBus[c];
-                if (b >= 0 && _channelPoint[c] >= 0)
+                if (_channelPoint[c] >= 0)
                 {
-                    Reading r = _pollers[b].ReadingOf(_channelPoint[c]);
+                    Reading r = _pollers[_config.SourceBus(c)].ReadingOf(_channelPoint[c]);
                     if (r.MonotonicMs == _channelFedMs[c]) continue;
                     _channelFedMs[c] = r.MonotonicMs;
                     if (r.Unit == Unit.None) r.Unit = _config.Channels[c].Unit;
                     if (!trusted) r.Quality |= Quality.ClockUntrusted;
                     _alarms.Update(c, r, now);
                 }
-                else if (_channelAnalog[c] != null)
+                else if (_channelAnalog != null && _channelAnalog[c] != null)
                 {
                     double mA;
                     ChannelConfig cc = _config.Channels[c];
@@ -327,10 +329,9 @@ namespace Qinshui.Edge.Core.Gateway
 
         private void UpdateAlarmPolling()
         {
-            for (int c = 0; c < _channelBus.Length; c++)
+            for (int c = 0; c < _channelPoint.Length; c++)
             {
-                int b = _channelBus[c];
-                if (b < 0 || _channelPoint[c] < 0) continue;
+                if (_channelPoint[c] < 0) continue;
                 LevelState[] levels = _alarms.State(c).Levels;
                 bool inAlarm = false;
                 for (int i = 0; i < levels.Length; i++)
@@ -338,7 +339,7 @@ namespace Qinshui.Edge.Core.Gateway
                     LevelStatus s = levels[i].Status;
                     if (s == LevelStatus.Active || s == LevelStatus.Pending) inAlarm = true;
                 }
-                _pollers[b].SetInAlarm(_channelPoint[c], inAlarm);
+                _pollers[_config.SourceBus(c)].SetInAlarm(_channelPoint[c], inAlarm);
             }
         }
 

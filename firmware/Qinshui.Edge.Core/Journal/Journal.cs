@@ -22,11 +22,15 @@ namespace Qinshui.Edge.Core.Journal
         private readonly IRecordStore _store;
         private readonly int _segmentCount;
         private readonly int _segmentSize;
-        private readonly int[] _state;
+        // Per-segment tables in the narrowest element type that holds their values (nanoFramework
+        // packs primitive arrays; docs/memory.md): a state, the sequence (u32 as on flash), the
+        // bytes used (a segment is at most 65 535 bytes) and the unacknowledged records by lane
+        // (at most one per 13-byte record header).
+        private readonly byte[] _state;
         private readonly uint[] _segSeq;
-        private readonly int[] _used;
-        private readonly int[] _pendingData;
-        private readonly int[] _pendingPriority;
+        private readonly ushort[] _used;
+        private readonly ushort[] _pendingData;
+        private readonly ushort[] _pendingPriority;
         private readonly byte[] _scratch;
         private readonly byte[] _hdr = new byte[JournalFormat.SegmentHeaderSize];
         private readonly byte[] _one = new byte[1];
@@ -59,18 +63,21 @@ namespace Qinshui.Edge.Core.Journal
             _segmentCount = store.SegmentCount;
             _segmentSize = store.SegmentSize;
             if (_segmentCount < 3) throw new System.ArgumentException("the journal needs at least 3 segments");
-            if (_segmentSize < 256 || _segmentSize > 65535 + JournalFormat.SegmentHeaderSize + JournalFormat.RecordHeaderSize)
+            if (_segmentSize < 256 || _segmentSize > MaxSegmentSize)
             {
-                throw new System.ArgumentException("segment size must be 256 .. 65 564 bytes");
+                throw new System.ArgumentException("segment size must be 256 .. 65 535 bytes");
             }
-            _state = new int[_segmentCount];
+            _state = new byte[_segmentCount];
             _segSeq = new uint[_segmentCount];
-            _used = new int[_segmentCount];
-            _pendingData = new int[_segmentCount];
-            _pendingPriority = new int[_segmentCount];
+            _used = new ushort[_segmentCount];
+            _pendingData = new ushort[_segmentCount];
+            _pendingPriority = new ushort[_segmentCount];
             _scratch = new byte[_segmentSize];
             Mount();
         }
+
+        /// <summary>Largest segment: its used-bytes count is held in 16 bits.</summary>
+        public const int MaxSegmentSize = 65535;
 
         public JournalStats Stats { get { return _stats; } }
 
@@ -201,13 +208,13 @@ namespace Qinshui.Edge.Core.Journal
             {
                 if (off + JournalFormat.RecordHeaderSize > _segmentSize)
                 {
-                    _used[s] = off;
+                    _used[s] = (ushort)off;
                     return;
                 }
                 _store.Read(s, off, _scratch, 0, JournalFormat.RecordHeaderSize);
                 if (IsErased(_scratch, 0, JournalFormat.RecordHeaderSize))
                 {
-                    _used[s] = off;
+                    _used[s] = (ushort)off;
                     return;
                 }
                 int len;
@@ -216,7 +223,7 @@ namespace Qinshui.Edge.Core.Journal
                     // Torn tail (or damage): cut here. Flash cannot be rewritten in place, so the
                     // segment is closed; appends continue in a fresh segment.
                     _stats.TornTailsCut++;
-                    _used[s] = _segmentSize;
+                    _used[s] = (ushort)_segmentSize;
                     return;
                 }
                 uint recSeq = JournalFormat.ReadUInt32(_scratch, 5);
@@ -281,7 +288,7 @@ namespace Qinshui.Edge.Core.Journal
             JournalFormat.WriteUInt32(r, 9, crc);
             _store.Write(_head, _used[_head], r, 0, need);
             _store.Flush();
-            _used[_head] += need;
+            _used[_head] = (ushort)(_used[_head] + need);
             _nextRecSeq++;
             if (recordClass == RecordClass.Data) _pendingData[_head]++;
             else _pendingPriority[_head]++;
@@ -432,7 +439,7 @@ namespace Qinshui.Edge.Core.Journal
                     }
                     // Same bytes, same record sequence and CRC: a relocated record is the same record.
                     _store.Write(target, _used[target], _scratch, 0, total);
-                    _used[target] += total;
+                    _used[target] = (ushort)(_used[target] + total);
                     _pendingPriority[target]++;
                     _stats.RelocatedRecords++;
                 }

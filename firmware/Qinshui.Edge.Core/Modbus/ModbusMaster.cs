@@ -31,9 +31,10 @@ namespace Qinshui.Edge.Core.Modbus
         private readonly IMicrosecondClock _micro;
         private readonly long _silenceUs;
         private readonly ModbusTiming _timing;
-        private readonly byte[] _tx = new byte[RtuFrame.MaxFrameLength];
+        private readonly byte[] _tx;
         private readonly byte[] _rx = new byte[RtuFrame.MaxFrameLength + 1];
-        private readonly byte[] _scratch = new byte[64];
+        // Only drains stray bytes (a loop of reads): small, as every byte of heap counts on the device.
+        private readonly byte[] _scratch = new byte[16];
         private int _txLength;
         private int _rxLength;
         private bool _rxOverflow;
@@ -49,7 +50,18 @@ namespace Qinshui.Edge.Core.Modbus
         private long _incompleteGapUs;
 
         public ModbusMaster(ISerialLine line, IClock clock, ModbusTiming timing)
+            : this(line, clock, timing, RtuFrame.MaxFrameLength)
         {
+        }
+
+        /// <summary>
+        /// A master whose requests are at most <paramref name="maxRequestBytes"/> long (a poller's
+        /// reads are 8 bytes: ModbusPoller.MaxRequestBytes); a longer request is refused as
+        /// InvalidRequest. Saves the rest of the 256-byte request buffer on the device.
+        /// </summary>
+        public ModbusMaster(ISerialLine line, IClock clock, ModbusTiming timing, int maxRequestBytes)
+        {
+            _tx = new byte[maxRequestBytes < 8 ? 8 : maxRequestBytes > RtuFrame.MaxFrameLength ? RtuFrame.MaxFrameLength : maxRequestBytes];
             _line = line;
             _clock = clock;
             _micro = clock as IMicrosecondClock;
@@ -106,6 +118,7 @@ namespace Qinshui.Edge.Core.Modbus
             if (t.Unit > 247) return false;
             if (t.Unit == 0 && FunctionCode.IsRead(f)) return false; // a broadcast gets no reply: reads make no sense
             if (!RtuFrame.IsValidQuantity(f, t.Address, t.Quantity)) return false;
+            if (RtuFrame.RequestLength(f, t.Quantity) > _tx.Length) return false;
             switch (f)
             {
                 case FunctionCode.ReadCoils:

@@ -10,23 +10,83 @@ namespace Qinshui.Edge.Core.Modbus
     /// device costs the bus only its own timeout and retries; after MissesBeforeFault failed polls
     /// its readings get CommunicationFault and its interval backs off (doubling, up to BackoffMaxMs).
     /// Everything is allocated in the constructor; Step allocates nothing.
+    ///
+    /// Memory (docs/memory.md, "How objects are counted"): on nanoFramework every class field costs
+    /// 12 bytes and every struct in an array is boxed, so the per-device, per-block and per-point
+    /// state is kept in a few primitive arrays with a fixed stride (the record layouts below), the
+    /// registers of every block in one array, and one transaction is reused for every block. The
+    /// configuration objects stay where they are (the gateway's configuration holds them).
     /// </summary>
     public sealed class ModbusPoller
     {
+        /// <summary>Longest request the poller sends (it only reads: unit, function, address, quantity, CRC).</summary>
+        public const int MaxRequestBytes = 8;
+
         private static readonly double[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000 };
+
+        // Per device (int record; one more record after the last device closes the ranges).
+        private const int DevFirstPoint = 0;
+        private const int DevFirstBlock = 1;
+        private const int DevFirstRule = 2;
+        private const int DevMisses = 3;
+        private const int DevPointsInAlarm = 4;
+        private const int DevPolls = 5;
+        private const int DevFailures = 6;
+        /// <summary>Last status | exception code &lt;&lt; 8.</summary>
+        private const int DevLastResult = 7;
+        private const int DevInts = 8;
+
+        // Per device (long record).
+        private const int DevNextPollMs = 0;
+        private const int DevCycleStartMs = 1;
+        /// <summary>-1 until the first good poll; also the monotonic time of the readings decoded then.</summary>
+        private const int DevLastSuccessMs = 2;
+        private const int DevReadUtcMs = 3;
+        private const int DevLongs = 4;
+
+        // Per block.
+        private const int BlockFunction = 0;
+        private const int BlockAddress = 1;
+        private const int BlockQuantity = 2;
+        /// <summary>Index of the block's first register in _registers (or bit in _bits).</summary>
+        private const int BlockData = 3;
+        private const int BlockInts = 4;
+
+        // Per point.
+        /// <summary>Quality (bits 0–15) | InAlarmFlag | device index &lt;&lt; DeviceShift.</summary>
+        private const int PointState = 0;
+        /// <summary>Index of the point's first register in _registers (its bit in _bits for Bool).</summary>
+        private const int PointAt = 1;
+        /// <summary>Index of its decimal-point register in _registers, or -1.</summary>
+        private const int PointDecimalAt = 2;
+        private const int PointInts = 3;
+        private const int QualityMask = 0xFFFF;
+        private const int InAlarmFlag = 0x10000;
+        private const int DeviceShift = 17;
+
+        // Per status rule: its register in _registers, then its targets (indices into _rules; count -1 = every point).
+        private const int RuleAt = 0;
+        private const int RuleTargetStart = 1;
+        private const int RuleTargetCount = 2;
+        private const int RuleInts = 3;
 
         private readonly ModbusMaster _master;
         private readonly IClock _clock;
         private readonly ModbusDeviceConfig[] _devices;
-        private readonly ModbusDevicePlan[] _plans;
-        private readonly ModbusDeviceState[] _states;
-        private readonly ModbusTransaction[][] _transactions;
-        private readonly int[] _firstPoint;
-        private readonly int[] _pointDevice;
-        private readonly bool[] _pointInAlarm;
-        private readonly Reading[] _readings;
-        private readonly Quality[] _statusQuality;
+        private readonly int[] _dev;
+        private readonly long[] _devTime;
+        private readonly int[] _block;
+        private readonly int[] _point;
+        private readonly double[] _value;
+        private readonly int[] _rules;
+        private readonly ushort[] _registers;
+        private readonly bool[] _bits;
+        /// <summary>The one transaction every block read goes through; its result is copied into _registers/_bits.</summary>
+        private readonly ModbusTransaction _t;
+        /// <summary>Monotonic time of the readings before the first good poll.</summary>
+        private readonly long _createdMs;
         private int _activeDevice = -1;
+        private int _currentBlock = -1;
         private int _nextDevice;
 
         public ModbusPoller(ModbusMaster master, IClock clock, ModbusDeviceConfig[] devices)
@@ -34,89 +94,174 @@ namespace Qinshui.Edge.Core.Modbus
             _master = master;
             _clock = clock;
             _devices = devices;
-            _plans = new ModbusDevicePlan[devices.Length];
-            _states = new ModbusDeviceState[devices.Length];
-            _transactions = new ModbusTransaction[devices.Length][];
-            _firstPoint = new int[devices.Length + 1];
-            int points = 0;
-            long now = clock.MonotonicMs;
-            for (int d = 0; d < devices.Length; d++)
+            int n = devices.Length;
+            _createdMs = clock.MonotonicMs;
+            long utc = clock.UtcMs;
+
+            // Plans exist only here: their blocks and offsets are flattened into the arrays.
+            ModbusDevicePlan[] plans = new ModbusDevicePlan[n];
+            int points = 0, blocks = 0, rules = 0, targets = 0, registers = 0, bits = 0, maxRegisters = 1, maxBits = 1;
+            for (int d = 0; d < n; d++)
             {
-                _firstPoint[d] = points;
-                points += devices[d].Profile.Points.Length;
-                ModbusDevicePlan plan = ModbusPlanner.Plan(devices[d]);
-                _plans[d] = plan;
-                _transactions[d] = new ModbusTransaction[plan.Blocks.Length];
-                for (int b = 0; b < plan.Blocks.Length; b++)
+                ModbusDeviceProfile p = devices[d].Profile;
+                plans[d] = ModbusPlanner.Plan(devices[d]);
+                points += p.Points.Length;
+                blocks += plans[d].Blocks.Length;
+                if (p.StatusRules != null)
+                {
+                    rules += p.StatusRules.Length;
+                    for (int r = 0; r < p.StatusRules.Length; r++) targets += p.StatusRules[r].PointIds == null ? 0 : p.StatusRules[r].PointIds.Length;
+                }
+                for (int b = 0; b < plans[d].Blocks.Length; b++)
+                {
+                    ModbusBlock block = plans[d].Blocks[b];
+                    if (FunctionCode.IsBitRead(block.Function))
+                    {
+                        bits += block.Quantity;
+                        if (block.Quantity > maxBits) maxBits = block.Quantity;
+                    }
+                    else
+                    {
+                        registers += block.Quantity;
+                        if (block.Quantity > maxRegisters) maxRegisters = block.Quantity;
+                    }
+                }
+            }
+            _dev = new int[(n + 1) * DevInts];
+            _devTime = new long[n * DevLongs];
+            _block = new int[blocks * BlockInts];
+            _point = new int[points * PointInts];
+            _value = new double[points];
+            _rules = new int[rules * RuleInts + targets];
+            _registers = new ushort[registers];
+            _bits = new bool[bits];
+            _t = new ModbusTransaction(maxRegisters, maxBits);
+
+            int point = 0, blk = 0, rule = 0, target = rules * RuleInts, reg = 0, bit = 0;
+            for (int d = 0; d < n; d++)
+            {
+                ModbusDevicePlan plan = plans[d];
+                ModbusDeviceProfile p = devices[d].Profile;
+                int firstBlock = blk;
+                _dev[d * DevInts + DevFirstPoint] = point;
+                _dev[d * DevInts + DevFirstBlock] = blk;
+                _dev[d * DevInts + DevFirstRule] = rule;
+                _devTime[d * DevLongs + DevNextPollMs] = _createdMs;
+                _devTime[d * DevLongs + DevLastSuccessMs] = -1;
+                _devTime[d * DevLongs + DevReadUtcMs] = utc;
+                for (int b = 0; b < plan.Blocks.Length; b++, blk++)
                 {
                     ModbusBlock block = plan.Blocks[b];
-                    bool bits = FunctionCode.IsBitRead(block.Function);
-                    ModbusTransaction t = new ModbusTransaction(bits ? 1 : block.Quantity, bits ? block.Quantity : 1);
-                    t.SetRead(devices[d].Unit, block.Function, block.Address, block.Quantity);
-                    _transactions[d][b] = t;
+                    bool isBits = FunctionCode.IsBitRead(block.Function);
+                    _block[blk * BlockInts + BlockFunction] = block.Function;
+                    _block[blk * BlockInts + BlockAddress] = block.Address;
+                    _block[blk * BlockInts + BlockQuantity] = block.Quantity;
+                    _block[blk * BlockInts + BlockData] = isBits ? bit : reg;
+                    if (isBits) bit += block.Quantity;
+                    else reg += block.Quantity;
                 }
-                _states[d] = new ModbusDeviceState();
-                _states[d].NextPollMs = now;
-            }
-            _firstPoint[devices.Length] = points;
-            _pointDevice = new int[points];
-            _pointInAlarm = new bool[points];
-            _readings = new Reading[points];
-            _statusQuality = new Quality[points];
-            for (int d = 0; d < devices.Length; d++)
-            {
-                for (int i = _firstPoint[d]; i < _firstPoint[d + 1]; i++)
+                for (int i = 0; i < p.Points.Length; i++, point++)
                 {
-                    _pointDevice[i] = d;
-                    _readings[i] = new Reading(0, devices[d].Profile.Points[i - _firstPoint[d]].Unit, Quality.NoData, now, clock.UtcMs);
+                    _point[point * PointInts + PointState] = (int)Quality.NoData | (d << DeviceShift);
+                    _point[point * PointInts + PointAt] = At(plan.PointBlock[i], firstBlock, plan.PointOffset[i]);
+                    _point[point * PointInts + PointDecimalAt] = plan.DecimalBlock[i] < 0 ? -1 : At(plan.DecimalBlock[i], firstBlock, plan.DecimalOffset[i]);
+                }
+                int deviceRules = p.StatusRules == null ? 0 : p.StatusRules.Length;
+                for (int r = 0; r < deviceRules; r++, rule++)
+                {
+                    int[] ruleTargets = plan.RuleTargets[r];
+                    _rules[rule * RuleInts + RuleAt] = At(plan.RuleBlock[r], firstBlock, plan.RuleOffset[r]);
+                    _rules[rule * RuleInts + RuleTargetStart] = target;
+                    _rules[rule * RuleInts + RuleTargetCount] = ruleTargets == null ? -1 : ruleTargets.Length;
+                    if (ruleTargets == null) continue;
+                    for (int k = 0; k < ruleTargets.Length; k++) _rules[target++] = ruleTargets[k];
                 }
             }
+            _dev[n * DevInts + DevFirstPoint] = point;
+            _dev[n * DevInts + DevFirstBlock] = blk;
+            _dev[n * DevInts + DevFirstRule] = rule;
+        }
+
+        /// <summary>Flat data index of an offset in one of a device's blocks; -1 (and a fault when decoded) where the planner found none.</summary>
+        private int At(int deviceBlock, int firstBlock, int offset)
+        {
+            return deviceBlock < 0 ? -1 : _block[(firstBlock + deviceBlock) * BlockInts + BlockData] + offset;
         }
 
         public int DeviceCount { get { return _devices.Length; } }
-        public int PointCount { get { return _readings.Length; } }
+        public int PointCount { get { return _value.Length; } }
 
         /// <summary>Index of a device's first point in the flat point numbering.</summary>
-        public int FirstPoint(int device) { return _firstPoint[device]; }
+        public int FirstPoint(int device) { return _dev[device * DevInts + DevFirstPoint]; }
 
-        public int DeviceOf(int point) { return _pointDevice[point]; }
+        public int DeviceOf(int point) { return _point[point * PointInts + PointState] >> DeviceShift; }
+
+        private Quality QualityOf(int point) { return (Quality)(_point[point * PointInts + PointState] & QualityMask); }
 
         public ModbusPointConfig PointConfig(int point)
         {
-            int d = _pointDevice[point];
-            return _devices[d].Profile.Points[point - _firstPoint[d]];
+            int d = DeviceOf(point);
+            return _devices[d].Profile.Points[point - FirstPoint(d)];
         }
 
-        public ModbusDeviceState DeviceState(int device) { return _states[device]; }
-        public ModbusDevicePlan DevicePlan(int device) { return _plans[device]; }
+        /// <summary>The merged block reads of a device (re-planned from its configuration: allocates; for diagnostics and tests).</summary>
+        public ModbusDevicePlan DevicePlan(int device) { return ModbusPlanner.Plan(_devices[device]); }
+
+        /// <summary>Consecutive failed polls of a device.</summary>
+        public int Misses(int device) { return _dev[device * DevInts + DevMisses]; }
+
+        /// <summary>Completed polls (good or failed) of a device since start-up.</summary>
+        public long Polls(int device) { return _dev[device * DevInts + DevPolls]; }
+
+        /// <summary>Failed polls of a device since start-up.</summary>
+        public long Failures(int device) { return _dev[device * DevInts + DevFailures]; }
+
+        /// <summary>Points of a device currently in alarm (polled at the alarm interval while &gt; 0).</summary>
+        public int PointsInAlarm(int device) { return _dev[device * DevInts + DevPointsInAlarm]; }
+
+        /// <summary>Status of the device's last block read (Pending before the first).</summary>
+        public ModbusStatus LastStatus(int device) { return (ModbusStatus)(_dev[device * DevInts + DevLastResult] & 0xFF); }
+
+        /// <summary>Exception code of the device's last block read (0 unless LastStatus is Exception).</summary>
+        public byte LastExceptionCode(int device) { return (byte)(_dev[device * DevInts + DevLastResult] >> 8); }
+
+        /// <summary>Monotonic time of the device's last good poll, -1 before the first.</summary>
+        public long LastSuccessMs(int device) { return _devTime[device * DevLongs + DevLastSuccessMs]; }
+
+        /// <summary>Monotonic time the device is next due.</summary>
+        public long NextPollMs(int device) { return _devTime[device * DevLongs + DevNextPollMs]; }
 
         /// <summary>The latest reading of a point (its Quality says whether the value may be used).</summary>
-        public Reading ReadingOf(int point) { return _readings[point]; }
+        public Reading ReadingOf(int point)
+        {
+            int d = DeviceOf(point);
+            long ms = _devTime[d * DevLongs + DevLastSuccessMs];
+            return new Reading(_value[point], _devices[d].Profile.Points[point - FirstPoint(d)].Unit, QualityOf(point),
+                ms >= 0 ? ms : _createdMs, _devTime[d * DevLongs + DevReadUtcMs]);
+        }
 
         /// <summary>ASCII text of an Ascii point from the last good poll (identity codes); returns the byte count.</summary>
         public int CopyText(int point, byte[] dest, int offset)
         {
-            int d = _pointDevice[point];
-            int local = point - _firstPoint[d];
-            ModbusPointConfig pc = _devices[d].Profile.Points[local];
-            if (pc.Type != RegisterType.Ascii || QualityRules.IsBad(_readings[point].Quality)) return 0;
-            ModbusTransaction t = _transactions[d][_plans[d].PointBlock[local]];
-            return RegisterCodec.CopyAscii(t.Registers, _plans[d].PointOffset[local], pc.Length, dest, offset);
+            ModbusPointConfig pc = PointConfig(point);
+            if (pc.Type != RegisterType.Ascii || QualityRules.IsBad(QualityOf(point))) return 0;
+            return RegisterCodec.CopyAscii(_registers, _point[point * PointInts + PointAt], pc.Length, dest, offset);
         }
 
         /// <summary>The alarm engine says whether a point is in alarm: its device is then polled at the alarm interval.</summary>
         public void SetInAlarm(int point, bool inAlarm)
         {
-            if (_pointInAlarm[point] == inAlarm) return;
-            _pointInAlarm[point] = inAlarm;
-            ModbusDeviceState s = _states[_pointDevice[point]];
-            s.PointsInAlarm += inAlarm ? 1 : -1;
+            int slot = point * PointInts + PointState;
+            if (((_point[slot] & InAlarmFlag) != 0) == inAlarm) return;
+            _point[slot] ^= InAlarmFlag;
+            int d = _point[slot] >> DeviceShift;
+            _dev[d * DevInts + DevPointsInAlarm] += inAlarm ? 1 : -1;
             if (inAlarm)
             {
                 // Bring the next poll forward so the faster interval applies at once.
-                ModbusDeviceConfig c = _devices[_pointDevice[point]];
-                long soonest = s.CycleStartMs + c.AlarmPollIntervalMs;
-                if (s.Misses < c.MissesBeforeFault && soonest < s.NextPollMs) s.NextPollMs = soonest;
+                ModbusDeviceConfig c = _devices[d];
+                long soonest = _devTime[d * DevLongs + DevCycleStartMs] + c.AlarmPollIntervalMs;
+                if (Misses(d) < c.MissesBeforeFault && soonest < _devTime[d * DevLongs + DevNextPollMs]) _devTime[d * DevLongs + DevNextPollMs] = soonest;
             }
         }
 
@@ -125,10 +270,9 @@ namespace Qinshui.Edge.Core.Modbus
         {
             if (_activeDevice >= 0)
             {
-                ModbusDeviceState s = _states[_activeDevice];
-                ModbusTransaction t = _transactions[_activeDevice][s.CurrentBlock];
-                if (_master.Step() == ModbusStatus.Pending) return;
-                OnBlockDone(_activeDevice, t);
+                _master.Step();
+                if (_t.Status == ModbusStatus.Pending) return;
+                OnBlockDone(_activeDevice);
                 if (_activeDevice >= 0)
                 {
                     StartBlock(_activeDevice);
@@ -145,12 +289,11 @@ namespace Qinshui.Edge.Core.Modbus
             for (int i = 0; i < n; i++)
             {
                 int d = (_nextDevice + i) % n;
-                ModbusDeviceState s = _states[d];
-                if (now >= s.NextPollMs && _plans[d].Blocks.Length > 0)
+                if (now >= _devTime[d * DevLongs + DevNextPollMs] && BlockCount(d) > 0)
                 {
                     _nextDevice = (d + 1) % n;
-                    s.CycleStartMs = now;
-                    s.CurrentBlock = 0;
+                    _devTime[d * DevLongs + DevCycleStartMs] = now;
+                    _currentBlock = _dev[d * DevInts + DevFirstBlock];
                     _activeDevice = d;
                     StartBlock(d);
                     return;
@@ -159,142 +302,166 @@ namespace Qinshui.Edge.Core.Modbus
             _master.Step();
         }
 
+        private int BlockCount(int d)
+        {
+            return _dev[(d + 1) * DevInts + DevFirstBlock] - _dev[d * DevInts + DevFirstBlock];
+        }
+
         private void StartBlock(int d)
         {
-            ModbusTransaction t = _transactions[d][_states[d].CurrentBlock];
-            _master.Start(t);
+            int b = _currentBlock * BlockInts;
+            _t.SetRead(_devices[d].Unit, (byte)_block[b + BlockFunction], _block[b + BlockAddress], _block[b + BlockQuantity]);
+            _master.Start(_t);
             _master.Step();
         }
 
-        private void OnBlockDone(int d, ModbusTransaction t)
+        private void OnBlockDone(int d)
         {
-            ModbusDeviceState s = _states[d];
             ModbusDeviceConfig c = _devices[d];
+            int di = d * DevInts;
+            int dl = d * DevLongs;
             long now = _clock.MonotonicMs;
-            s.LastStatus = t.Status;
-            s.LastExceptionCode = t.ExceptionCode;
-            if (t.Status == ModbusStatus.Ok)
+            _dev[di + DevLastResult] = (int)_t.Status | (_t.ExceptionCode << 8);
+            if (_t.Status == ModbusStatus.Ok)
             {
-                s.CurrentBlock++;
-                if (s.CurrentBlock < _plans[d].Blocks.Length) return;
-                s.CurrentBlock = -1;
-                s.Misses = 0;
-                s.Polls++;
-                s.LastSuccessMs = now;
+                CopyResult(_currentBlock);
+                _currentBlock++;
+                if (_currentBlock < _dev[di + DevInts + DevFirstBlock]) return;
+                _currentBlock = -1;
+                _dev[di + DevMisses] = 0;
+                _dev[di + DevPolls]++;
+                _devTime[dl + DevLastSuccessMs] = now;
                 Decode(d, now);
-                long next = s.CycleStartMs + Interval(d);
-                s.NextPollMs = next > now ? next : now;
+                long next = _devTime[dl + DevCycleStartMs] + Interval(d);
+                _devTime[dl + DevNextPollMs] = next > now ? next : now;
                 _activeDevice = -1;
                 return;
             }
             // Any fault ends this device's cycle: the others are not kept waiting.
-            s.CurrentBlock = -1;
-            s.Misses++;
-            s.Polls++;
-            s.Failures++;
+            _currentBlock = -1;
+            int misses = ++_dev[di + DevMisses];
+            _dev[di + DevPolls]++;
+            _dev[di + DevFailures]++;
             _activeDevice = -1;
             long interval = Interval(d);
-            if (s.Misses >= c.MissesBeforeFault)
+            if (misses >= c.MissesBeforeFault)
             {
                 MarkCommunicationFault(d);
                 // Back off: double per further miss, capped; an interval already longer stays.
-                int doublings = s.Misses - c.MissesBeforeFault + 1;
+                int doublings = misses - c.MissesBeforeFault + 1;
                 long backoff = interval;
                 for (int i = 0; i < doublings && backoff < c.BackoffMaxMs; i++) backoff *= 2;
                 if (backoff > c.BackoffMaxMs) backoff = c.BackoffMaxMs > interval ? c.BackoffMaxMs : interval;
                 interval = backoff;
             }
             // Keep the device's cadence (from the cycle's start) so a failing device does not drift.
-            long due = s.CycleStartMs + interval;
-            s.NextPollMs = due > now ? due : now;
+            long due = _devTime[dl + DevCycleStartMs] + interval;
+            _devTime[dl + DevNextPollMs] = due > now ? due : now;
+        }
+
+        /// <summary>The shared transaction's result into the block's place in _registers or _bits.</summary>
+        private void CopyResult(int block)
+        {
+            int b = block * BlockInts;
+            int at = _block[b + BlockData];
+            int quantity = _block[b + BlockQuantity];
+            if (FunctionCode.IsBitRead((byte)_block[b + BlockFunction])) System.Array.Copy(_t.Bits, 0, _bits, at, quantity);
+            else System.Array.Copy(_t.Registers, 0, _registers, at, quantity);
         }
 
         private long Interval(int d)
         {
             ModbusDeviceConfig c = _devices[d];
-            return _states[d].PointsInAlarm > 0 && c.AlarmPollIntervalMs < c.PollIntervalMs ? c.AlarmPollIntervalMs : c.PollIntervalMs;
+            return PointsInAlarm(d) > 0 && c.AlarmPollIntervalMs < c.PollIntervalMs ? c.AlarmPollIntervalMs : c.PollIntervalMs;
         }
 
         private void MarkCommunicationFault(int d)
         {
-            for (int i = _firstPoint[d]; i < _firstPoint[d + 1]; i++)
+            int end = _dev[(d + 1) * DevInts + DevFirstPoint];
+            for (int i = FirstPoint(d); i < end; i++)
             {
                 // The value stays for diagnostics but is flagged: bad data is a fault, never a value.
-                _readings[i].Quality = (_readings[i].Quality & ~Quality.NoData) | Quality.CommunicationFault;
+                int slot = i * PointInts + PointState;
+                _point[slot] = (_point[slot] & ~(int)Quality.NoData) | (int)Quality.CommunicationFault;
             }
         }
 
         private void Decode(int d, long now)
         {
-            ModbusDeviceConfig c = _devices[d];
-            ModbusDevicePlan plan = _plans[d];
-            ModbusTransaction[] txs = _transactions[d];
-            int first = _firstPoint[d];
-            int count = _firstPoint[d + 1] - first;
-            for (int i = 0; i < count; i++) _statusQuality[first + i] = Quality.Good;
-            ModbusStatusRule[] rules = c.Profile.StatusRules;
-            if (rules != null)
+            ModbusDeviceProfile profile = _devices[d].Profile;
+            int first = FirstPoint(d);
+            int count = _dev[(d + 1) * DevInts + DevFirstPoint] - first;
+            for (int i = 0; i < count; i++) _point[(first + i) * PointInts + PointState] &= ~QualityMask; // Good
+            int firstRule = _dev[d * DevInts + DevFirstRule];
+            int ruleEnd = _dev[(d + 1) * DevInts + DevFirstRule];
+            for (int r = firstRule; r < ruleEnd; r++)
             {
-                for (int r = 0; r < rules.Length; r++)
+                ModbusStatusRule rule = profile.StatusRules[r - firstRule];
+                int ri = r * RuleInts;
+                if (!rule.Matches(_registers[_rules[ri + RuleAt]])) continue;
+                int targetCount = _rules[ri + RuleTargetCount];
+                if (targetCount < 0)
                 {
-                    ushort reg = txs[plan.RuleBlock[r]].Registers[plan.RuleOffset[r]];
-                    if (!rules[r].Matches(reg)) continue;
-                    int[] targets = plan.RuleTargets[r];
-                    if (targets == null)
+                    for (int i = 0; i < count; i++) _point[(first + i) * PointInts + PointState] |= (int)rule.Quality & QualityMask;
+                }
+                else
+                {
+                    int start = _rules[ri + RuleTargetStart];
+                    for (int k = 0; k < targetCount; k++)
                     {
-                        for (int i = 0; i < count; i++) _statusQuality[first + i] |= rules[r].Quality;
-                    }
-                    else
-                    {
-                        for (int i = 0; i < targets.Length; i++)
-                        {
-                            if (targets[i] >= 0) _statusQuality[first + targets[i]] |= rules[r].Quality;
-                        }
+                        int target = _rules[start + k];
+                        if (target >= 0) _point[(first + target) * PointInts + PointState] |= (int)rule.Quality & QualityMask;
                     }
                 }
             }
-            long utc = _clock.UtcMs;
+            _devTime[d * DevLongs + DevReadUtcMs] = _clock.UtcMs;
+            bool trusted = _clock.IsTrusted;
             for (int i = 0; i < count; i++)
             {
-                ModbusPointConfig pc = c.Profile.Points[i];
+                int pi = (first + i) * PointInts;
                 double value;
-                Quality q = _statusQuality[first + i];
-                if (!TryValue(pc, txs[plan.PointBlock[i]], plan.PointOffset[i], plan.DecimalBlock[i] < 0 ? null : txs[plan.DecimalBlock[i]], plan.DecimalOffset[i], out value))
+                int q = _point[pi + PointState] & QualityMask;
+                if (!TryValue(profile.Points[i], _registers, _bits, _point[pi + PointAt], _point[pi + PointDecimalAt], out value))
                 {
-                    q |= Quality.OutOfRange;
+                    q |= (int)Quality.OutOfRange;
                     value = 0;
                 }
-                if (!_clock.IsTrusted) q |= Quality.ClockUntrusted;
-                _readings[first + i] = new Reading(value, pc.Unit, q, now, utc);
+                if (!trusted) q |= (int)Quality.ClockUntrusted;
+                _point[pi + PointState] = (_point[pi + PointState] & ~QualityMask) | q;
+                _value[first + i] = value;
             }
         }
 
-        /// <summary>The engineering value of a point from its block; false when the registers do not make a number.</summary>
-        public static bool TryValue(ModbusPointConfig pc, ModbusTransaction block, int offset, ModbusTransaction decimalBlock, int decimalOffset, out double value)
+        /// <summary>
+        /// The engineering value of a point from the registers (or bits) read; false when they do not
+        /// make a number. at: the point's first register (its bit for Bool); decimalAt: its
+        /// decimal-point register, or -1.
+        /// </summary>
+        public static bool TryValue(ModbusPointConfig pc, ushort[] registers, bool[] bits, int at, int decimalAt, out double value)
         {
             double raw;
             switch (pc.Type)
             {
                 case RegisterType.Bool:
-                    raw = block.Bits[offset] ? 1 : 0;
+                    raw = bits[at] ? 1 : 0;
                     break;
                 case RegisterType.Bits:
-                    raw = RegisterCodec.BitField(block.Registers[offset], pc.BitIndex, pc.BitCount);
+                    raw = RegisterCodec.BitField(registers[at], pc.BitIndex, pc.BitCount);
                     break;
                 case RegisterType.Ascii:
                     value = 0;
                     return true;
                 default:
-                    if (!RegisterCodec.TryDecode(block.Registers, offset, pc.Type, pc.Order, out raw))
+                    if (!RegisterCodec.TryDecode(registers, at, pc.Type, pc.Order, out raw))
                     {
                         value = 0;
                         return false;
                     }
                     break;
             }
-            if (decimalBlock != null)
+            if (decimalAt >= 0)
             {
-                int dp = decimalBlock.Registers[decimalOffset];
+                int dp = registers[decimalAt];
                 if (dp >= s_pow10.Length)
                 {
                     value = 0;

@@ -18,11 +18,6 @@ namespace Qinshui.Edge.Core.Modbus
             ResponseTimeoutMs = responseTimeoutMs;
             Retries = retries;
             TurnaroundDelayMs = turnaroundDelayMs;
-            CharacterTimeUs = CharacterMicros(baudRate, bitsPerCharacter);
-            InterFrameSilenceUs = SilenceMicros(baudRate, bitsPerCharacter);
-            // The clock port counts whole milliseconds: a difference of k between two readings only
-            // proves more than k - 1 ms passed, so the silence is rounded up and one added.
-            InterFrameSilenceMs = (int)((InterFrameSilenceUs + 999) / 1000) + 1;
         }
 
         public int BaudRate { get; }
@@ -37,11 +32,17 @@ namespace Qinshui.Edge.Core.Modbus
         /// <summary>Silence after a broadcast so slaves can act before the next request (Serial Line §2.4.1: typically 100–200 ms).</summary>
         public int TurnaroundDelayMs { get; }
 
-        public long CharacterTimeUs { get; }
-        public long InterFrameSilenceUs { get; }
+        // Derived figures are computed when asked, not stored: each stored field costs 12 bytes on
+        // nanoFramework (docs/memory.md), and they are read at start-up and in diagnostics only.
+        public long CharacterTimeUs { get { return CharacterMicros(BaudRate, BitsPerCharacter); } }
+        public long InterFrameSilenceUs { get { return SilenceMicros(BaudRate, BitsPerCharacter); } }
 
-        /// <summary>The silence as whole milliseconds of the clock port, never shorter than InterFrameSilenceUs.</summary>
-        public int InterFrameSilenceMs { get; }
+        /// <summary>
+        /// The silence as whole milliseconds of the clock port, never shorter than InterFrameSilenceUs.
+        /// The clock port counts whole milliseconds: a difference of k between two readings only
+        /// proves more than k - 1 ms passed, so the silence is rounded up and one added.
+        /// </summary>
+        public int InterFrameSilenceMs { get { return (int)((InterFrameSilenceUs + 999) / 1000) + 1; } }
 
         public static long CharacterMicros(int baudRate, int bitsPerCharacter)
         {

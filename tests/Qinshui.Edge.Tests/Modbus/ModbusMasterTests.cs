@@ -215,4 +215,26 @@ public class ModbusMasterTests
         Assert.Equal(ModbusStatus.InvalidRequest, t.Status);
         Assert.Empty(line.Writes);
     }
+
+    [Fact]
+    public void ReadOnlyMaster_ReadsEveryFunction_AndRefusesARequestLongerThanItsBuffer()
+    {
+        var slave = new ModbusSlaveDevice(7, 500);
+        var line = new SlaveLoopbackLine(_clock, 9600, slave);
+        var m = new ModbusMaster(line, _clock, new ModbusTiming(9600, 11, 200, 1, 100), ModbusPoller.MaxRequestBytes);
+        var t = new ModbusTransaction(125, 2000);
+        slave.HoldingRegisters[10] = 0x1234;
+        t.SetRead(7, FunctionCode.ReadHoldingRegisters, 10, 125);
+        Assert.Equal(ModbusStatus.Ok, RunToEnd(m, _clock, t));
+        Assert.Equal(0x1234, t.Registers[0]);
+        t.SetWriteRegister(7, 20, 0x55);
+        Assert.Equal(ModbusStatus.Ok, RunToEnd(m, _clock, t)); // 8 bytes: fits
+        Assert.Equal(0x55, slave.HoldingRegisters[20]);
+
+        long requests = line.Requests;
+        t.SetWriteRegisters(7, 200, 2); // 13 bytes
+        Assert.False(m.Start(t));
+        Assert.Equal(ModbusStatus.InvalidRequest, t.Status);
+        Assert.Equal(requests, line.Requests);
+    }
 }

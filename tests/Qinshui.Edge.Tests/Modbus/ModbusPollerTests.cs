@@ -135,12 +135,12 @@ public class ModbusPollerTests
         Assert.InRange(gaps[2], 1990, 2200);     // then doubling …
         Assert.InRange(gaps[3], 3990, 4200);
         Assert.All(gaps.Skip(4), g => Assert.InRange(g, 7990, 8200)); // … up to BackoffMaxMs
-        Assert.True(p.DeviceState(0).Misses >= 6);
+        Assert.True(p.Misses(0) >= 6);
 
         slave.Online = true;
         Run(p, 9000);
         Assert.Equal(Quality.Good, p.ReadingOf(0).Quality);
-        Assert.Equal(0, p.DeviceState(0).Misses);
+        Assert.Equal(0, p.Misses(0));
     }
 
     [Fact]
@@ -171,12 +171,12 @@ public class ModbusPollerTests
         long lastPolls = 0;
         Run(p, 20_000, now =>
         {
-            var s = p.DeviceState(0);
-            if (s.Polls != lastPolls) { good.Add(now); lastPolls = s.Polls; }
+            long polls = p.Polls(0);
+            if (polls != lastPolls) { good.Add(now); lastPolls = polls; }
         });
         Assert.Equal(Quality.CommunicationFault, p.ReadingOf(p.FirstPoint(1)).Quality);
         Assert.Equal(Quality.Good, p.ReadingOf(0).Quality);
-        Assert.Equal(0, p.DeviceState(0).Failures);
+        Assert.Equal(0, p.Failures(0));
         // The dead device's attempt costs (request 10 ms + timeout 100 ms + silence) × 2 attempts ≈ 230 ms.
         var dead = p.DevicePlan(1).DeadMicros(new ModbusTiming(9600, 11, 100, 1, 100)) / 1000;
         var gaps = good.Zip(good.Skip(1), (a, b) => b - a).ToList();
@@ -219,5 +219,27 @@ public class ModbusPollerTests
         Assert.Equal(Quality.CommunicationFault, p.ReadingOf(p.FirstPoint(5)).Quality);
         Assert.Equal(3.5, p.ReadingOf(p.FirstPoint(1)).Value);
         Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void AlarmFlags_ArePerPoint_AndCountedPerDevice()
+    {
+        var line = new SlaveLoopbackLine(_clock, 9600, new ModbusSlaveDevice(1, 20), new ModbusSlaveDevice(2, 20));
+        var p = Poller(line, 0, Gas(1), Gas(2));
+        int second = p.FirstPoint(1);
+        Assert.Equal((0, 1, 1), (p.DeviceOf(0), p.DeviceOf(second), p.DeviceOf(p.PointCount - 1)));
+        p.SetInAlarm(second, true);
+        p.SetInAlarm(second + 1, true);
+        p.SetInAlarm(second + 1, true); // no change: counted once
+        Assert.Equal((0, 2), (p.PointsInAlarm(0), p.PointsInAlarm(1)));
+        p.SetInAlarm(second, false);
+        Assert.Equal((0, 1), (p.PointsInAlarm(0), p.PointsInAlarm(1)));
+        Assert.Equal(1, p.DeviceOf(second + 1)); // the flag does not disturb the point's device
+        Run(p, 100);
+        Assert.Equal(Quality.Good, p.ReadingOf(second).Quality); // the alarm flag is not part of the quality
+        Assert.Equal(Quality.Good, p.ReadingOf(0).Quality);
+        Assert.True(p.Polls(0) >= 1 && p.Polls(1) >= 1);
+        Assert.Equal(ModbusStatus.Ok, p.LastStatus(1));
+        Assert.True(p.LastSuccessMs(1) >= 0);
     }
 }

@@ -152,7 +152,7 @@ public sealed class PymodbusInteropTests : IClassFixture<PymodbusSlavePeer>
         PtyPair.WaitFor(() =>
         {
             poller.Step();
-            return poller.DeviceState(0).Polls >= 3 && poller.DeviceState(1).Polls >= 3 && poller.DeviceState(2).Polls >= 2;
+            return poller.Polls(0) >= 3 && poller.Polls(1) >= 3 && poller.Polls(2) >= 2;
         }, TimeSpan.FromSeconds(30), "three polls of each device");
         Assert.Equal(-1234.5, poller.ReadingOf(0).Value);
         Assert.Equal(500, poller.ReadingOf(1).Value);
@@ -160,6 +160,6 @@ public sealed class PymodbusInteropTests : IClassFixture<PymodbusSlavePeer>
         Assert.Equal(Quality.Good, poller.ReadingOf(2).Quality);
         Assert.Equal(Quality.CommunicationFault, poller.ReadingOf(4).Quality);
         // A loaded machine may cost a live device a poll now and then; it must not be flagged for it.
-        Assert.True(poller.DeviceState(0).Misses < 2 && poller.DeviceState(1).Misses < 2);
+        Assert.True(poller.Misses(0) < 2 && poller.Misses(1) < 2);
     }
 }

@@ -54,12 +54,12 @@ public sealed class RealGateway : ISimulatedGateway
         _sensorOfChannel = new string[config.Channels.Length];
         for (int c = 0; c < config.Channels.Length; c++)
         {
-            var s = config.Sources[c];
-            if (s.Kind == ChannelSourceKind.Analog) _sensorOfChannel[c] = s.AnalogInputId;
-            else if (s.Kind == ChannelSourceKind.Modbus)
+            var kind = config.SourceKind(c);
+            if (kind == ChannelSourceKind.Analog) _sensorOfChannel[c] = config.SourceAnalogInputId(c);
+            else if (kind == ChannelSourceKind.Modbus)
             {
-                string bus = config.BusPorts[s.BusIndex];
-                var dev = config.Buses[s.BusIndex].Devices.FirstOrDefault(d => d.Name == s.DeviceName);
+                string bus = config.BusPorts[config.SourceBus(c)];
+                var dev = config.Buses[config.SourceBus(c)].Devices[config.SourceDevice(c)];
                 var sensor = ctx.Plant.Sensors.FirstOrDefault(x => x.Spec.Interface == SensorInterface.Modbus && x.Spec.Bus == bus && dev != null && x.Spec.SlaveAddress == dev.Unit);
                 _sensorOfChannel[c] = sensor?.Id ?? "";
             }
