@@ -1,4 +1,5 @@
 using Qinshui.Edge.Core.Domain;
+using Qinshui.Edge.Core.Profiles;
 
 namespace Qinshui.Edge.Core.Alarms
 {
@@ -7,78 +8,391 @@ namespace Qinshui.Edge.Core.Alarms
     /// acknowledge, reset with refusal reasons, inhibit with mandatory expiry, STEL/TWA, and
     /// fault on bad or stale data. All state is allocated in the constructor; Update and Tick
     /// allocate nothing.
+    /// Memory (docs/memory.md: on nanoFramework every class field costs 12 bytes and a struct
+    /// held in a field is boxed): the channel configurations are flattened here at construction
+    /// and not kept, and all state lives in parallel primitive arrays indexed by channel, or by
+    /// level (a channel's levels are consecutive, from <c>_firstLevel[channel]</c>), with flags
+    /// packed into ints and bytes. No per-channel or per-level objects.
     /// </summary>
     public sealed class AlarmEngine
     {
-        private readonly ChannelConfig[] _configs;
-        private readonly ChannelState[] _states;
+        internal const long None = long.MinValue;
+
+        // _channelInfo: unit bits 0-7, profile (ProfileCatalog.All index + 1, 0 = none) 8-15,
+        // gas (GasTable.All index + 1, 0 = none) 16-23.
+        private const int ProfileShift = 8;
+        private const int GasShift = 16;
+
+        // _channelFlags: last reading's quality bits 0-10, effective quality 11-21, last reading's
+        // unit 22-29 (255 = a unit outside 0..254), has-reading bit 30.
+        private const int QualityBits = 0x7FF;
+        private const int EffectiveShift = 11;
+        private const int ReadingUnitShift = 22;
+        private const int HasReadingBit = 1 << 30;
+
+        // _levelConfig: kind bits 0-1, direction bit 2, source bits 3-4, latching bit 5.
+        private const int DirectionBit = 1 << 2;
+        private const int SourceShift = 3;
+        private const int LatchingBit = 1 << 5;
+
+        // _levelState: status bits 0-2, acknowledged bit 3, latched bit 4.
+        private const int StatusBits = 7;
+        private const int AcknowledgedBit = 1 << 3;
+        private const int LatchedBit = 1 << 4;
+
+        // Per channel, fixed.
+        private readonly string[] _ids;
+        private readonly int[] _channelInfo;
+        private readonly int[] _firstLevel;
+        private readonly int[] _maxAgeMs;
+        private readonly int[] _maxInhibitMs;
+        private readonly double[] _rangeMin;
+        private readonly double[] _rangeMax;
+        private readonly long[] _calibrationDueUtcMs;
+
+        // Per channel, changing: the last reading (value, times, packed quality and unit), the inhibit.
+        private readonly double[] _value;
+        private readonly long[] _readingMs;
+        private readonly long[] _readingUtcMs;
+        private readonly int[] _channelFlags;
+        private readonly long[] _inhibitUntilMs;
+
+        // Per level, fixed.
+        private readonly double[] _threshold;
+        private readonly double[] _restore;
+        private readonly int[] _onDelayMs;
+        private readonly int[] _offDelayMs;
+        private readonly byte[] _levelConfig;
+
+        // Per level, changing. One timer serves both delays: the on-delay runs only while Normal or
+        // Pending and the off-delay only while Active, and each is cleared on leaving its state.
+        private readonly byte[] _levelState;
+        private readonly long[] _activeSinceMs;
+        private readonly long[] _timerSinceMs;
+
+        // Exposure (GBZ 2.1): only channels with a STEL or TWA level have a slot; null when none does.
+        private readonly int[] _exposureSlot;
+        private readonly ExposureWindow _stel;
+        private readonly ExposureWindow _twa;
+        // [2 × slot] STEL, [2 × slot + 1] TWA average at the last evaluation.
+        private readonly double[] _exposureAverage;
+
         private readonly TransitionQueue _transitions;
 
+        /// <summary>
+        /// Builds the engine from the channels' configurations, copying what it needs: the
+        /// configurations are not kept (the caller may drop them).
+        /// </summary>
         public AlarmEngine(ChannelConfig[] channels, int transitionCapacity)
         {
-            _configs = channels;
-            _states = new ChannelState[channels.Length];
-            for (int i = 0; i < channels.Length; i++) _states[i] = new ChannelState(channels[i]);
+            int n = channels.Length;
+            int levels = 0;
+            int exposure = 0;
+            for (int c = 0; c < n; c++)
+            {
+                levels += channels[c].Levels.Length;
+                if (channels[c].HasExposureLevels) exposure++;
+            }
+
+            _ids = new string[n];
+            _channelInfo = new int[n];
+            _firstLevel = new int[n + 1];
+            _maxAgeMs = new int[n];
+            _maxInhibitMs = new int[n];
+            _rangeMin = new double[n];
+            _rangeMax = new double[n];
+            _calibrationDueUtcMs = new long[n];
+            _value = new double[n];
+            _readingMs = new long[n];
+            _readingUtcMs = new long[n];
+            _channelFlags = new int[n];
+            _inhibitUntilMs = new long[n];
+
+            _threshold = new double[levels];
+            _restore = new double[levels];
+            _onDelayMs = new int[levels];
+            _offDelayMs = new int[levels];
+            _levelConfig = new byte[levels];
+            _levelState = new byte[levels];
+            _activeSinceMs = new long[levels];
+            _timerSinceMs = new long[levels];
+
+            if (exposure > 0)
+            {
+                _exposureSlot = new int[n];
+                _stel = ExposureWindow.Stel(exposure);
+                _twa = ExposureWindow.Twa(exposure);
+                _exposureAverage = new double[2 * exposure];
+            }
+
+            int l = 0;
+            int slot = 0;
+            for (int c = 0; c < n; c++)
+            {
+                ChannelConfig cfg = channels[c];
+                _ids[c] = cfg.Id;
+                _channelInfo[c] = ((int)cfg.Unit & 0xFF) | ((ProfileIndex(cfg.ProfileId) + 1) << ProfileShift)
+                    | ((GasIndex(cfg.Gas) + 1) << GasShift);
+                _maxAgeMs[c] = cfg.MaxAgeMs;
+                _maxInhibitMs[c] = cfg.MaxInhibitMs;
+                _rangeMin[c] = cfg.RangeMin;
+                _rangeMax[c] = cfg.RangeMax;
+                _calibrationDueUtcMs[c] = cfg.CalibrationDueUtcMs;
+                // No data yet at boot: NoData until the first reading.
+                _channelFlags[c] = (int)Quality.NoData << EffectiveShift;
+                _inhibitUntilMs[c] = None;
+                if (_exposureSlot != null) _exposureSlot[c] = cfg.HasExposureLevels ? slot++ : -1;
+
+                _firstLevel[c] = l;
+                LevelConfig[] lcs = cfg.Levels;
+                for (int i = 0; i < lcs.Length; i++, l++)
+                {
+                    LevelConfig lc = lcs[i];
+                    _threshold[l] = lc.Threshold;
+                    _restore[l] = lc.Restore;
+                    _onDelayMs[l] = lc.OnDelayMs;
+                    _offDelayMs[l] = lc.OffDelayMs;
+                    _levelConfig[l] = (byte)(((int)lc.Kind & 3) | (lc.Direction == Direction.Low ? DirectionBit : 0)
+                        | (((int)lc.Source & 3) << SourceShift) | (lc.Latching ? LatchingBit : 0));
+                    // No data yet at boot: a fault until the first good reading (de-energise to trip).
+                    _levelState[l] = (byte)LevelStatus.Fault;
+                    _activeSinceMs[l] = None;
+                    _timerSinceMs[l] = None;
+                }
+            }
+            _firstLevel[n] = l;
             _transitions = new TransitionQueue(transitionCapacity);
         }
 
-        public int ChannelCount { get { return _configs.Length; } }
-        public TransitionQueue Transitions { get { return _transitions; } }
-
-        public ChannelConfig Config(int channel) { return _configs[channel]; }
-        public ChannelState State(int channel) { return _states[channel]; }
-
-        public int IndexOf(string channelId)
+        private static int ProfileIndex(string id)
         {
-            for (int i = 0; i < _configs.Length; i++)
+            if (id == null || id.Length == 0) return -1;
+            AlarmProfile[] all = ProfileCatalog.All;
+            for (int i = 0; i < all.Length && i < 254; i++)
             {
-                if (_configs[i].Id == channelId) return i;
+                if (all[i].Id == id) return i;
             }
             return -1;
         }
 
+        private static int GasIndex(string code)
+        {
+            if (code == null || code.Length == 0) return -1;
+            GasInfo[] all = GasTable.All;
+            for (int i = 0; i < all.Length && i < 254; i++)
+            {
+                if (all[i].Code == code) return i;
+            }
+            return -1;
+        }
+
+        public int ChannelCount { get { return _ids.Length; } }
+
+        /// <summary>Levels of all channels together.</summary>
+        public int TotalLevelCount { get { return _levelState.Length; } }
+
+        /// <summary>Channels with a STEL or TWA level (each has both exposure windows).</summary>
+        public int ExposureChannelCount { get { return _stel == null ? 0 : _stel.Slots; } }
+
+        public TransitionQueue Transitions { get { return _transitions; } }
+
+        public int IndexOf(string channelId)
+        {
+            for (int i = 0; i < _ids.Length; i++)
+            {
+                if (_ids[i] == channelId) return i;
+            }
+            return -1;
+        }
+
+        // ---- Channel configuration ----
+
+        public string ChannelId(int channel) { return _ids[channel]; }
+
+        public Unit ChannelUnit(int channel) { return (Unit)(_channelInfo[channel] & 0xFF); }
+
+        /// <summary>The built-in profile the channel's levels come from, or null for a site-defined channel.</summary>
+        public AlarmProfile Profile(int channel)
+        {
+            int p = ((_channelInfo[channel] >> ProfileShift) & 0xFF) - 1;
+            return p < 0 ? null : ProfileCatalog.All[p];
+        }
+
+        /// <summary>The profile's id, or "" for a site-defined channel.</summary>
+        public string ProfileId(int channel)
+        {
+            AlarmProfile p = Profile(channel);
+            return p == null ? "" : p.Id;
+        }
+
+        /// <summary>The measured gas (GasTable), or null when the channel's gas code is not in the table.</summary>
+        public GasInfo Gas(int channel)
+        {
+            int g = ((_channelInfo[channel] >> GasShift) & 0xFF) - 1;
+            return g < 0 ? null : GasTable.All[g];
+        }
+
+        public double RangeMin(int channel) { return _rangeMin[channel]; }
+        public double RangeMax(int channel) { return _rangeMax[channel]; }
+        public int MaxAgeMs(int channel) { return _maxAgeMs[channel]; }
+        public int MaxInhibitMs(int channel) { return _maxInhibitMs[channel]; }
+        public long CalibrationDueUtcMs(int channel) { return _calibrationDueUtcMs[channel]; }
+
+        public bool HasExposureLevels(int channel) { return _exposureSlot != null && _exposureSlot[channel] >= 0; }
+
+        public int LevelCount(int channel) { return _firstLevel[channel + 1] - _firstLevel[channel]; }
+
+        public LevelKind LevelKindOf(int channel, int level) { return (LevelKind)(_levelConfig[_firstLevel[channel] + level] & 3); }
+
+        public Direction LevelDirection(int channel, int level)
+        {
+            return (_levelConfig[_firstLevel[channel] + level] & DirectionBit) != 0 ? Direction.Low : Direction.High;
+        }
+
+        public LevelSource LevelSourceOf(int channel, int level) { return (LevelSource)((_levelConfig[_firstLevel[channel] + level] >> SourceShift) & 3); }
+
+        public double Threshold(int channel, int level) { return _threshold[_firstLevel[channel] + level]; }
+        public double Restore(int channel, int level) { return _restore[_firstLevel[channel] + level]; }
+        public int OnDelayMs(int channel, int level) { return _onDelayMs[_firstLevel[channel] + level]; }
+        public int OffDelayMs(int channel, int level) { return _offDelayMs[_firstLevel[channel] + level]; }
+        public bool IsLatching(int channel, int level) { return (_levelConfig[_firstLevel[channel] + level] & LatchingBit) != 0; }
+
+        /// <summary>
+        /// A new ChannelConfig rebuilt from the engine's copy (profile, gas and levels included;
+        /// LevelEntryIndex is not kept). Allocates: for start-up checks and descriptions, never in the scan.
+        /// </summary>
+        public ChannelConfig CopyConfig(int channel)
+        {
+            int n = LevelCount(channel);
+            LevelConfig[] levels = new LevelConfig[n];
+            for (int i = 0; i < n; i++)
+            {
+                levels[i] = new LevelConfig(LevelKindOf(channel, i), LevelDirection(channel, i), Threshold(channel, i), Restore(channel, i),
+                    OnDelayMs(channel, i), OffDelayMs(channel, i), IsLatching(channel, i), LevelSourceOf(channel, i));
+            }
+            ChannelConfig c = new ChannelConfig(_ids[channel], ProfileId(channel), ChannelUnit(channel), levels, _maxAgeMs[channel],
+                _rangeMin[channel], _rangeMax[channel], _maxInhibitMs[channel]);
+            c.CalibrationDueUtcMs = _calibrationDueUtcMs[channel];
+            GasInfo gas = Gas(channel);
+            c.Gas = gas == null ? "" : gas.Code;
+            return c;
+        }
+
+        // ---- Channel state ----
+
+        public bool HasReading(int channel) { return (_channelFlags[channel] & HasReadingBit) != 0; }
+
+        /// <summary>The last reading submitted (default before the first).</summary>
+        public Reading LastReading(int channel)
+        {
+            return new Reading(_value[channel], ReadingUnit(channel), (Quality)(_channelFlags[channel] & QualityBits),
+                _readingMs[channel], _readingUtcMs[channel]);
+        }
+
+        public double LastValue(int channel) { return _value[channel]; }
+
+        /// <summary>Monotonic time of the last reading's measurement.</summary>
+        public long LastMonotonicMs(int channel) { return _readingMs[channel]; }
+
+        /// <summary>The reading's quality plus what the engine found (stale, out of range, inhibited, no data).</summary>
+        public Quality EffectiveQuality(int channel) { return (Quality)((_channelFlags[channel] >> EffectiveShift) & QualityBits); }
+
+        public bool IsInhibited(int channel) { return _inhibitUntilMs[channel] != None; }
+
+        /// <summary>Monotonic time at which the inhibit ends by itself (long.MinValue when not inhibited).</summary>
+        public long InhibitUntilMs(int channel) { return _inhibitUntilMs[channel]; }
+
+        /// <summary>15-minute STEL average at the last evaluation (0 for a channel without exposure levels).</summary>
+        public double StelAverage(int channel)
+        {
+            return HasExposureLevels(channel) ? _exposureAverage[2 * _exposureSlot[channel]] : 0;
+        }
+
+        /// <summary>8-hour TWA average at the last evaluation (0 for a channel without exposure levels).</summary>
+        public double TwaAverage(int channel)
+        {
+            return HasExposureLevels(channel) ? _exposureAverage[2 * _exposureSlot[channel] + 1] : 0;
+        }
+
+        private Unit ReadingUnit(int channel) { return (Unit)((_channelFlags[channel] >> ReadingUnitShift) & 0xFF); }
+
+        // ---- Level state ----
+
+        public LevelStatus Status(int channel, int level) { return (LevelStatus)(_levelState[_firstLevel[channel] + level] & StatusBits); }
+
+        public bool IsAcknowledged(int channel, int level) { return (_levelState[_firstLevel[channel] + level] & AcknowledgedBit) != 0; }
+
+        /// <summary>True from activation of a latching level until its accepted reset; survives faults.</summary>
+        public bool IsLatched(int channel, int level) { return (_levelState[_firstLevel[channel] + level] & LatchedBit) != 0; }
+
+        /// <summary>Monotonic time the level last became active (long.MinValue when never or since reset).</summary>
+        public long ActiveSinceMs(int channel, int level) { return _activeSinceMs[_firstLevel[channel] + level]; }
+
+        /// <summary>Active, latched or faulted: what a dependent interlock must treat as tripped.</summary>
+        public bool IsLevelTripping(int channel, int level) { return Tripping(_firstLevel[channel] + level); }
+
         /// <summary>True when a level of this kind is active, latched or faulted (also true while the channel is faulted).</summary>
         public bool IsTripping(int channel, LevelKind kind)
         {
-            ChannelConfig cfg = _configs[channel];
-            LevelState[] levels = _states[channel].Levels;
-            for (int i = 0; i < levels.Length; i++)
+            for (int l = _firstLevel[channel]; l < _firstLevel[channel + 1]; l++)
             {
-                if (cfg.Levels[i].Kind == kind && levels[i].IsTripping) return true;
+                if ((LevelKind)(_levelConfig[l] & 3) == kind && Tripping(l)) return true;
             }
             return false;
         }
 
+        private bool Tripping(int l)
+        {
+            int s = _levelState[l];
+            LevelStatus status = (LevelStatus)(s & StatusBits);
+            return status == LevelStatus.Active || status == LevelStatus.ClearedAwaitingReset
+                || status == LevelStatus.Fault || (s & LatchedBit) != 0;
+        }
+
+        private LevelStatus StatusAt(int l) { return (LevelStatus)(_levelState[l] & StatusBits); }
+
+        private void SetStatus(int l, LevelStatus status) { _levelState[l] = (byte)((_levelState[l] & ~StatusBits) | (int)status); }
+
+        private void SetFlag(int l, int bit, bool on)
+        {
+            _levelState[l] = (byte)(on ? _levelState[l] | bit : _levelState[l] & ~bit);
+        }
+
+        // ---- Operations ----
+
         /// <summary>Submits a new reading of a channel and evaluates it at nowMs.</summary>
         public void Update(int channel, Reading reading, long nowMs)
         {
-            ChannelState st = _states[channel];
-            st.Last = reading;
-            st.HasReading = true;
+            int unit = (int)reading.Unit;
+            if (unit < 0 || unit > 254) unit = 255;
+            _value[channel] = reading.Value;
+            _readingMs[channel] = reading.MonotonicMs;
+            _readingUtcMs[channel] = reading.UtcMs;
+            _channelFlags[channel] = ((int)reading.Quality & QualityBits) | (_channelFlags[channel] & (QualityBits << EffectiveShift))
+                | (unit << ReadingUnitShift) | HasReadingBit;
             Evaluate(channel, nowMs, true);
         }
 
         /// <summary>Advances time for every channel: staleness, delays, inhibit expiry.</summary>
         public void Tick(long nowMs)
         {
-            for (int i = 0; i < _configs.Length; i++) Evaluate(i, nowMs, false);
+            for (int i = 0; i < _ids.Length; i++) Evaluate(i, nowMs, false);
         }
 
         public int Acknowledge(int channel, long nowMs)
         {
-            if (channel < 0 || channel >= _configs.Length) return 0;
-            ChannelState st = _states[channel];
+            if (channel < 0 || channel >= _ids.Length) return 0;
             int n = 0;
-            for (int i = 0; i < st.Levels.Length; i++)
+            int first = _firstLevel[channel];
+            for (int l = first; l < _firstLevel[channel + 1]; l++)
             {
-                LevelState ls = st.Levels[i];
-                bool annunciated = ls.Status == LevelStatus.Active || ls.Status == LevelStatus.ClearedAwaitingReset
-                    || ls.Status == LevelStatus.Fault;
-                if (annunciated && !ls.Acknowledged)
+                LevelStatus s = StatusAt(l);
+                bool annunciated = s == LevelStatus.Active || s == LevelStatus.ClearedAwaitingReset || s == LevelStatus.Fault;
+                if (annunciated && (_levelState[l] & AcknowledgedBit) == 0)
                 {
-                    ls.Acknowledged = true;
+                    SetFlag(l, AcknowledgedBit, true);
                     n++;
-                    Emit(TransitionKind.Acknowledged, channel, i, ls.Status, ls.Status, nowMs);
+                    Emit(TransitionKind.Acknowledged, channel, l - first, s, s, nowMs);
                 }
             }
             return n;
@@ -90,23 +404,23 @@ namespace Qinshui.Edge.Core.Alarms
         /// </summary>
         public ResetOutcome Reset(int channel, long nowMs)
         {
-            if (channel < 0 || channel >= _configs.Length) return ResetOutcome.UnknownChannel;
-            ChannelState st = _states[channel];
+            if (channel < 0 || channel >= _ids.Length) return ResetOutcome.UnknownChannel;
+            int first = _firstLevel[channel];
+            int end = _firstLevel[channel + 1];
             bool any = false;
-            for (int i = 0; i < st.Levels.Length; i++)
+            for (int l = first; l < end; l++)
             {
-                LevelState ls = st.Levels[i];
-                if (!ls.Latched) continue;
+                if ((_levelState[l] & LatchedBit) == 0) continue;
                 any = true;
-                if (ls.Status == LevelStatus.Fault) return ResetOutcome.ChannelFault;
-                if (ls.Status == LevelStatus.Active || ls.Status == LevelStatus.Pending) return ResetOutcome.ConditionPersists;
+                LevelStatus s = StatusAt(l);
+                if (s == LevelStatus.Fault) return ResetOutcome.ChannelFault;
+                if (s == LevelStatus.Active || s == LevelStatus.Pending) return ResetOutcome.ConditionPersists;
             }
             if (!any) return ResetOutcome.NothingToReset;
-            for (int i = 0; i < st.Levels.Length; i++)
+            for (int l = first; l < end; l++)
             {
-                LevelState ls = st.Levels[i];
-                if (!ls.Latched) continue;
-                ResetLevel(channel, i, ls, nowMs);
+                if ((_levelState[l] & LatchedBit) == 0) continue;
+                ResetAt(channel, l, first, nowMs);
             }
             return ResetOutcome.Accepted;
         }
@@ -114,27 +428,27 @@ namespace Qinshui.Edge.Core.Alarms
         /// <summary>Resets one level.</summary>
         public ResetOutcome ResetLevel(int channel, int level, long nowMs)
         {
-            if (channel < 0 || channel >= _configs.Length) return ResetOutcome.UnknownChannel;
-            ChannelState st = _states[channel];
-            if (level < 0 || level >= st.Levels.Length) return ResetOutcome.UnknownLevel;
-            if (!_configs[channel].Levels[level].Latching) return ResetOutcome.NotLatching;
-            LevelState ls = st.Levels[level];
-            if (!ls.Latched) return ResetOutcome.NothingToReset;
-            if (ls.Status == LevelStatus.Fault) return ResetOutcome.ChannelFault;
-            if (ls.Status == LevelStatus.Active || ls.Status == LevelStatus.Pending) return ResetOutcome.ConditionPersists;
-            ResetLevel(channel, level, ls, nowMs);
+            if (channel < 0 || channel >= _ids.Length) return ResetOutcome.UnknownChannel;
+            if (level < 0 || level >= LevelCount(channel)) return ResetOutcome.UnknownLevel;
+            int first = _firstLevel[channel];
+            int l = first + level;
+            if ((_levelConfig[l] & LatchingBit) == 0) return ResetOutcome.NotLatching;
+            if ((_levelState[l] & LatchedBit) == 0) return ResetOutcome.NothingToReset;
+            LevelStatus s = StatusAt(l);
+            if (s == LevelStatus.Fault) return ResetOutcome.ChannelFault;
+            if (s == LevelStatus.Active || s == LevelStatus.Pending) return ResetOutcome.ConditionPersists;
+            ResetAt(channel, l, first, nowMs);
             return ResetOutcome.Accepted;
         }
 
         /// <summary>Inhibits a channel until a monotonic time; ends by itself (inhibit must expire).</summary>
         public InhibitOutcome Inhibit(int channel, long untilMs, long nowMs)
         {
-            if (channel < 0 || channel >= _configs.Length) return InhibitOutcome.UnknownChannel;
+            if (channel < 0 || channel >= _ids.Length) return InhibitOutcome.UnknownChannel;
             if (untilMs <= nowMs) return InhibitOutcome.ExpiryMissing;
-            if (untilMs - nowMs > _configs[channel].MaxInhibitMs) return InhibitOutcome.TooLong;
-            ChannelState st = _states[channel];
-            bool was = st.IsInhibited;
-            st.InhibitUntilMs = untilMs;
+            if (untilMs - nowMs > _maxInhibitMs[channel]) return InhibitOutcome.TooLong;
+            bool was = IsInhibited(channel);
+            _inhibitUntilMs[channel] = untilMs;
             if (!was) Emit(TransitionKind.InhibitStarted, channel, -1, LevelStatus.Normal, LevelStatus.Inhibited, nowMs);
             Evaluate(channel, nowMs, false);
             return InhibitOutcome.Accepted;
@@ -142,42 +456,35 @@ namespace Qinshui.Edge.Core.Alarms
 
         public void EndInhibit(int channel, long nowMs)
         {
-            if (channel < 0 || channel >= _configs.Length) return;
-            ChannelState st = _states[channel];
-            if (!st.IsInhibited) return;
-            st.InhibitUntilMs = LevelState.None;
+            if (channel < 0 || channel >= _ids.Length) return;
+            if (!IsInhibited(channel)) return;
+            _inhibitUntilMs[channel] = None;
             Emit(TransitionKind.InhibitEnded, channel, -1, LevelStatus.Inhibited, LevelStatus.Normal, nowMs);
             Evaluate(channel, nowMs, false);
         }
 
-        private void ResetLevel(int channel, int level, LevelState ls, long nowMs)
+        private void ResetAt(int channel, int l, int first, long nowMs)
         {
-            LevelStatus from = ls.Status;
-            ls.Latched = false;
-            ls.Acknowledged = false;
-            ls.ActiveSinceMs = LevelState.None;
-            ls.RestoreSinceMs = LevelState.None;
-            ls.ConditionSinceMs = LevelState.None;
-            ls.Status = LevelStatus.Normal;
-            Emit(TransitionKind.ResetAccepted, channel, level, from, LevelStatus.Normal, nowMs);
+            LevelStatus from = StatusAt(l);
+            _levelState[l] = (byte)LevelStatus.Normal; // not latched, not acknowledged
+            _activeSinceMs[l] = None;
+            _timerSinceMs[l] = None;
+            Emit(TransitionKind.ResetAccepted, channel, l - first, from, LevelStatus.Normal, nowMs);
         }
 
         private void Evaluate(int channel, long nowMs, bool newSample)
         {
-            ChannelConfig cfg = _configs[channel];
-            ChannelState st = _states[channel];
-
-            if (st.IsInhibited && nowMs >= st.InhibitUntilMs)
+            if (_inhibitUntilMs[channel] != None && nowMs >= _inhibitUntilMs[channel])
             {
-                st.InhibitUntilMs = LevelState.None;
+                _inhibitUntilMs[channel] = None;
                 Emit(TransitionKind.InhibitEnded, channel, -1, LevelStatus.Inhibited, LevelStatus.Normal, nowMs);
             }
 
-            Quality q = ComputeQuality(cfg, st, nowMs);
-            if (q != st.EffectiveQuality)
+            Quality q = ComputeQuality(channel, nowMs);
+            Quality before = EffectiveQuality(channel);
+            if (q != before)
             {
-                Quality before = st.EffectiveQuality;
-                st.EffectiveQuality = q;
+                _channelFlags[channel] = (_channelFlags[channel] & ~(QualityBits << EffectiveShift)) | (((int)q & QualityBits) << EffectiveShift);
                 AlarmTransition t = default(AlarmTransition);
                 t.Kind = TransitionKind.QualityChanged;
                 t.ChannelIndex = channel;
@@ -189,52 +496,61 @@ namespace Qinshui.Edge.Core.Alarms
             }
 
             bool bad = QualityRules.IsBad(q);
-            double value = st.Last.Value;
+            bool inhibited = IsInhibited(channel);
+            double value = _value[channel];
 
-            if (st.Stel != null)
+            double stel = 0;
+            double twa = 0;
+            int slot = _exposureSlot == null ? -1 : _exposureSlot[channel];
+            if (slot >= 0)
             {
-                if (bad) { st.Stel.Interrupt(); st.Twa.Interrupt(); }
-                else if (newSample) { st.Stel.Add(value, nowMs); st.Twa.Add(value, nowMs); }
-                st.StelAverage = st.Stel.Average(nowMs);
-                st.TwaAverage = st.Twa.Average(nowMs);
+                if (bad) { _stel.Interrupt(slot); _twa.Interrupt(slot); }
+                else if (newSample) { _stel.Add(slot, value, nowMs, _maxAgeMs[channel]); _twa.Add(slot, value, nowMs, _maxAgeMs[channel]); }
+                stel = _stel.Average(slot, nowMs);
+                twa = _twa.Average(slot, nowMs);
+                _exposureAverage[2 * slot] = stel;
+                _exposureAverage[2 * slot + 1] = twa;
             }
 
-            for (int i = 0; i < cfg.Levels.Length; i++)
+            int first = _firstLevel[channel];
+            int end = _firstLevel[channel + 1];
+            for (int l = first; l < end; l++)
             {
-                LevelConfig lc = cfg.Levels[i];
-                double v = lc.Source == LevelSource.Instant ? value
-                    : (lc.Source == LevelSource.Stel ? st.StelAverage : st.TwaAverage);
-                EvaluateLevel(channel, i, lc, st.Levels[i], v, bad, st.IsInhibited, nowMs);
+                LevelSource source = (LevelSource)((_levelConfig[l] >> SourceShift) & 3);
+                double v = source == LevelSource.Instant ? value : (source == LevelSource.Stel ? stel : twa);
+                EvaluateLevel(channel, l, first, v, bad, inhibited, nowMs);
             }
         }
 
-        private static Quality ComputeQuality(ChannelConfig cfg, ChannelState st, long nowMs)
+        private Quality ComputeQuality(int c, long nowMs)
         {
-            if (!st.HasReading) return Quality.NoData | (st.IsInhibited ? Quality.Inhibited : Quality.Good);
-            Quality q = st.Last.Quality & ~(Quality.NoData | Quality.Inhibited);
-            double v = st.Last.Value;
+            bool inhibited = IsInhibited(c);
+            int flags = _channelFlags[c];
+            if ((flags & HasReadingBit) == 0) return Quality.NoData | (inhibited ? Quality.Inhibited : Quality.Good);
+            Quality q = (Quality)(flags & QualityBits) & ~(Quality.NoData | Quality.Inhibited);
+            double v = _value[c];
             // NaN fails both comparisons: it must be caught explicitly (bad data is a fault, never a value).
-            if (double.IsNaN(v) || double.IsInfinity(v) || v < cfg.RangeMin || v > cfg.RangeMax) q |= Quality.OutOfRange;
-            if (nowMs - st.Last.MonotonicMs > cfg.MaxAgeMs) q |= Quality.Stale;
-            if (st.Last.Unit != cfg.Unit) q |= Quality.SensorFault;
-            if (cfg.CalibrationDueUtcMs > 0 && st.Last.UtcMs >= cfg.CalibrationDueUtcMs) q |= Quality.CalibrationOverdue;
-            if (st.IsInhibited) q |= Quality.Inhibited;
+            if (double.IsNaN(v) || double.IsInfinity(v) || v < _rangeMin[c] || v > _rangeMax[c]) q |= Quality.OutOfRange;
+            if (nowMs - _readingMs[c] > _maxAgeMs[c]) q |= Quality.Stale;
+            if (((flags >> ReadingUnitShift) & 0xFF) != (_channelInfo[c] & 0xFF)) q |= Quality.SensorFault;
+            if (_calibrationDueUtcMs[c] > 0 && _readingUtcMs[c] >= _calibrationDueUtcMs[c]) q |= Quality.CalibrationOverdue;
+            if (inhibited) q |= Quality.Inhibited;
             return q;
         }
 
-        private void EvaluateLevel(int channel, int index, LevelConfig lc, LevelState ls, double v, bool bad, bool inhibited, long nowMs)
+        private void EvaluateLevel(int channel, int l, int first, double v, bool bad, bool inhibited, long nowMs)
         {
-            LevelStatus from = ls.Status;
+            int index = l - first;
+            LevelStatus from = StatusAt(l);
 
             if (bad)
             {
                 // Bad data is a fault, never a value: drop the timers, keep the latch memory.
-                ls.ConditionSinceMs = LevelState.None;
-                ls.RestoreSinceMs = LevelState.None;
+                _timerSinceMs[l] = None;
                 if (from != LevelStatus.Fault)
                 {
-                    ls.Status = LevelStatus.Fault;
-                    ls.Acknowledged = false;
+                    SetStatus(l, LevelStatus.Fault);
+                    SetFlag(l, AcknowledgedBit, false);
                     Emit(TransitionKind.LevelChanged, channel, index, from, LevelStatus.Fault, nowMs, v);
                 }
                 return;
@@ -242,25 +558,29 @@ namespace Qinshui.Edge.Core.Alarms
 
             if (inhibited)
             {
-                ls.ConditionSinceMs = LevelState.None;
-                ls.RestoreSinceMs = LevelState.None;
+                _timerSinceMs[l] = None;
                 if (from != LevelStatus.Inhibited)
                 {
-                    ls.Status = LevelStatus.Inhibited;
+                    SetStatus(l, LevelStatus.Inhibited);
                     Emit(TransitionKind.LevelChanged, channel, index, from, LevelStatus.Inhibited, nowMs, v);
                 }
                 return;
             }
 
+            bool latched = (_levelState[l] & LatchedBit) != 0;
             LevelStatus status = from;
             if (status == LevelStatus.Fault || status == LevelStatus.Inhibited)
             {
                 // Re-enter from what the latch remembers: a latched level comes back latched.
-                status = ls.Latched ? LevelStatus.ClearedAwaitingReset : LevelStatus.Normal;
+                status = latched ? LevelStatus.ClearedAwaitingReset : LevelStatus.Normal;
             }
 
-            bool on = lc.IsOnCondition(v);
-            bool restored = lc.IsRestored(v);
+            int cfg = _levelConfig[l];
+            bool high = (cfg & DirectionBit) == 0;
+            // High: active when value ≥ threshold, clears when value < restore (≤ threshold).
+            // Low: active when value < threshold, clears when value ≥ restore (≥ threshold).
+            bool on = high ? v >= _threshold[l] : v < _threshold[l];
+            bool restored = high ? v < _restore[l] : v >= _restore[l];
 
             switch (status)
             {
@@ -268,14 +588,14 @@ namespace Qinshui.Edge.Core.Alarms
                 case LevelStatus.Pending:
                     if (on)
                     {
-                        if (ls.ConditionSinceMs == LevelState.None) ls.ConditionSinceMs = nowMs;
-                        if (nowMs - ls.ConditionSinceMs >= lc.OnDelayMs)
+                        if (_timerSinceMs[l] == None) _timerSinceMs[l] = nowMs;
+                        if (nowMs - _timerSinceMs[l] >= _onDelayMs[l])
                         {
                             status = LevelStatus.Active;
-                            ls.ActiveSinceMs = nowMs;
-                            ls.RestoreSinceMs = LevelState.None;
-                            ls.Acknowledged = false;
-                            if (lc.Latching) ls.Latched = true;
+                            _activeSinceMs[l] = nowMs;
+                            _timerSinceMs[l] = None;
+                            SetFlag(l, AcknowledgedBit, false);
+                            if ((cfg & LatchingBit) != 0) SetFlag(l, LatchedBit, true);
                         }
                         else
                         {
@@ -284,7 +604,7 @@ namespace Qinshui.Edge.Core.Alarms
                     }
                     else
                     {
-                        ls.ConditionSinceMs = LevelState.None;
+                        _timerSinceMs[l] = None;
                         status = LevelStatus.Normal;
                     }
                     break;
@@ -292,18 +612,17 @@ namespace Qinshui.Edge.Core.Alarms
                 case LevelStatus.Active:
                     if (restored)
                     {
-                        if (ls.RestoreSinceMs == LevelState.None) ls.RestoreSinceMs = nowMs;
-                        if (nowMs - ls.RestoreSinceMs >= lc.OffDelayMs)
+                        if (_timerSinceMs[l] == None) _timerSinceMs[l] = nowMs;
+                        if (nowMs - _timerSinceMs[l] >= _offDelayMs[l])
                         {
-                            ls.ConditionSinceMs = LevelState.None;
-                            ls.RestoreSinceMs = LevelState.None;
-                            status = ls.Latched ? LevelStatus.ClearedAwaitingReset : LevelStatus.Normal;
-                            if (status == LevelStatus.Normal) ls.Acknowledged = false;
+                            _timerSinceMs[l] = None;
+                            status = latched ? LevelStatus.ClearedAwaitingReset : LevelStatus.Normal;
+                            if (status == LevelStatus.Normal) SetFlag(l, AcknowledgedBit, false);
                         }
                     }
                     else
                     {
-                        ls.RestoreSinceMs = LevelState.None;
+                        _timerSinceMs[l] = None;
                     }
                     break;
 
@@ -312,8 +631,8 @@ namespace Qinshui.Edge.Core.Alarms
                     {
                         // Still latched: the condition's return is immediate, no on-delay.
                         status = LevelStatus.Active;
-                        ls.ActiveSinceMs = nowMs;
-                        ls.RestoreSinceMs = LevelState.None;
+                        _activeSinceMs[l] = nowMs;
+                        _timerSinceMs[l] = None;
                     }
                     else if (!restored)
                     {
@@ -324,13 +643,13 @@ namespace Qinshui.Edge.Core.Alarms
                     break;
             }
 
-            ls.Status = status;
+            SetStatus(l, status);
             if (status != from) Emit(TransitionKind.LevelChanged, channel, index, from, status, nowMs, v);
         }
 
         private void Emit(TransitionKind kind, int channel, int level, LevelStatus from, LevelStatus to, long nowMs)
         {
-            Emit(kind, channel, level, from, to, nowMs, _states[channel].Last.Value);
+            Emit(kind, channel, level, from, to, nowMs, _value[channel]);
         }
 
         private void Emit(TransitionKind kind, int channel, int level, LevelStatus from, LevelStatus to, long nowMs, double value)
@@ -342,7 +661,7 @@ namespace Qinshui.Edge.Core.Alarms
             t.From = from;
             t.To = to;
             t.Value = value;
-            t.Quality = _states[channel].EffectiveQuality;
+            t.Quality = EffectiveQuality(channel);
             t.AtMs = nowMs;
             _transitions.Enqueue(ref t);
         }

@@ -25,19 +25,24 @@ namespace Qinshui.Edge.Core.Gateway
     /// </summary>
     public sealed class GatewayRuntime : IWorkAuthorisation, IZoneStatus, IZoneCommands, IRemoteUpdateHandler, IWeldingEvents, IEventSink
     {
-        public const int TransitionCapacity = 256;
+        /// <summary>The transition queue never holds fewer slots than this (a few channels still get room for commands' acknowledges and resets).</summary>
+        public const int MinTransitionCapacity = 16;
         public const int SampleIntervalMs = 1000;
 
-        private readonly GatewayConfig _config;
+        // The parsed GatewayConfig is not kept: each part copies what it needs at construction, so
+        // the configuration objects can be dropped after start-up (memory budget, docs/memory.md).
+        private readonly string _gatewayId;
         private readonly IGatewayPorts _ports;
         private readonly GatewayBoot _boot;
         private readonly IClock _clock;
 
         private readonly AlarmEngine _alarms;
         private readonly ModbusPoller[] _pollers;
-        // Per channel: its point on its bus's poller (-1: not polled; the bus is the config's
-        // SourceBus), the time of the reading last fed, and its analog input (the array only
-        // when some channel has one: an array slot costs 12 bytes on nanoFramework, docs/memory.md).
+        // Per channel: its bus (a byte: GatewayConfig.MaxSourceBus = 255) and point on that bus's
+        // poller (-1: not polled), the time of the reading last fed, and its analog input (the
+        // array only when some channel has one: an array slot costs 12 bytes on nanoFramework,
+        // docs/memory.md). The parsed GatewayConfig itself is not kept.
+        private readonly byte[] _channelBus;
         private readonly int[] _channelPoint;
         private readonly long[] _channelFedMs;
         private readonly IAnalogInput[] _channelAnalog;
@@ -70,12 +75,12 @@ namespace Qinshui.Edge.Core.Gateway
 
         public GatewayRuntime(GatewayConfig config, IGatewayPorts ports, GatewayBoot boot)
         {
-            _config = config;
+            _gatewayId = config.GatewayId;
             _ports = ports;
             _boot = boot;
             _clock = ports.Clock;
 
-            _alarms = new AlarmEngine(config.Channels, TransitionCapacity);
+            _alarms = new AlarmEngine(config.Channels, TransitionCapacityFor(config.Channels));
 
             // Buses and channel sources.
             _pollers = new ModbusPoller[config.Buses.Length];
@@ -86,6 +91,7 @@ namespace Qinshui.Edge.Core.Gateway
                 else _pollers[b] = new ModbusPoller(new ModbusMaster(line, _clock, config.Buses[b].CreateTiming(), ModbusPoller.MaxRequestBytes), _clock, config.Buses[b].Devices);
             }
             int n = config.Channels.Length;
+            _channelBus = new byte[n];
             _channelPoint = new int[n];
             _channelFedMs = new long[n];
             for (int c = 0; c < n; c++)
@@ -99,6 +105,7 @@ namespace Qinshui.Edge.Core.Gateway
                 int bus = config.SourceBus(c);
                 if (bus >= 0 && _pollers[bus] != null)
                 {
+                    _channelBus[c] = (byte)bus;
                     _channelPoint[c] = _pollers[bus].FirstPoint(config.SourceDevice(c)) + config.SourcePoint(c);
                 }
                 else if (config.SourceKind(c) == ChannelSourceKind.Analog)
@@ -162,7 +169,7 @@ namespace Qinshui.Edge.Core.Gateway
                 }
                 int[] gas = new int[s.GasChannelIds.Length];
                 for (int k = 0; k < gas.Length; k++) gas[k] = config.IndexOfChannel(s.GasChannelIds[k]);
-                IWeldingMachineLink link = MachineLink(s);
+                IWeldingMachineLink link = MachineLink(config, s);
                 _stations[i] = new WeldingStation(new WeldingStationConfig(s.Id, s.ZoneId, s.ExpectedMachineCode, gas, s.SettleMs, s.ArcThresholdAmps),
                     link, enable, reader, _registry, _permits, _alarms, this, _clock, this, w.SpecialPeriods);
                 _stationZone[i] = _zones.IndexOfZone(s.ZoneId);
@@ -201,7 +208,20 @@ namespace Qinshui.Edge.Core.Gateway
             _clockMonitor = new ClockMonitor(_clock, _recorder);
         }
 
-        public GatewayConfig Config { get { return _config; } }
+        /// <summary>
+        /// Slots of the alarm transition queue, drained once per scan: one per channel and one per
+        /// level, so that one scan in which every channel's quality and every level changes (the
+        /// first readings after boot, a bus failure faulting every channel) loses nothing. When
+        /// more arrive in one scan, the queue overwrites its oldest and counts them
+        /// (TransitionQueue.Overflowed, transitions_lost in health).
+        /// </summary>
+        public static int TransitionCapacityFor(ChannelConfig[] channels)
+        {
+            int n = channels.Length;
+            for (int i = 0; i < channels.Length; i++) n += channels[i].Levels.Length;
+            return n < MinTransitionCapacity ? MinTransitionCapacity : n;
+        }
+
         public AlarmEngine Alarms { get { return _alarms; } }
         public ZoneEngine Zones { get { return _zones; } }
         public Journal.Journal Journal { get { return _journal; } }
@@ -300,18 +320,17 @@ namespace Qinshui.Edge.Core.Gateway
             {
                 if (_channelPoint[c] >= 0)
                 {
-                    Reading r = _pollers[_config.SourceBus(c)].ReadingOf(_channelPoint[c]);
+                    Reading r = _pollers[_channelBus[c]].ReadingOf(_channelPoint[c]);
                     if (r.MonotonicMs == _channelFedMs[c]) continue;
                     _channelFedMs[c] = r.MonotonicMs;
-                    if (r.Unit == Unit.None) r.Unit = _config.Channels[c].Unit;
+                    if (r.Unit == Unit.None) r.Unit = _alarms.ChannelUnit(c);
                     if (!trusted) r.Quality |= Quality.ClockUntrusted;
                     _alarms.Update(c, r, now);
                 }
                 else if (_channelAnalog != null && _channelAnalog[c] != null)
                 {
                     double mA;
-                    ChannelConfig cc = _config.Channels[c];
-                    Reading r = new Reading(0, cc.Unit, Quality.Good, now, _clock.UtcMs);
+                    Reading r = new Reading(0, _alarms.ChannelUnit(c), Quality.Good, now, _clock.UtcMs);
                     if (!_channelAnalog[c].TryReadMilliamps(out mA))
                     {
                         r.Quality = Quality.CommunicationFault;
@@ -319,7 +338,7 @@ namespace Qinshui.Edge.Core.Gateway
                     else
                     {
                         r.Quality = LoopCurrent.Classify(mA);
-                        r.Value = LoopCurrent.ToEngineering(mA, cc.RangeMin, cc.RangeMax);
+                        r.Value = LoopCurrent.ToEngineering(mA, _alarms.RangeMin(c), _alarms.RangeMax(c));
                     }
                     if (!trusted) r.Quality |= Quality.ClockUntrusted;
                     _alarms.Update(c, r, now);
@@ -332,23 +351,22 @@ namespace Qinshui.Edge.Core.Gateway
             for (int c = 0; c < _channelPoint.Length; c++)
             {
                 if (_channelPoint[c] < 0) continue;
-                LevelState[] levels = _alarms.State(c).Levels;
                 bool inAlarm = false;
-                for (int i = 0; i < levels.Length; i++)
+                for (int i = 0; i < _alarms.LevelCount(c); i++)
                 {
-                    LevelStatus s = levels[i].Status;
+                    LevelStatus s = _alarms.Status(c, i);
                     if (s == LevelStatus.Active || s == LevelStatus.Pending) inAlarm = true;
                 }
-                _pollers[_config.SourceBus(c)].SetInAlarm(_channelPoint[c], inAlarm);
+                _pollers[_channelBus[c]].SetInAlarm(_channelPoint[c], inAlarm);
             }
         }
 
-        private int PointIndex(int bus, string device, string point)
+        private int PointIndex(GatewayConfig config, int bus, string device, string point)
         {
             ModbusPoller p = _pollers[bus];
             for (int d = 0; d < p.DeviceCount; d++)
             {
-                ModbusDeviceConfig dc = _config.Buses[bus].Devices[d];
+                ModbusDeviceConfig dc = config.Buses[bus].Devices[d];
                 if (dc.Name != device) continue;
                 for (int k = 0; k < dc.Profile.Points.Length; k++)
                 {
@@ -358,13 +376,13 @@ namespace Qinshui.Edge.Core.Gateway
             return -1;
         }
 
-        private IWeldingMachineLink MachineLink(WeldingStationSpec s)
+        private IWeldingMachineLink MachineLink(GatewayConfig config, WeldingStationSpec s)
         {
             if (s.BusIndex < 0 || s.BusIndex >= _pollers.Length || _pollers[s.BusIndex] == null) return new NoMachine();
             return new PollerMachineLink(_pollers[s.BusIndex],
-                PointIndex(s.BusIndex, s.MachineDevice, "identity_code"),
-                PointIndex(s.BusIndex, s.MachineDevice, "model"),
-                PointIndex(s.BusIndex, s.MachineDevice, "arc_current"));
+                PointIndex(config, s.BusIndex, s.MachineDevice, "identity_code"),
+                PointIndex(config, s.BusIndex, s.MachineDevice, "model"),
+                PointIndex(config, s.BusIndex, s.MachineDevice, "arc_current"));
         }
 
         private void Fail(string reason)
@@ -454,7 +472,7 @@ namespace Qinshui.Edge.Core.Gateway
             if (command == "update_registry")
             {
                 string error;
-                EnvelopeOutcome o = _registry.ApplySigned(envelope, _config.GatewayId, _boot.Key, out error);
+                EnvelopeOutcome o = _registry.ApplySigned(envelope, _gatewayId, _boot.Key, out error);
                 if (o == EnvelopeOutcome.Accepted)
                 {
                     RecordSimple(EventKind.RegistryUpdated, "registry", "accepted");
@@ -470,7 +488,7 @@ namespace Qinshui.Edge.Core.Gateway
             {
                 byte[] body;
                 long counter, issued;
-                EnvelopeOutcome o = SignedEnvelope.Open(envelope, "config", _config.GatewayId, _boot.Key, PendingConfigCounter, out body, out counter, out issued);
+                EnvelopeOutcome o = SignedEnvelope.Open(envelope, "config", _gatewayId, _boot.Key, PendingConfigCounter, out body, out counter, out issued);
                 if (o != EnvelopeOutcome.Accepted)
                 {
                     result.Refuse(SignedEnvelope.Code(o), "Configuration refused: " + SignedEnvelope.Code(o), "配置被拒绝：" + SignedEnvelope.Code(o));
@@ -485,7 +503,7 @@ namespace Qinshui.Edge.Core.Gateway
                         "配置无效，保留上一份有效配置：" + first.Path + "：" + first.Chinese);
                     return;
                 }
-                if (candidate.GatewayId != _config.GatewayId)
+                if (candidate.GatewayId != _gatewayId)
                 {
                     result.Refuse("wrong_gateway", "The configuration is for gateway " + candidate.GatewayId + ".", "该配置属于网关 " + candidate.GatewayId + "。");
                     return;

@@ -56,7 +56,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 if (ch == null) continue;
                 int a = alarms.IndexOf(ch.ChannelId);
                 if (a < 0) { lines.Add("  channel " + ch.ChannelId + ": NOT CONFIGURED"); continue; }
-                ChannelConfig cc = alarms.Config(a);
+                ChannelConfig cc = alarms.CopyConfig(a);
                 AlarmProfile p = ProfileCatalog.Find(cc.ProfileId);
                 string unit = Units.Symbol(cc.Unit);
                 string s = "  channel " + cc.Id + ": healthy, fresh (<= " + cc.MaxAgeMs + " ms), calibrated, not inhibited";

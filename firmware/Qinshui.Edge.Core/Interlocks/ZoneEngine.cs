@@ -74,7 +74,7 @@ namespace Qinshui.Edge.Core.Interlocks
 
             _errors = new ValidationErrors();
             ChannelConfig[] channels = new ChannelConfig[alarms.ChannelCount];
-            for (int i = 0; i < channels.Length; i++) channels[i] = alarms.Config(i);
+            for (int i = 0; i < channels.Length; i++) channels[i] = alarms.CopyConfig(i);
             ZoneValidator.Validate(config, channels, "interlocks", _errors);
             if (config != null && config.Outputs != null && _outputPorts.Length != config.Outputs.Length)
             {
@@ -93,7 +93,7 @@ namespace Qinshui.Edge.Core.Interlocks
             _channelStandard = new string[alarms.ChannelCount];
             for (int i = 0; i < _channelStandard.Length; i++)
             {
-                AlarmProfile p = ProfileCatalog.Find(alarms.Config(i).ProfileId);
+                AlarmProfile p = alarms.Profile(i);
                 _channelStandard[i] = p != null ? p.Standard : "site-defined channel";
             }
 
@@ -339,7 +339,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 ZoneChannel zch = zc.Channels[i];
                 if (ChannelUsable(st, a, nowMs, true))
                 {
-                    double v = _alarms.State(a).Last.Value;
+                    double v = _alarms.LastValue(a);
                     if (zch.HasLimit && !(v < zch.Limit))
                     {
                         Add(st, ConditionKind.ChannelAboveLimit, zch.ChannelId, v, zch.Limit, UnitOf(a), zch.LimitStandard);
@@ -379,13 +379,13 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 if (ChannelUsable(st, w.DpChannel, nowMs, false))
                 {
-                    double dp = _alarms.State(w.DpChannel).Last.Value;
+                    double dp = _alarms.LastValue(w.DpChannel);
                     if (dp < c.DpMinPa) Add(st, ConditionKind.CollectorPressureOutOfBand, c.DpChannelId, dp, c.DpMinPa, "Pa", c.Standard);
                     else if (dp > c.DpMaxPa) Add(st, ConditionKind.CollectorPressureOutOfBand, c.DpChannelId, dp, c.DpMaxPa, "Pa", c.Standard);
                 }
                 if (ChannelUsable(st, w.HopperChannel, nowMs, false))
                 {
-                    double t = _alarms.State(w.HopperChannel).Last.Value;
+                    double t = _alarms.LastValue(w.HopperChannel);
                     if (!(t < c.HopperTemperatureMaxC))
                     {
                         Add(st, ConditionKind.HopperTemperatureHigh, c.HopperTemperatureChannelId, t, c.HopperTemperatureMaxC, "degC", c.Standard);
@@ -396,12 +396,12 @@ namespace Qinshui.Edge.Core.Interlocks
                 {
                     if (ChannelUsable(st, w.LevelChannel, nowMs, false))
                     {
-                        double l = _alarms.State(w.LevelChannel).Last.Value;
+                        double l = _alarms.LastValue(w.LevelChannel);
                         if (!(l >= c.WaterLevelMinMm)) Add(st, ConditionKind.WaterLevelLow, c.WaterLevelChannelId, l, c.WaterLevelMinMm, "mm", c.Standard);
                     }
                     if (ChannelUsable(st, w.FlowChannel, nowMs, false))
                     {
-                        double f = _alarms.State(w.FlowChannel).Last.Value;
+                        double f = _alarms.LastValue(w.FlowChannel);
                         if (!(f >= c.WaterFlowMinM3h)) Add(st, ConditionKind.WaterFlowLow, c.WaterFlowChannelId, f, c.WaterFlowMinM3h, "m3/h", c.Standard);
                     }
                 }
@@ -423,23 +423,22 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>Adds fault/stale/inhibit/calibration causes; true when the value may be compared.</summary>
         private bool ChannelUsable(ZoneState st, int a, long nowMs, bool permitChannel)
         {
-            ChannelState cs = _alarms.State(a);
-            ChannelConfig cc = _alarms.Config(a);
-            Quality q = cs.EffectiveQuality;
-            string id = cc.Id;
+            Quality q = _alarms.EffectiveQuality(a);
+            string id = _alarms.ChannelId(a);
+            bool hasReading = _alarms.HasReading(a);
             bool usable = true;
-            if (!cs.HasReading || (q & (QualityRules.BadMask & ~Quality.Stale)) != 0)
+            if (!hasReading || (q & (QualityRules.BadMask & ~Quality.Stale)) != 0)
             {
-                Add(st, ConditionKind.ChannelFault, id, cs.HasReading ? cs.Last.Value : double.NaN, double.NaN, UnitOf(a), null);
+                Add(st, ConditionKind.ChannelFault, id, hasReading ? _alarms.LastValue(a) : double.NaN, double.NaN, UnitOf(a), null);
                 usable = false;
             }
-            if (cs.HasReading)
+            if (hasReading)
             {
-                long age = nowMs - cs.Last.MonotonicMs;
+                long age = nowMs - _alarms.LastMonotonicMs(a);
                 // Checked here too: the alarm engine marks staleness only when it is ticked.
-                if ((q & Quality.Stale) != 0 || age > cc.MaxAgeMs)
+                if ((q & Quality.Stale) != 0 || age > _alarms.MaxAgeMs(a))
                 {
-                    Add(st, ConditionKind.ChannelStale, id, age, cc.MaxAgeMs, "ms", null);
+                    Add(st, ConditionKind.ChannelStale, id, age, _alarms.MaxAgeMs(a), "ms", null);
                     usable = false;
                 }
             }
@@ -455,12 +454,12 @@ namespace Qinshui.Edge.Core.Interlocks
             }
             if (usable && !QualityRules.IsHealthyForPermissive(q))
             {
-                Add(st, ConditionKind.ChannelFault, id, cs.Last.Value, double.NaN, UnitOf(a), null);
+                Add(st, ConditionKind.ChannelFault, id, _alarms.LastValue(a), double.NaN, UnitOf(a), null);
                 usable = false;
             }
             if (usable)
             {
-                double v = cs.Last.Value;
+                double v = _alarms.LastValue(a);
                 if (double.IsNaN(v) || double.IsInfinity(v))
                 {
                     Add(st, ConditionKind.ChannelFault, id, v, double.NaN, UnitOf(a), null);
@@ -472,21 +471,18 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void CheckLevels(ZoneState st, int a, LevelKind permitLevel)
         {
-            ChannelConfig cc = _alarms.Config(a);
-            LevelState[] levels = _alarms.State(a).Levels;
-            double v = _alarms.State(a).Last.Value;
-            for (int i = 0; i < levels.Length; i++)
+            double v = _alarms.LastValue(a);
+            for (int i = 0; i < _alarms.LevelCount(a); i++)
             {
-                LevelConfig lc = cc.Levels[i];
-                if ((int)lc.Kind < (int)permitLevel) continue;
-                LevelState ls = levels[i];
-                if (ls.Status == LevelStatus.Active)
+                if ((int)_alarms.LevelKindOf(a, i) < (int)permitLevel) continue;
+                LevelStatus status = _alarms.Status(a, i);
+                if (status == LevelStatus.Active)
                 {
-                    Add(st, ConditionKind.ChannelAboveLimit, cc.Id, v, lc.Threshold, UnitOf(a), _channelStandard[a]);
+                    Add(st, ConditionKind.ChannelAboveLimit, _alarms.ChannelId(a), v, _alarms.Threshold(a, i), UnitOf(a), _channelStandard[a]);
                 }
-                else if (ls.Latched || ls.Status == LevelStatus.ClearedAwaitingReset)
+                else if (_alarms.IsLatched(a, i) || status == LevelStatus.ClearedAwaitingReset)
                 {
-                    Add(st, ConditionKind.ChannelTripLatched, cc.Id, v, lc.Threshold, UnitOf(a), _channelStandard[a]);
+                    Add(st, ConditionKind.ChannelTripLatched, _alarms.ChannelId(a), v, _alarms.Threshold(a, i), UnitOf(a), _channelStandard[a]);
                 }
             }
         }
@@ -527,7 +523,7 @@ namespace Qinshui.Edge.Core.Interlocks
             int lc = _outputLoadChannel[o];
             if (lc >= 0 && ChannelUsable(st, lc, nowMs, false) && settled && !on)
             {
-                double amps = _alarms.State(lc).Last.Value;
+                double amps = _alarms.LastValue(lc);
                 if (amps >= oc.LoadCurrentThresholdAmps)
                 {
                     Add(st, ConditionKind.BypassSuspected, oc.Id, amps, oc.LoadCurrentThresholdAmps, "A", null);
@@ -558,7 +554,7 @@ namespace Qinshui.Edge.Core.Interlocks
             st.Live[i].Standard = standard != null && standard.Length > 0 ? standard : Conditions.Standard(kind);
         }
 
-        private string UnitOf(int a) { return Units.Symbol(_alarms.Config(a).Unit); }
+        private string UnitOf(int a) { return Units.Symbol(_alarms.ChannelUnit(a)); }
 
         private static string FirstCode(ZoneState st)
         {
@@ -654,11 +650,9 @@ namespace Qinshui.Edge.Core.Interlocks
             for (int i = 0; i < w.Channels.Length; i++)
             {
                 int a = w.Channels[i];
-                ChannelConfig cc = _alarms.Config(a);
-                LevelState[] levels = _alarms.State(a).Levels;
-                for (int l = 0; l < levels.Length; l++)
+                for (int l = 0; l < _alarms.LevelCount(a); l++)
                 {
-                    if ((int)cc.Levels[l].Kind < (int)zc.Channels[i].PermitLevel || !levels[l].Latched) continue;
+                    if ((int)_alarms.LevelKindOf(a, l) < (int)zc.Channels[i].PermitLevel || !_alarms.IsLatched(a, l)) continue;
                     if (_alarms.ResetLevel(a, l, nowMs) != ResetOutcome.Accepted) return false;
                 }
             }
@@ -726,13 +720,12 @@ namespace Qinshui.Edge.Core.Interlocks
             if (wiring.Channels.Length > 0)
             {
                 int a = wiring.Channels[0];
-                ChannelConfig cc = _alarms.Config(a);
-                subject = cc.Id;
+                subject = _alarms.ChannelId(a);
                 unit = UnitOf(a);
                 standard = _channelStandard[a];
-                for (int l = 0; l < cc.Levels.Length; l++)
+                for (int l = 0; l < _alarms.LevelCount(a); l++)
                 {
-                    if (cc.Levels[l].Direction == Direction.High && (double.IsNaN(value) || cc.Levels[l].Threshold > value)) value = cc.Levels[l].Threshold;
+                    if (_alarms.LevelDirection(a, l) == Direction.High && (double.IsNaN(value) || _alarms.Threshold(a, l) > value)) value = _alarms.Threshold(a, l);
                 }
             }
             Trip(zone, Conditions.Bit(ConditionKind.ProofTest), nowMs);
@@ -945,20 +938,19 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 int a = snap[i];
                 if (a < 0) continue;
-                ChannelState cs = _alarms.State(a);
                 w.StartObject();
-                w.String("channel", _alarms.Config(a).Id);
-                if (cs.HasReading) w.Number("value", cs.Last.Value, 4);
+                w.String("channel", _alarms.ChannelId(a));
+                if (_alarms.HasReading(a)) w.Number("value", _alarms.LastValue(a), 4);
                 else w.Null("value");
                 w.String("unit", UnitOf(a));
                 w.StartArray("quality");
-                Quality q = cs.EffectiveQuality;
+                Quality q = _alarms.EffectiveQuality(a);
                 for (int f = 0; f < QualityRules.FlagCount; f++)
                 {
                     if ((q & QualityRules.FlagAt(f)) != 0) w.StringElement(QualityRules.FlagName(f));
                 }
                 w.EndArray();
-                if (cs.HasReading) w.Integer("ageMs", nowMs - cs.Last.MonotonicMs);
+                if (_alarms.HasReading(a)) w.Integer("ageMs", nowMs - _alarms.LastMonotonicMs(a));
                 w.EndObject();
             }
             w.EndArray();

@@ -31,7 +31,7 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 w.Channels[i] = alarms.IndexOf(z.Channels[i].ChannelId);
                 w.PresenceInputs[i] = cfg.IndexOfInput(z.Channels[i].PresenceInputId);
-                int levels = w.Channels[i] >= 0 ? alarms.Config(w.Channels[i]).Levels.Length : 0;
+                int levels = w.Channels[i] >= 0 ? alarms.LevelCount(w.Channels[i]) : 0;
                 capacity += 6 + levels;
             }
             int o = z.OutputIds == null ? 0 : z.OutputIds.Length;

@@ -1,35 +1,34 @@
 using Qinshui.Edge.Core.Alarms;
+using Qinshui.Edge.Core.Util;
 
 namespace Qinshui.Edge.Core.Memory
 {
     /// <summary>
-    /// Static heap of the alarm engine for a channel list, from its actual layout: per channel a
-    /// ChannelState with its boxed Reading, one LevelState per level, and — when the channel has a
-    /// STEL or TWA level — both exposure windows (ExposureWindow.Stel: 15 buckets, .Twa: 96, each
-    /// plus one slot, as double and long arrays); plus the transition queue (packed arrays)
-    /// and the configuration objects (level arrays shared by channels of one profile counted once). The field counts below are checked
-    /// against the real types by a desktop test (reflection), so a new field fails that test.
+    /// Static heap of the alarm engine for a channel list, from its actual layout: the engine
+    /// object and its parallel primitive arrays — per channel (flattened configuration, last
+    /// reading, packed flags, inhibit), per level (thresholds, delays, packed kind/latching and
+    /// status bits, two timers) — the channel id strings, the exposure windows of the channels
+    /// with a STEL or TWA level (<see cref="ExposureWindow"/>: one object per window kind for all
+    /// such channels, 15 + 1 and 96 + 1 buckets of a double each per channel), and the transition
+    /// queue (packed arrays). The engine keeps no ChannelConfig or LevelConfig: those are parsed
+    /// configuration, dropped after start-up. The field counts below are checked against the real
+    /// types by a desktop test (reflection), so a new field fails that test.
     /// </summary>
     public sealed class AlarmFootprint : IMemoryFootprint
     {
         public const string Part = "alarms";
 
         // Instance fields of each type (auto-properties included), checked by MemoryBudgetTests.
-        public const int AlarmEngineFields = 3;
-        public const int ChannelStateFields = 9;
-        public const int ReadingFields = 5;
-        public const int LevelStateFields = 6;
-        public const int ExposureWindowFields = 9;
-        public const int TransitionQueueFields = 11;
+        public const int AlarmEngineFields = 26;
+        public const int ExposureWindowFields = 8;
+        public const int TransitionQueueFields = 7;
         public const int AlarmTransitionFields = 8;
 
-        /// <summary>Bytes per queue slot in TransitionQueue's parallel arrays: kind, channel, level, from, to, value, quality, time.</summary>
-        public const int TransitionSlotBytes = 1 + 4 + 4 + 1 + 1 + 8 + 4 + 8;
-        public const int ChannelConfigFields = 11;
-        public const int LevelConfigFields = 8;
+        /// <summary>Bytes per queue slot in TransitionQueue's parallel arrays: packed kind/from/to/level/quality, channel, value, time.</summary>
+        public const int TransitionSlotBytes = 4 + 4 + 8 + 8;
 
-        public const int StelBuckets = 15;
-        public const int TwaBuckets = 96;
+        public const int StelBuckets = ExposureWindow.StelBuckets;
+        public const int TwaBuckets = ExposureWindow.TwaBuckets;
 
         private readonly ChannelConfig[] _channels;
         private readonly int _transitionCapacity;
@@ -40,67 +39,67 @@ namespace Qinshui.Edge.Core.Memory
             _transitionCapacity = transitionCapacity < 1 ? 1 : transitionCapacity;
         }
 
-        public static int ExposureWindowBytes(int buckets)
+        /// <summary>Per-channel arrays: 5 int (info, flags, max age, max inhibit; first level has n + 1), 3 double, 4 long, the id references.</summary>
+        public static int ChannelArraysBytes(int channels)
         {
-            return NanoHeapCosts.Object(ExposureWindowFields)
-                + NanoHeapCosts.PrimitiveArray(buckets + 1, 8)
-                + NanoHeapCosts.PrimitiveArray(buckets + 1, 8);
+            return NanoHeapCosts.ReferenceArray(channels)
+                + 4 * NanoHeapCosts.PrimitiveArray(channels, 4) + NanoHeapCosts.PrimitiveArray(channels + 1, 4)
+                + 3 * NanoHeapCosts.PrimitiveArray(channels, 8)
+                + 4 * NanoHeapCosts.PrimitiveArray(channels, 8);
         }
 
-        /// <summary>The queue's eight packed arrays (byte ×3, int ×3, double, long) and the queue object.</summary>
+        /// <summary>Per-level arrays: threshold and restore (double), delays (int), config and state bits (byte), active-since and timer (long).</summary>
+        public static int LevelArraysBytes(int levels)
+        {
+            return 2 * NanoHeapCosts.PrimitiveArray(levels, 8)
+                + 2 * NanoHeapCosts.PrimitiveArray(levels, 4)
+                + 2 * NanoHeapCosts.PrimitiveArray(levels, 1)
+                + 2 * NanoHeapCosts.PrimitiveArray(levels, 8);
+        }
+
+        /// <summary>One ExposureWindow for this many channels: bucket integrals, and per channel the newest bucket, hold time, hold value and run start.</summary>
+        public static int ExposureWindowBytes(int buckets, int exposureChannels)
+        {
+            return NanoHeapCosts.Object(ExposureWindowFields)
+                + NanoHeapCosts.PrimitiveArray(exposureChannels * (buckets + 1), 8)
+                + 4 * NanoHeapCosts.PrimitiveArray(exposureChannels, 8);
+        }
+
+        /// <summary>Everything exposure monitoring adds to an engine: both windows, the channel→slot map and the averages (0 without exposure channels).</summary>
+        public static int ExposureBytes(int channels, int exposureChannels)
+        {
+            if (exposureChannels == 0) return 0;
+            return ExposureWindowBytes(StelBuckets, exposureChannels) + ExposureWindowBytes(TwaBuckets, exposureChannels)
+                + NanoHeapCosts.PrimitiveArray(channels, 4) + NanoHeapCosts.PrimitiveArray(2 * exposureChannels, 8);
+        }
+
+        /// <summary>The queue's four packed arrays (int ×2, double, long) and the queue object.</summary>
         public static int TransitionQueueBytes(int capacity)
         {
             return NanoHeapCosts.Object(TransitionQueueFields)
-                + 3 * NanoHeapCosts.PrimitiveArray(capacity, 1)
-                + 3 * NanoHeapCosts.PrimitiveArray(capacity, 4)
+                + 2 * NanoHeapCosts.PrimitiveArray(capacity, 4)
                 + 2 * NanoHeapCosts.PrimitiveArray(capacity, 8);
         }
 
         public void AddTo(MemoryBudget budget)
         {
             int n = _channels.Length;
-            int states = NanoHeapCosts.Object(AlarmEngineFields) + NanoHeapCosts.ReferenceArray(n);
             int levels = 0;
-            int exposure = 0;
-            int config = NanoHeapCosts.ReferenceArray(n);
             int exposureChannels = 0;
-            // Channels built from a profile share its LevelConfig array (ChannelConfig.FromProfile):
-            // count each distinct array once, as the heap holds it once.
-            object[] seen = new object[n];
-            int seenCount = 0;
+            int ids = 0;
             for (int i = 0; i < n; i++)
             {
                 ChannelConfig c = _channels[i];
-                int l = c.Levels.Length;
-                states += NanoHeapCosts.Object(ChannelStateFields) + NanoHeapCosts.BoxedStruct(ReadingFields);
-                levels += NanoHeapCosts.ReferenceArray(l) + l * NanoHeapCosts.Object(LevelStateFields);
-                if (c.HasExposureLevels)
-                {
-                    exposureChannels++;
-                    exposure += ExposureWindowBytes(StelBuckets) + ExposureWindowBytes(TwaBuckets);
-                }
-                config += NanoHeapCosts.Object(ChannelConfigFields) + NanoHeapCosts.String(c.Id == null ? 0 : c.Id.Length);
-                if (c.LevelEntryIndex != null) config += NanoHeapCosts.PrimitiveArray(c.LevelEntryIndex.Length, 4);
-                bool shared = false;
-                for (int j = 0; j < seenCount; j++)
-                {
-                    if (ReferenceEquals(seen[j], c.Levels))
-                    {
-                        shared = true;
-                        break;
-                    }
-                }
-                if (!shared)
-                {
-                    seen[seenCount++] = c.Levels;
-                    config += NanoHeapCosts.ReferenceArray(l) + l * NanoHeapCosts.Object(LevelConfigFields);
-                }
+                levels += c.Levels.Length;
+                if (c.HasExposureLevels) exposureChannels++;
+                // Duplicate ids are refused by validation: each id is its own string.
+                ids += NanoHeapCosts.String(c.Id == null ? 0 : Utf8.ByteCount(c.Id));
             }
-            budget.Add(Part, "channel states (" + n + " channels)", states);
-            budget.Add(Part, "level states", levels);
-            budget.Add(Part, "STEL/TWA windows (" + exposureChannels + " channels)", exposure);
+            budget.Add(Part, "engine and per-channel arrays (" + n + " channels)", NanoHeapCosts.Object(AlarmEngineFields) + ChannelArraysBytes(n));
+            budget.Add(Part, "channel ids", ids);
+            budget.Add(Part, "per-level arrays (" + levels + " levels)", LevelArraysBytes(levels));
+            budget.Add(Part, "STEL/TWA windows (" + exposureChannels + " channels)", ExposureBytes(n, exposureChannels));
             budget.Add(Part, "transition queue (" + _transitionCapacity + ")", TransitionQueueBytes(_transitionCapacity));
-            budget.Add(Part, "channel and level configuration", config);
         }
     }
 }

@@ -56,24 +56,22 @@ namespace Qinshui.Edge.Core.Mqtt
             int n = engine == null ? 0 : engine.ChannelCount;
             for (int i = 0; i < n; i++)
             {
-                ChannelConfig c = engine.Config(i);
                 w.StartObject();
-                w.String("id", c.Id);
-                w.String("unit", Units.Symbol(c.Unit));
-                w.String("profile", c.ProfileId);
-                AlarmProfile p = c.ProfileId == null ? null : ProfileCatalog.Find(c.ProfileId);
+                w.String("id", engine.ChannelId(i));
+                w.String("unit", Units.Symbol(engine.ChannelUnit(i)));
+                w.String("profile", engine.ProfileId(i));
+                AlarmProfile p = engine.Profile(i);
                 if (p != null) w.String("standard", p.Standard);
                 w.StartArray("levels");
-                for (int l = 0; l < c.Levels.Length; l++)
+                for (int l = 0; l < engine.LevelCount(i); l++)
                 {
-                    LevelConfig lc = c.Levels[l];
                     w.StartObject();
-                    w.String("kind", LevelNames.Kind(lc.Kind));
-                    w.String("source", LevelNames.Source(lc.Source));
-                    w.String("dir", LevelNames.Dir(lc.Direction));
-                    w.Number("threshold", lc.Threshold, 6);
-                    w.Number("restore", lc.Restore, 6);
-                    w.Bool("latching", lc.Latching);
+                    w.String("kind", LevelNames.Kind(engine.LevelKindOf(i, l)));
+                    w.String("source", LevelNames.Source(engine.LevelSourceOf(i, l)));
+                    w.String("dir", LevelNames.Dir(engine.LevelDirection(i, l)));
+                    w.Number("threshold", engine.Threshold(i, l), 6);
+                    w.Number("restore", engine.Restore(i, l), 6);
+                    w.Bool("latching", engine.IsLatching(i, l));
                     w.EndObject();
                 }
                 w.EndArray();
@@ -84,12 +82,11 @@ namespace Qinshui.Edge.Core.Mqtt
             w.StartArray("profiles");
             for (int i = 0; i < n; i++)
             {
-                string pid = engine.Config(i).ProfileId;
-                if (pid == null) continue;
+                string pid = engine.ProfileId(i);
                 bool seen = false;
-                for (int j = 0; j < i && !seen; j++) seen = engine.Config(j).ProfileId == pid;
+                for (int j = 0; j < i && !seen; j++) seen = engine.ProfileId(j) == pid;
                 if (seen) continue;
-                AlarmProfile p = ProfileCatalog.Find(pid);
+                AlarmProfile p = engine.Profile(i);
                 w.StartObject();
                 w.String("id", pid);
                 w.String("standard", p == null ? "" : p.Standard);
@@ -121,12 +118,11 @@ namespace Qinshui.Edge.Core.Mqtt
         public void WriteAlarm(JsonWriter w, AlarmEngine engine, ref AlarmTransition t, long atUtcMs, bool clockTrusted, long utcMs)
         {
             Begin(w, utcMs);
-            ChannelConfig c = engine.Config(t.ChannelIndex);
-            w.String("channel", c.Id);
+            w.String("channel", engine.ChannelId(t.ChannelIndex));
             w.String("transition", TransitionName(t.Kind));
-            if (t.LevelIndex >= 0 && t.LevelIndex < c.Levels.Length)
+            if (t.LevelIndex >= 0 && t.LevelIndex < engine.LevelCount(t.ChannelIndex))
             {
-                w.String("level", LevelNames.Kind(c.Levels[t.LevelIndex].Kind));
+                w.String("level", LevelNames.Kind(engine.LevelKindOf(t.ChannelIndex, t.LevelIndex)));
             }
             w.String("from", LevelStatusNames.Name(t.From));
             w.String("to", LevelStatusNames.Name(t.To));
@@ -140,7 +136,7 @@ namespace Qinshui.Edge.Core.Mqtt
             }
             else if (QualityRules.IsBad(q)) w.Null("value");
             else w.Number("value", t.Value, 4);
-            w.String("unit", Units.Symbol(c.Unit));
+            w.String("unit", Units.Symbol(engine.ChannelUnit(t.ChannelIndex)));
             w.Integer("q", (int)q);
             w.Integer("at", atUtcMs);
             w.EndObject();

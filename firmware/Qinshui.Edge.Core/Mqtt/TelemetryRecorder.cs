@@ -61,10 +61,9 @@ namespace Qinshui.Edge.Core.Mqtt
             if (_engine == null) return;
             for (int i = 0; i < _engine.ChannelCount; i++)
             {
-                ChannelState st = _engine.State(i);
-                if (!st.HasReading) continue;
-                Reading r = st.Last;
-                r.Quality = st.EffectiveQuality | (r.Quality & Quality.ClockUntrusted);
+                if (!_engine.HasReading(i)) continue;
+                Reading r = _engine.LastReading(i);
+                r.Quality = _engine.EffectiveQuality(i) | (r.Quality & Quality.ClockUntrusted);
                 AddReading(i, r);
             }
         }

@@ -89,16 +89,16 @@ namespace Qinshui.Edge.Core.Welding
             if (!_clock.IsTrusted) return ConfinedSpaceFault.ClockUntrusted;
             if (permit == null) return ConfinedSpaceFault.NoValidPermit;
             if (!_attendantPresent) return ConfinedSpaceFault.NoAttendant;
-            ChannelState o2 = _alarms.State(_oxygenChannel);
-            if (!QualityRules.IsHealthyForPermissive(o2.EffectiveQuality) || _alarms.Config(_oxygenChannel).Unit != Unit.PercentVolume)
+            if (!QualityRules.IsHealthyForPermissive(_alarms.EffectiveQuality(_oxygenChannel)) || _alarms.ChannelUnit(_oxygenChannel) != Unit.PercentVolume)
                 return ConfinedSpaceFault.MonitoringFault;
             double max = permit.OxygenEnriched ? OxygenEnrichedMaxPercentVolume : OxygenMaxPercentVolume;
-            if (o2.Last.Value < OxygenMinPercentVolume) return ConfinedSpaceFault.OxygenLow;
-            if (o2.Last.Value > max) return ConfinedSpaceFault.OxygenHigh;
+            double o2 = _alarms.LastValue(_oxygenChannel);
+            if (o2 < OxygenMinPercentVolume) return ConfinedSpaceFault.OxygenLow;
+            if (o2 > max) return ConfinedSpaceFault.OxygenHigh;
             for (int i = 0; i < _toxicChannels.Length; i++)
             {
                 int c = _toxicChannels[i];
-                if (!QualityRules.IsHealthyForPermissive(_alarms.State(c).EffectiveQuality)) return ConfinedSpaceFault.MonitoringFault;
+                if (!QualityRules.IsHealthyForPermissive(_alarms.EffectiveQuality(c))) return ConfinedSpaceFault.MonitoringFault;
                 if (_alarms.IsTripping(c, LevelKind.Alarm) || _alarms.IsTripping(c, LevelKind.Trip)) return ConfinedSpaceFault.ToxicGas;
             }
             return ConfinedSpaceFault.None;

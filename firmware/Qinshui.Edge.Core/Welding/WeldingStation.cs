@@ -274,23 +274,22 @@ namespace Qinshui.Edge.Core.Welding
             if (channels == null || channels.Length == 0) return WeldingReason.GasChannelFault; // hot work needs a gas reading
             for (int i = 0; i < channels.Length; i++)
             {
-                ChannelState st = _alarms.State(channels[i]);
-                if (!QualityRules.IsHealthyForPermissive(st.EffectiveQuality)) return WeldingReason.GasChannelFault;
-                double v = ToPercentVolume(_alarms.Config(channels[i]), st.Last.Value);
+                if (!QualityRules.IsHealthyForPermissive(_alarms.EffectiveQuality(channels[i]))) return WeldingReason.GasChannelFault;
+                double v = ToPercentVolume(_alarms, channels[i], _alarms.LastValue(channels[i]));
                 if (double.IsNaN(v)) return WeldingReason.GasChannelFault;
                 if (v > limitPercentVolume) return WeldingReason.GasNotClear;
             }
             return WeldingReason.None;
         }
 
-        private static double ToPercentVolume(ChannelConfig c, double value)
+        private static double ToPercentVolume(AlarmEngine alarms, int channel, double value)
         {
-            switch (c.Unit)
+            switch (alarms.ChannelUnit(channel))
             {
                 case Unit.PercentVolume: return value;
                 case Unit.Ppm: return value / 10000.0;
                 case Unit.PercentLel:
-                    GasInfo gas = GasTable.Find(c.Gas);
+                    GasInfo gas = alarms.Gas(channel);
                     if (gas == null || !gas.IsCombustible) return double.NaN;
                     return value * gas.LowerExplosiveLimitPercentVolume / 100.0;
                 default: return double.NaN;

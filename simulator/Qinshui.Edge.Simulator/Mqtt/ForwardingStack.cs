@@ -72,7 +72,7 @@ public sealed class ForwardingStack
     {
         for (int c = 0; c < Engine.ChannelCount; c++)
         {
-            Engine.Update(c, new Reading(DemoValue(c, t), Engine.Config(c).Unit, Quality.Good, Clock.MonotonicMs, Clock.UtcMs), Clock.MonotonicMs);
+            Engine.Update(c, new Reading(DemoValue(c, t), Engine.ChannelUnit(c), Quality.Good, Clock.MonotonicMs, Clock.UtcMs), Clock.MonotonicMs);
         }
     }
 }

@@ -96,11 +96,11 @@ public class DelayLatchResetTests
         h.Feed(60);
         h.Feed(39);
         Assert.Equal(LevelStatus.ClearedAwaitingReset, h.Status(0));
-        Assert.True(h.Engine.State(0).Levels[0].IsTripping);
+        Assert.True(h.Engine.IsLevelTripping(0, 0));
         h.Drain();
         Assert.Equal(ResetOutcome.Accepted, h.Engine.Reset(0, h.Clock.MonotonicMs));
         Assert.Equal(LevelStatus.Normal, h.Status(0));
-        Assert.False(h.Engine.State(0).Levels[0].IsTripping);
+        Assert.False(h.Engine.IsLevelTripping(0, 0));
         Assert.Contains(h.Drain(), t => t.Kind == TransitionKind.ResetAccepted);
     }
 
@@ -164,12 +164,12 @@ public class DelayLatchResetTests
         var h = Delayed(0, 0, true);
         h.Feed(60);
         Assert.Equal(1, h.Engine.Acknowledge(0, h.Clock.MonotonicMs));
-        Assert.True(h.Engine.State(0).Levels[0].Acknowledged);
+        Assert.True(h.Engine.IsAcknowledged(0, 0));
         Assert.Equal(LevelStatus.Active, h.Status(0)); // acknowledged, still active
         Assert.Equal(0, h.Engine.Acknowledge(0, h.Clock.MonotonicMs)); // nothing new to acknowledge
         h.Feed(30);
         Assert.Equal(LevelStatus.ClearedAwaitingReset, h.Status(0)); // ack did not reset the latch
         Assert.Equal(ResetOutcome.Accepted, h.Engine.Reset(0, h.Clock.MonotonicMs));
-        Assert.False(h.Engine.State(0).Levels[0].Acknowledged);
+        Assert.False(h.Engine.IsAcknowledged(0, 0));
     }
 }

@@ -8,9 +8,13 @@ namespace Qinshui.Edge.Tests.Alarms;
 /// <summary>One engine, one fake clock, helpers to feed readings.</summary>
 internal sealed class EngineHarness
 {
-    public EngineHarness(params ChannelConfig[] channels)
+    public EngineHarness(params ChannelConfig[] channels) : this(256, channels)
     {
-        Engine = new AlarmEngine(channels, 256);
+    }
+
+    public EngineHarness(int transitionCapacity, params ChannelConfig[] channels)
+    {
+        Engine = new AlarmEngine(channels, transitionCapacity);
     }
 
     public static EngineHarness ForProfile(string profileId)
@@ -24,7 +28,7 @@ internal sealed class EngineHarness
 
     public void Feed(double value, Quality quality = Quality.Good, int channel = 0)
     {
-        var unit = Engine.Config(channel).Unit;
+        var unit = Engine.ChannelUnit(channel);
         Engine.Update(channel, new Reading(value, unit, quality, Clock.MonotonicMs, Clock.UtcMs), Clock.MonotonicMs);
     }
 
@@ -40,7 +44,7 @@ internal sealed class EngineHarness
         }
     }
 
-    public LevelStatus Status(int level, int channel = 0) => Engine.State(channel).Levels[level].Status;
+    public LevelStatus Status(int level, int channel = 0) => Engine.Status(channel, level);
 
     public List<AlarmTransition> Drain()
     {

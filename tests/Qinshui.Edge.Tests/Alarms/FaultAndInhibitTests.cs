@@ -13,7 +13,7 @@ public class FaultAndInhibitTests
         Assert.Equal(LevelStatus.Fault, h.Status(0));
         Assert.Equal(LevelStatus.Fault, h.Status(1));
         Assert.True(h.Engine.IsTripping(0, LevelKind.Trip));
-        Assert.True((h.Engine.State(0).EffectiveQuality & Quality.NoData) != 0);
+        Assert.True((h.Engine.EffectiveQuality(0) & Quality.NoData) != 0);
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public class FaultAndInhibitTests
         h.Clock.Advance(1);
         h.Engine.Tick(h.Clock.MonotonicMs);
         Assert.Equal(LevelStatus.Fault, h.Status(1));
-        Assert.True((h.Engine.State(0).EffectiveQuality & Quality.Stale) != 0);
+        Assert.True((h.Engine.EffectiveQuality(0) & Quality.Stale) != 0);
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public class FaultAndInhibitTests
         var h = EngineHarness.ForProfile("MINE_CH4_FACE"); // range 0–4 %
         h.Feed(value);
         Assert.Equal(LevelStatus.Fault, h.Status(1));
-        Assert.True((h.Engine.State(0).EffectiveQuality & Quality.OutOfRange) != 0);
+        Assert.True((h.Engine.EffectiveQuality(0) & Quality.OutOfRange) != 0);
     }
 
     [Fact]
@@ -105,14 +105,14 @@ public class FaultAndInhibitTests
         h.Feed(0.2);
         h.Drain();
         Assert.Equal(InhibitOutcome.Accepted, h.Engine.Inhibit(0, h.Clock.MonotonicMs + 60000, h.Clock.MonotonicMs));
-        Assert.True(h.Engine.State(0).IsInhibited);
-        Assert.True((h.Engine.State(0).EffectiveQuality & Quality.Inhibited) != 0);
+        Assert.True(h.Engine.IsInhibited(0));
+        Assert.True((h.Engine.EffectiveQuality(0) & Quality.Inhibited) != 0);
         Assert.Equal(LevelStatus.Inhibited, h.Status(1));
         Assert.Contains(h.Drain(), t => t.Kind == TransitionKind.InhibitStarted);
         h.Hold(2.0, 59000); // gas while inhibited: not annunciated
         Assert.Equal(LevelStatus.Inhibited, h.Status(1));
         h.Hold(2.0, 1000);
-        Assert.False(h.Engine.State(0).IsInhibited);
+        Assert.False(h.Engine.IsInhibited(0));
         Assert.Equal(LevelStatus.Active, h.Status(1));
         Assert.Contains(h.Drain(), t => t.Kind == TransitionKind.InhibitEnded);
     }
@@ -135,14 +135,17 @@ public class CalibrationDueTests
     {
         var p = Qinshui.Edge.Core.Profiles.ProfileCatalog.Find("MINE_CH4_FACE")!;
         var cfg = ChannelConfig.FromProfile("ch4", p);
+        // The engine copies the configuration when it is built: set the due date first.
+        cfg.CalibrationDueUtcMs = new Qinshui.Edge.Tests.Fakes.FakeClock().UtcMs + 10_000;
         var h = new EngineHarness(cfg);
-        cfg.CalibrationDueUtcMs = h.Clock.UtcMs + 10_000;
+        Assert.Equal(cfg.CalibrationDueUtcMs, h.Engine.CalibrationDueUtcMs(0));
+        Assert.Equal(cfg.CalibrationDueUtcMs, h.Clock.UtcMs + 10_000);
         h.Feed(0.2);
-        Assert.True(QualityRules.IsHealthyForPermissive(h.Engine.State(0).EffectiveQuality));
+        Assert.True(QualityRules.IsHealthyForPermissive(h.Engine.EffectiveQuality(0)));
         h.Clock.Advance(10_000);
         h.Feed(0.2);
-        Assert.True((h.Engine.State(0).EffectiveQuality & Quality.CalibrationOverdue) != 0);
-        Assert.False(QualityRules.IsHealthyForPermissive(h.Engine.State(0).EffectiveQuality));
+        Assert.True((h.Engine.EffectiveQuality(0) & Quality.CalibrationOverdue) != 0);
+        Assert.False(QualityRules.IsHealthyForPermissive(h.Engine.EffectiveQuality(0)));
         // Still measuring: alarms keep working on an overdue sensor.
         h.Feed(1.6);
         Assert.True(h.Engine.IsTripping(0, LevelKind.Trip));

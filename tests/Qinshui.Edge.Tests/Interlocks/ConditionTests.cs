@@ -170,7 +170,7 @@ public class ConditionTests
         Assert.False(h.Relay3.Energised);
         Assert.Equal(ZoneResetOutcome.Accepted, h.Engine.RequestLocalReset(1));
         Assert.True(h.Relay3.Energised);
-        Assert.False(h.Alarms.State(ZoneHarness.Ch4Line2).Levels[1].Latched);
+        Assert.False(h.Alarms.IsLatched(ZoneHarness.Ch4Line2, 1));
     }
 
     [Fact]

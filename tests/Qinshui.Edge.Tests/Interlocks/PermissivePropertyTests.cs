@@ -111,9 +111,8 @@ public class PermissivePropertyTests
 
         private bool ChannelOk(int c, double value, Quality quality, bool below, double limit)
         {
-            var st = H.Alarms.State(c);
-            return st.HasReading && quality == Quality.Good && !double.IsNaN(value)
-                && value >= H.Alarms.Config(c).RangeMin && value <= H.Alarms.Config(c).RangeMax
+            return H.Alarms.HasReading(c) && quality == Quality.Good && !double.IsNaN(value)
+                && value >= H.Alarms.RangeMin(c) && value <= H.Alarms.RangeMax(c)
                 && (!below || value < limit);
         }
 
@@ -124,8 +123,7 @@ public class PermissivePropertyTests
         /// </summary>
         private bool TripLevelClear(int c, bool strict)
         {
-            var levels = H.Alarms.State(c).Levels;
-            return (!strict || !levels[1].Latched) && levels[1].Status != Core.Alarms.LevelStatus.Active;
+            return (!strict || !H.Alarms.IsLatched(c, 1)) && H.Alarms.Status(c, 1) != Core.Alarms.LevelStatus.Active;
         }
 
         private bool RelaysOk(params int[] relays)

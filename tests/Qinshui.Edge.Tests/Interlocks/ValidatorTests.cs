@@ -9,7 +9,7 @@ public class ValidatorTests
     private static (ValidationErrors Errors, List<string> Lines) Validate(Action<InterlockConfig> change)
     {
         var h = new ZoneHarness(change);
-        var channels = Enumerable.Range(0, h.Alarms.ChannelCount).Select(h.Alarms.Config).ToArray();
+        var channels = Enumerable.Range(0, h.Alarms.ChannelCount).Select(h.Alarms.CopyConfig).ToArray();
         var errors = new ValidationErrors();
         ZoneValidator.Validate(h.Config, channels, "interlocks", errors);
         var lines = Enumerable.Range(0, errors.Count).Select(i => errors[i]).Where(e => !e.IsWarning)

@@ -149,7 +149,7 @@ internal sealed class ZoneHarness
         for (int c = 0; c < Values.Length; c++)
         {
             if (!Feeding[c]) continue;
-            Alarms.Update(c, new Reading(Values[c], Alarms.Config(c).Unit, Qualities[c], Now, Clock.UtcMs), Now);
+            Alarms.Update(c, new Reading(Values[c], Alarms.ChannelUnit(c), Qualities[c], Now, Clock.UtcMs), Now);
         }
         Alarms.Tick(Now);
         if (Heartbeats) Engine.NotifyMonitoringHeartbeat(0, Now);

@@ -24,10 +24,10 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     {
         ["interlocks"] = 38_148,
         ["mqtt"] = 32_684,
-        ["alarms"] = 31_232,
+        ["alarms"] = 8_944,
         ["modbus"] = 4_812,
         ["journal"] = 4_080,
-        ["config"] = 948,
+        ["config"] = 0,
         ["events"] = 2_968,
         ["validation"] = 24,
         ["gateway"] = 1_092,
@@ -38,12 +38,12 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     public static readonly IReadOnlyDictionary<string, int> Documented4Channel = new Dictionary<string, int>
     {
         ["mqtt"] = 30_944,
-        ["alarms"] = 11_416,
+        ["alarms"] = 2_040,
         ["interlocks"] = 5_500,
         ["journal"] = 4_080,
         ["modbus"] = 2_656,
         ["events"] = 2_968,
-        ["config"] = 824,
+        ["config"] = 0,
         ["gateway"] = 756,
         ["validation"] = 24,
         ["welding"] = 488,
@@ -120,7 +120,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     {
         var config = ExampleGateways.Read(ExampleGateways.MineHeadingJson());
         var estimate = new MemoryBudget();
-        estimate.Add(new AlarmFootprint(config.Channels, GatewayRuntime.TransitionCapacity));
+        estimate.Add(new AlarmFootprint(config.Channels, GatewayRuntime.TransitionCapacityFor(config.Channels)));
         var (_, walk, _) = Measure(ExampleGateways.MineHeadingJson(), "mine heading, 32 channels, 4 zones");
         int measured = walk.Parts["alarms"];
         output.WriteLine($"AlarmFootprint {estimate.TotalBytes} B, measured alarms part {measured} B");

@@ -37,7 +37,7 @@ public class MemoryBudgetTests(ITestOutputHelper output)
     public static MemoryBudget AlarmBudget(ChannelConfig[] channels)
     {
         var budget = new MemoryBudget();
-        budget.Add(new AlarmFootprint(channels, Qinshui.Edge.Core.Gateway.GatewayRuntime.TransitionCapacity));
+        budget.Add(new AlarmFootprint(channels, Qinshui.Edge.Core.Gateway.GatewayRuntime.TransitionCapacityFor(channels)));
         return budget;
     }
 
@@ -53,20 +53,21 @@ public class MemoryBudgetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ExposureWindows_ScaleWithExposureChannels_AndPushAPlantPastTheNoPsramBudget()
+    public void ExposureWindows_ScaleWithExposureChannels_AndAreTheLargestPerChannelItem()
     {
         var channels = PlantWithExposure32();
         var withExposure = channels.Count(c => c.HasExposureLevels);
         Assert.Equal(14, withExposure); // 8 PLANT_CO + 6 PLANT_NH3 have STEL/TWA; H2S (MAC) and combustible gas do not
         var b = AlarmBudget(channels);
         Print("plant with STEL/TWA, 32 channels", b);
-        int one = AlarmFootprint.ExposureWindowBytes(AlarmFootprint.StelBuckets) + AlarmFootprint.ExposureWindowBytes(AlarmFootprint.TwaBuckets);
         var line = Enumerable.Range(0, b.Count).Select(i => b[i]).Single(l => l.Item.StartsWith("STEL/TWA"));
-        Assert.Equal(withExposure * one, line.Bytes);
-        // TWA: 97 doubles + 97 longs ≈ 1.6 KB per channel — the largest per-channel item.
-        Assert.InRange(AlarmFootprint.ExposureWindowBytes(AlarmFootprint.TwaBuckets), 1600, 1900);
-        // docs/memory.md: exposure monitoring on many channels is what needs a WROVER (PSRAM).
-        Assert.True(b.TotalBytes > AlarmBudget(MineHeading32()).TotalBytes + withExposure * 2000);
+        Assert.Equal(AlarmFootprint.ExposureBytes(channels.Length, withExposure), line.Bytes);
+        Assert.Equal(0, AlarmFootprint.ExposureBytes(32, 0)); // no exposure channel, no windows
+        // Each exposure channel adds (15 + 1) + (96 + 1) bucket doubles plus its hold state: ≈ 1 KB,
+        // the largest per-channel item (a channel without exposure costs ≈ 200 B with its levels).
+        int perChannel = AlarmFootprint.ExposureBytes(32, 15) - AlarmFootprint.ExposureBytes(32, 14);
+        Assert.InRange(perChannel, (16 + 97) * 8, (16 + 97) * 8 + 100);
+        Assert.True(b.TotalBytes > AlarmBudget(MineHeading32()).TotalBytes + withExposure * (16 + 97) * 8);
     }
 
     [Fact]
@@ -89,14 +90,9 @@ public class MemoryBudgetTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData(typeof(AlarmEngine), AlarmFootprint.AlarmEngineFields)]
-    [InlineData(typeof(ChannelState), AlarmFootprint.ChannelStateFields)]
-    [InlineData(typeof(Reading), AlarmFootprint.ReadingFields)]
-    [InlineData(typeof(LevelState), AlarmFootprint.LevelStateFields)]
     [InlineData(typeof(ExposureWindow), AlarmFootprint.ExposureWindowFields)]
     [InlineData(typeof(TransitionQueue), AlarmFootprint.TransitionQueueFields)]
     [InlineData(typeof(AlarmTransition), AlarmFootprint.AlarmTransitionFields)]
-    [InlineData(typeof(ChannelConfig), AlarmFootprint.ChannelConfigFields)]
-    [InlineData(typeof(LevelConfig), AlarmFootprint.LevelConfigFields)]
     public void FieldCounts_MatchTheRealTypes(Type type, int declared)
     {
         int actual = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Length;

@@ -48,10 +48,10 @@ public class CommandTests
     {
         var ok = Send("inhibit", "{\"channel\":\"ch1\",\"duration_s\":600}");
         Assert.True(ok.Ok, ok.English);
-        Assert.True(_g.Engine.State(0).IsInhibited);
+        Assert.True(_g.Engine.IsInhibited(0));
         _g.Clock.Advance(601_000);
         _g.Engine.Tick(_g.Clock.MonotonicMs);
-        Assert.False(_g.Engine.State(0).IsInhibited);
+        Assert.False(_g.Engine.IsInhibited(0));
         var tooLong = Send("inhibit", "{\"channel\":\"ch1\",\"duration_s\":604800}");
         Assert.Equal(CommandReasons.InhibitTooLong, tooLong.Code);
         Assert.Equal(CommandReasons.UnknownChannel, Send("inhibit", "{\"channel\":\"nope\",\"duration_s\":60}").Code);

@@ -130,7 +130,7 @@ public sealed class GatewayHarness
         for (int i = 0; i < Engine.ChannelCount; i++)
         {
             double v = i == 0 ? value : s_normal[i % s_normal.Length] + (i % 7) * 0.013;
-            Engine.Update(i, new Reading(v, Engine.Config(i).Unit, quality, Clock.MonotonicMs, Clock.UtcMs), Clock.MonotonicMs);
+            Engine.Update(i, new Reading(v, Engine.ChannelUnit(i), quality, Clock.MonotonicMs, Clock.UtcMs), Clock.MonotonicMs);
         }
         Recorder.DrainTransitions();
         Recorder.SampleChannels();

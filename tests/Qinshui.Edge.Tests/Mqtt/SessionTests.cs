@@ -236,7 +236,7 @@ public class SessionTests
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 2000; i++)
         {
-            for (int c = 0; c < 16; c++) g.Engine.Update(c, new Reading(0.2, g.Engine.Config(c).Unit, Quality.Good, g.Clock.MonotonicMs, g.Clock.UtcMs), g.Clock.MonotonicMs);
+            for (int c = 0; c < 16; c++) g.Engine.Update(c, new Reading(0.2, g.Engine.ChannelUnit(c), Quality.Good, g.Clock.MonotonicMs, g.Clock.UtcMs), g.Clock.MonotonicMs);
             g.Recorder.DrainTransitions();
             g.Recorder.SampleChannels();
             g.Recorder.Step();

@@ -63,7 +63,7 @@ public sealed class RunHostPtyTests : IDisposable
         while (!host.IsCompleted && deadline.Elapsed < TimeSpan.FromSeconds(15))
         {
             var r = Volatile.Read(ref runtime);
-            if (r != null && r.Alarms.State(0).HasReading && r.Alarms.State(0).EffectiveQuality == Quality.Good && Math.Abs(r.Alarms.State(0).Last.Value - 0.35) < 1e-9)
+            if (r != null && r.Alarms.HasReading(0) && r.Alarms.EffectiveQuality(0) == Quality.Good && Math.Abs(r.Alarms.LastValue(0) - 0.35) < 1e-9)
             {
                 good = true;
                 break;

@@ -313,15 +313,15 @@ public sealed class RealGateway : ISimulatedGateway
                 }
                 continue;
             }
-            var st = rt.Alarms.State(i);
-            cv.HasReading = st.HasReading;
-            cv.Value = st.Last.Value;
-            cv.Quality = st.EffectiveQuality;
-            for (int k = 0; k < st.Levels.Length; k++)
+            var alarms = rt.Alarms;
+            cv.HasReading = alarms.HasReading(i);
+            cv.Value = alarms.LastValue(i);
+            cv.Quality = alarms.EffectiveQuality(i);
+            for (int k = 0; k < alarms.LevelCount(i); k++)
             {
-                cv.Levels[k].Status = LevelStatusNames.Name(st.Levels[k].Status);
-                cv.Levels[k].Tripping = st.Levels[k].IsTripping;
-                cv.Levels[k].Latched = st.Levels[k].Latched;
+                cv.Levels[k].Status = LevelStatusNames.Name(alarms.Status(i, k));
+                cv.Levels[k].Tripping = alarms.IsLevelTripping(i, k);
+                cv.Levels[k].Latched = alarms.IsLatched(i, k);
             }
         }
         for (int o = 0; o < view.Outputs.Count; o++)
@@ -426,21 +426,21 @@ public sealed class RealGateway : ISimulatedGateway
         }
         for (int c = 0; c < _config.Channels.Length; c++)
         {
-            var st = rt.Alarms.State(c);
+            var alarms = rt.Alarms;
             var cc = _config.Channels[c];
-            for (int k = 0; k < st.Levels.Length; k++)
+            for (int k = 0; k < alarms.LevelCount(c); k++)
             {
-                string status = LevelStatusNames.Name(st.Levels[k].Status);
+                string status = LevelStatusNames.Name(alarms.Status(c, k));
                 string level = LevelNames.Kind(cc.Levels[k].Kind);
                 string key = "lvl:" + cc.Id + "." + level + k;
                 string? before = _last.GetValueOrDefault(key);
                 if (Changed(key, status) && before != null)
                 {
-                    bool important = st.Levels[k].Status is LevelStatus.Active or LevelStatus.Fault || before == "active";
+                    bool important = alarms.Status(c, k) is LevelStatus.Active or LevelStatus.Fault || before == "active";
                     Emit(nowMs, "level_" + status, cc.Id + "." + level, $"{cc.Id} {level}: {before} → {status}", important);
                 }
             }
-            string q = QualityRules.Describe(st.EffectiveQuality);
+            string q = QualityRules.Describe(alarms.EffectiveQuality(c));
             string? qb = _last.GetValueOrDefault("q:" + cc.Id);
             if (Changed("q:" + cc.Id, q) && qb != null) Emit(nowMs, "quality_changed", cc.Id, $"{cc.Id} quality {q}", false);
         }
