@@ -1,13 +1,46 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Json.Schema;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Validation;
+
+using Qinshui.Edge.Tests.Tools;
 
 namespace Qinshui.Edge.Tests.Tools.Host;
 
 /// <summary>"linuxHost" in the core's reader: the ADS1115 and MFRC522 settings a Linux host needs, every mistake with its path.</summary>
 public sealed class LinuxHostConfigTests
 {
+    private static JsonObject Root(JsonObject linuxHost) => new()
+    {
+        ["schemaVersion"] = 1,
+        ["site"] = new JsonObject { ["id"] = "lab" },
+        ["gateway"] = new JsonObject { ["id"] = "gw-pi" },
+        ["mqtt"] = new JsonObject { ["enabled"] = false },
+        ["analogInputs"] = new JsonArray("ai1"),
+        ["cardReaders"] = new JsonArray("card"),
+        ["channels"] = new JsonArray(new JsonObject { ["id"] = "ch4-lab", ["profile"] = "MINE_CH4_FACE", ["source"] = new JsonObject { ["analog"] = "ai1" } }),
+        ["linuxHost"] = linuxHost,
+    };
+
+    [Fact]
+    public void Schema_AcceptsAValidSection_AndRejectsAReaderOnTwoBuses()
+    {
+        var good = Root(new JsonObject
+        {
+            ["analogInputs"] = new JsonObject { ["ai1"] = new JsonObject { ["address"] = 0x49, ["input"] = "AIN1", ["shuntOhms"] = 150 } },
+            ["cardReaders"] = new JsonObject { ["card"] = new JsonObject { ["chip"] = "mfrc522", ["spiBus"] = 0, ["resetLine"] = 25 } },
+        });
+        using var doc = JsonDocument.Parse(good.ToJsonString());
+        var result = Repo.Schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(result.IsValid, SchemaAgreementTests.Describe(result));
+
+        good["linuxHost"]!["cardReaders"]!["card"]!["i2cBus"] = 1;
+        using var bad = JsonDocument.Parse(good.ToJsonString());
+        Assert.False(Repo.Schema.Evaluate(bad.RootElement).IsValid);
+    }
+
     private static (GatewayConfig? config, ValidationErrors errors) Read(JsonObject linuxHost)
     {
         var root = new JsonObject
