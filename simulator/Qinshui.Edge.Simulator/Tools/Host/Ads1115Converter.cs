@@ -27,7 +27,7 @@ public sealed class Ads1115Converter : IDisposable
     private readonly string _name;
     private readonly ManualResetEventSlim _stop = new(false);
     private Thread? _thread;
-    private bool _failing;
+    private readonly bool[] _failing;
 
     /// <param name="inputs">The inputs on this chip (same bus and address).</param>
     /// <exception cref="IOException">Nothing answers at the address (the binding configures the chip at once).</exception>
@@ -38,6 +38,7 @@ public sealed class Ads1115Converter : IDisposable
         _log = log;
         _name = $"ADS1115 at i2c-{inputs[0].I2cBus} 0x{inputs[0].Address:X2}";
         _samples = inputs.Select(_ => new Sample()).ToArray();
+        _failing = new bool[inputs.Length];
         _chip = new Ads1115(device, (InputMultiplexer)inputs[0].Multiplexer, Range(inputs[0]), Rate(inputs[0]), DeviceMode.PowerDown);
         // A sample older than this is stale: a few rounds of every input at its data rate, at least a second.
         long round = inputs.Sum(i => 1000L / i.SamplesPerSecond + 2) + SamplePeriodMs;
@@ -71,9 +72,10 @@ public sealed class Ads1115Converter : IDisposable
                 _samples[k].Milliamps = mA;
                 _samples[k].AtMs = _clock.MonotonicMs;
             }
-            if (error != null && !_failing) _log.LogWarning("{Chip}: reading {Input} ({Id}) failed: {Error}; the channel reads as a fault until it recovers", _name, input.Input, input.Id, error);
-            if (error == null && _failing) _log.LogInformation("{Chip}: reading again", _name);
-            _failing = error != null;
+            // One line when an input starts failing and one when it recovers, not one per sample.
+            if (error != null && !_failing[k]) _log.LogWarning("{Chip}: reading {Input} ({Id}) failed: {Error}; the channel reads as a fault until it recovers", _name, input.Input, input.Id, error);
+            if (error == null && _failing[k]) _log.LogInformation("{Chip}: reading {Input} ({Id}) again", _name, input.Input, input.Id);
+            _failing[k] = error != null;
         }
     }
 
