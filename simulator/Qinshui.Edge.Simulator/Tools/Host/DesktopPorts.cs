@@ -112,7 +112,12 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
                 device = hardware.I2c(new I2cConnectionSettings(chip.Key.I2cBus, chip.Key.Address));
                 var converter = new Ads1115Converter(device, chip.ToArray(), Clock, log);
                 _converters.Add(converter);
-                foreach (var s in chip) _analog[s.Id] = converter.Input(s.Id);
+                foreach (var s in chip)
+                {
+                    _analog[s.Id] = converter.Input(s.Id);
+                    // Each device says how it was opened at start-up (ESPHome's dump_config): the technician checks it against the wiring.
+                    log.LogInformation("analog input {Id}: ADS1115 at {Where}, {Input}, ±{FullScale} mV, {Rate} SPS, shunt {Shunt} Ω", s.Id, where, s.Input, s.FullScaleMillivolts, s.SamplesPerSecond, s.ShuntOhms);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or PlatformNotSupportedException or ArgumentException)
             {
@@ -162,7 +167,9 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
                     chip.Dispose();
                     continue;
                 }
-                _readers[id] = new Mfrc522CardReader(chip, $"{id} ({where})", spec.PollIntervalMs, loggers.CreateLogger("qedge.mfrc522"));
+                var log = loggers.CreateLogger("qedge.mfrc522");
+                log.LogInformation("card reader {Id}: MFRC522 version {Version} on {Where}, polled every {Interval} ms", id, chip.Version, where, spec.PollIntervalMs);
+                _readers[id] = new Mfrc522CardReader(chip, $"{id} ({where})", spec.PollIntervalMs, log);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or PlatformNotSupportedException or ArgumentException or InvalidOperationException)
             {

@@ -105,6 +105,8 @@ public sealed class LinuxHostRunTests : IDisposable
         int close = Array.IndexOf(gpio, "close 17");
         Assert.True(close < 0 || lastLow < close, string.Join(", ", gpio));
         var lines = log.Lines.ToList();
+        Assert.Contains(lines, l => l.Contains("analog input ai1: ADS1115 at /dev/i2c-1 address 0x49, AIN2, ±4096 mV, 860 SPS, shunt 150 Ω"));
+        Assert.Contains(lines, l => l.Contains("card reader card: MFRC522 version 2.0 on /dev/spidev0.0"));
         int dropped = lines.FindIndex(l => l.Contains("every output de-energised"));
         int saved = lines.FindIndex(l => l.Contains("state saved"));
         Assert.True(dropped >= 0 && dropped < saved, string.Join("\n", lines));
