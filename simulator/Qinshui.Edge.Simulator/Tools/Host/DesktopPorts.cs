@@ -122,7 +122,7 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or PlatformNotSupportedException or ArgumentException)
             {
                 device?.Dispose();
-                Problems.Add($"linuxHost.analogInputs.{chip.First().Id}: no ADS1115 answers at {where}: {e.Message}");
+                Problems.Add($"linuxHost.analogInputs.{chip.First().Id}: cannot reach the ADS1115 at {where}: {e.Message}");
             }
         }
     }

@@ -137,7 +137,7 @@ public sealed class LinuxHostRunTests : IDisposable
         int exit = GatewayHost.Run(new HostOptions(WriteConfig(), Path.Combine(_dir, "state"), Hardware: Hardware), loggers, CancellationToken.None);
 
         Assert.Equal(1, exit);
-        Assert.Contains(log.Lines, l => l.Contains("no ADS1115 answers at /dev/i2c-1 address 0x49"));
+        Assert.Contains(log.Lines, l => l.Contains("cannot reach the ADS1115 at /dev/i2c-1 address 0x49"));
         Assert.Contains(log.Lines, l => l.Contains("no MFRC522 answers on /dev/spidev0.0"));
         _adc.Disconnected = false;
     }
