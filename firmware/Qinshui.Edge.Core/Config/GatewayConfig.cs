@@ -118,6 +118,9 @@ namespace Qinshui.Edge.Core.Config
 
         public string[] AnalogInputIds { get; set; }
         public string[] CardReaderIds { get; set; }
+
+        /// <summary>"linuxHost": buses and settings of the analog inputs and card readers on a Linux host; null when absent (the device's case).</summary>
+        public LinuxHostSettings LinuxHost { get; set; }
         public InterlockConfig Interlocks { get; set; }
         public WeldingSettings Welding { get; set; }
         public MqttSettings Mqtt { get; set; }

@@ -17,7 +17,7 @@ namespace Qinshui.Edge.Core.Config
         private static readonly string[] s_topMembers =
         {
             "$schema", "schemaVersion", "site", "gateway", "board", "mqtt", "deviceProfiles", "buses", "analogInputs", "cardReaders",
-            "channels", "interlocks", "welding", "pins",
+            "channels", "interlocks", "welding", "pins", "linuxHost",
         };
         private static readonly string[] s_mqttMembers = { "enabled", "broker", "requireTls", "username", "dataBatchIntervalMs", "healthIntervalMs" };
         private static readonly string[] s_sourceMembers = { "bus", "device", "point", "analog" };
@@ -78,6 +78,7 @@ namespace Qinshui.Edge.Core.Config
             ReadBuses(root, catalog, config, r);
             config.AnalogInputIds = IdList(root, "analogInputs", r);
             config.CardReaderIds = IdList(root, "cardReaders", r);
+            config.LinuxHost = LinuxHostConfigReader.Read(root.Get("linuxHost"), "linuxHost", config, r);
             ReadPins(root, config, r);
             if (channelsComplete) ReadSources(channelsJson, config, r);
 

@@ -29,6 +29,8 @@ public sealed class RunCommand : ICommand
             c.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             c.UseUtcTimestamp = true;
         }));
+        // Iot.Device.Bindings' drivers (Ads1115, MfRc522) log through their own dispatcher: send it to the same console.
+        Iot.Device.Common.LogDispatcher.LoggerFactory = loggers;
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

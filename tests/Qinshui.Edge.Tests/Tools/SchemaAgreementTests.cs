@@ -42,6 +42,9 @@ public sealed class SchemaAgreementTests
         { nameof(ModbusJson), "s_ruleKeys", "/$defs/statusRule" },
         { nameof(ModbusJson), "s_busKeys", "/$defs/bus" },
         { nameof(ModbusJson), "s_deviceKeys", "/$defs/device" },
+        { nameof(LinuxHostConfigReader), "s_members", "/properties/linuxHost" },
+        { nameof(LinuxHostConfigReader), "s_analogMembers", "/$defs/hostAnalogInput" },
+        { nameof(LinuxHostConfigReader), "s_readerMembers", "/$defs/hostCardReader" },
     };
 
     /// <summary>Objects whose allowed members are written inline in the reader: probed with an unknown member.</summary>

@@ -1,4 +1,9 @@
+using System.Device.I2c;
+using System.Device.Spi;
 using System.IO.Ports;
+using Iot.Device.Mfrc522;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Gateway;
 using Qinshui.Edge.Core.Ports;
@@ -9,7 +14,8 @@ namespace Qinshui.Edge.Simulator.Tools.Host;
 
 /// <summary>
 /// The Linux host's ports: serial buses on System.IO.Ports (8E1, Modbus RTU's default), relays and
-/// contacts on a gpiochip, the MQTTnet link, a file journal. Every id the configuration names
+/// contacts on a gpiochip, 4–20 mA inputs on ADS1115s (I2C) and MFRC522 card readers (SPI or
+/// I2C) as "linuxHost" describes them, the MQTTnet link, a file journal. Every id the configuration names
 /// is resolved before the runtime starts; what cannot be had is listed in Problems and the host
 /// refuses to start (the outputs were never touched).
 /// </summary>
@@ -17,11 +23,18 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
 {
     private readonly Dictionary<string, IDigitalOutput> _outputs = new();
     private readonly Dictionary<string, IDigitalInput> _inputs = new();
+    private readonly Dictionary<string, IAnalogInput> _analog = new();
+    private readonly Dictionary<string, Mfrc522CardReader> _readers = new();
+    private readonly List<Ads1115Converter> _converters = new();
+    private GpioLines? _gpio;
     private readonly List<ISerialLine?> _serial = new();
     private readonly List<IDisposable> _owned = new();
 
-    public DesktopPorts(GatewayConfig config, IClock clock, ILogSink log, IMqttLink? mqtt, IRecordStore journal, int gpioChip)
+    public DesktopPorts(GatewayConfig config, IClock clock, ILogSink log, IMqttLink? mqtt, IRecordStore journal, int gpioChip,
+        HostHardware? hardware = null, ILoggerFactory? loggers = null)
     {
+        hardware ??= HostHardware.Linux;
+        loggers ??= NullLoggerFactory.Instance;
         Clock = clock;
         Log = log;
         Mqtt = mqtt!;
@@ -46,10 +59,11 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
         var inputIds = config.Interlocks.Inputs.Select(i => i.Id).ToList();
         GpioLines? gpio = null;
         string? gpioReason = null;
-        if (outputIds.Count + inputIds.Count > 0)
+        bool resetLines = config.LinuxHost != null && config.LinuxHost.CardReaders.Any(r => r.ResetLine >= 0);
+        if (outputIds.Count + inputIds.Count > 0 || resetLines)
         {
-            gpio = GpioLines.Open(gpioChip, out gpioReason);
-            if (gpio != null) _owned.Add(gpio);
+            gpio = GpioLines.Open(hardware, gpioChip, out gpioReason);
+            _gpio = gpio;
         }
         foreach (var (id, isOutput) in outputIds.Select(i => (i, true)).Concat(inputIds.Select(i => (i, false))))
         {
@@ -75,10 +89,105 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
                 Problems.Add($"pins.{id}: cannot open line {config.PinGpios[k]} of {GpioLines.ChipPath(gpioChip)}: {e.Message}");
             }
         }
-        foreach (var a in config.AnalogInputIds)
-            Problems.Add($"analogInputs: '{a}': the ADS1115 4-20 mA front end is not supported by qedge run yet");
-        foreach (var r in config.CardReaderIds)
-            Problems.Add($"cardReaders: '{r}': card readers (MFRC522/PN532) are not supported by qedge run yet");
+        OpenAnalogInputs(config, hardware, loggers.CreateLogger("qedge.ads1115"));
+        OpenCardReaders(config, hardware, gpio, gpioChip, gpioReason, loggers);
+    }
+
+    private void OpenAnalogInputs(GatewayConfig config, HostHardware hardware, ILogger log)
+    {
+        var specs = new List<HostAnalogInput>();
+        foreach (var id in config.AnalogInputIds)
+        {
+            var spec = config.LinuxHost?.AnalogInput(id);
+            if (spec == null) Problems.Add($"analogInputs: '{id}': the Linux host needs linuxHost.analogInputs.{id} (i2cBus, address, input, shuntOhms) to read it on an ADS1115");
+            else specs.Add(spec);
+        }
+        // One converter per chip: inputs on the same bus and address share it.
+        foreach (var chip in specs.GroupBy(s => (s.I2cBus, s.Address)))
+        {
+            string where = $"/dev/i2c-{chip.Key.I2cBus} address 0x{chip.Key.Address:X2}";
+            I2cDevice? device = null;
+            try
+            {
+                device = hardware.I2c(new I2cConnectionSettings(chip.Key.I2cBus, chip.Key.Address));
+                var converter = new Ads1115Converter(device, chip.ToArray(), Clock, log);
+                _converters.Add(converter);
+                foreach (var s in chip)
+                {
+                    _analog[s.Id] = converter.Input(s.Id);
+                    // Each device says how it was opened at start-up (ESPHome's dump_config): the technician checks it against the wiring.
+                    log.LogInformation("analog input {Id}: ADS1115 at {Where}, {Input}, ±{FullScale} mV, {Rate} SPS, shunt {Shunt} Ω", s.Id, where, s.Input, s.FullScaleMillivolts, s.SamplesPerSecond, s.ShuntOhms);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or PlatformNotSupportedException or ArgumentException)
+            {
+                device?.Dispose();
+                Problems.Add($"linuxHost.analogInputs.{chip.First().Id}: cannot reach the ADS1115 at {where}: {e.Message}");
+            }
+        }
+    }
+
+    private void OpenCardReaders(GatewayConfig config, HostHardware hardware, GpioLines? gpio, int gpioChip, string? gpioReason, ILoggerFactory loggers)
+    {
+        foreach (var id in config.CardReaderIds)
+        {
+            var spec = config.LinuxHost?.CardReader(id);
+            if (spec == null)
+            {
+                Problems.Add($"cardReaders: '{id}': the Linux host needs linuxHost.cardReaders.{id} (chip \"mfrc522\", spiBus + chipSelect or i2cBus + address)");
+                continue;
+            }
+            if (spec.ResetLine >= 0 && gpio == null)
+            {
+                Problems.Add($"linuxHost.cardReaders.{id}.resetLine: {gpioReason}");
+                continue;
+            }
+            string where = spec.SpiBus >= 0 ? $"/dev/spidev{spec.SpiBus}.{spec.ChipSelect}" : $"/dev/i2c-{spec.I2cBus} address 0x{spec.Address:X2}";
+            IDisposable? device = null;
+            try
+            {
+                MfRc522 chip;
+                if (spec.SpiBus >= 0)
+                {
+                    // MFRC522 datasheet §8.1.2: SPI mode 0, MSB first, up to 10 Mbit/s; 1 MHz leaves margin for jumper wires.
+                    var spi = hardware.Spi(new SpiConnectionSettings(spec.SpiBus, spec.ChipSelect) { ClockFrequency = 1_000_000, Mode = MfRc522.DefaultSpiMode });
+                    device = spi;
+                    chip = new MfRc522(spi, spec.ResetLine, gpio?.Controller, shouldDispose: false);
+                }
+                else
+                {
+                    var i2c = hardware.I2c(new I2cConnectionSettings(spec.I2cBus, spec.Address));
+                    device = i2c;
+                    chip = new MfRc522(i2c, spec.ResetLine, gpio?.Controller, shouldDispose: false);
+                }
+                // Version register (datasheet §9.3.4.8): 0x91 or 0x92; a missing module reads 0x00 or 0xFF (0.0 here).
+                if (chip.Version.Major == 0)
+                {
+                    Problems.Add($"linuxHost.cardReaders.{id}: no MFRC522 answers on {where} (version register not 0x91/0x92; check wiring and that SPI/I2C is enabled)");
+                    chip.Dispose();
+                    continue;
+                }
+                var log = loggers.CreateLogger("qedge.mfrc522");
+                log.LogInformation("card reader {Id}: MFRC522 version {Version} on {Where}, polled every {Interval} ms", id, chip.Version, where, spec.PollIntervalMs);
+                _readers[id] = new Mfrc522CardReader(chip, $"{id} ({where})", spec.PollIntervalMs, log);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or PlatformNotSupportedException or ArgumentException or InvalidOperationException)
+            {
+                device?.Dispose();
+                Problems.Add($"linuxHost.cardReaders.{id}: cannot open the MFRC522 on {where}: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes a first sample of every analog input (so the first scan has values), then starts the
+    /// converters' and card readers' threads. Call once the host is going to run.
+    /// </summary>
+    public void StartDevices()
+    {
+        foreach (var c in _converters) c.SampleOnce();
+        foreach (var c in _converters) c.Start();
+        foreach (var r in _readers.Values) r.Start();
     }
 
     /// <summary>Why this host cannot run the configuration; empty when every port is there.</summary>
@@ -94,17 +203,19 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
     public ISerialLine Serial(int busIndex, string portName) => _serial[busIndex]!;
     public IDigitalOutput Output(string id) => _outputs.GetValueOrDefault(id)!;
     public IDigitalInput Input(string id) => _inputs.GetValueOrDefault(id)!;
-    public IAnalogInput Analog(string id) => null!;
-    public ICardReader CardReader(string id) => null!;
+    public IAnalogInput Analog(string id) => _analog.GetValueOrDefault(id)!;
+    public ICardReader CardReader(string id) => _readers.GetValueOrDefault(id)!;
 
     /// <summary>De-energise every output this host opened (shutdown: outputs first).</summary>
-    public void DropOutputs()
-    {
-        foreach (var o in _outputs.Values) o.Write(false);
-    }
+    public void DropOutputs() => _gpio?.DropOutputs();
 
     public void Dispose()
     {
+        // Outputs first (GpioLines drops them again when closed), then what polls in the background.
+        DropOutputs();
+        foreach (var r in _readers.Values) r.Dispose();
+        foreach (var c in _converters) c.Dispose();
+        _gpio?.Dispose();
         foreach (var d in _owned) d.Dispose();
     }
 }

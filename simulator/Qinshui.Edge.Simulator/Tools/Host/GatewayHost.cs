@@ -11,8 +11,9 @@ namespace Qinshui.Edge.Simulator.Tools.Host;
 
 /// <param name="BrokerOverride">mqtt[s]://host:port instead of the configuration's broker (bench tests, a local broker).</param>
 /// <param name="BundleDir">A provisioning bundle (ca.pem, client.pem, client.key, hmac.key) for TLS and the key.</param>
+/// <param name="Hardware">Where GPIO, I2C and SPI come from; null = this Linux machine's /dev (tests give emulated chips).</param>
 public sealed record HostOptions(string ConfigFile, string StateDir, byte[]? Key = null, string? BrokerOverride = null, string? BundleDir = null,
-    int GpioChip = 0, int ScanIntervalMs = 10);
+    int GpioChip = 0, int ScanIntervalMs = 10, HostHardware? Hardware = null);
 
 /// <summary>
 /// Runs the gateway's core on a Linux machine: the same GatewayRuntime as the ESP32 with the
@@ -52,7 +53,8 @@ public static class GatewayHost
             else link = CreateLink(url, config.SiteId, config.GatewayId, o.BundleDir, config.Mqtt.Username, log);
             if (link == null && url.Length > 0) return 1;
         }
-        using var ports = new DesktopPorts(config, clock.Clock, new LoggerSink(loggers.CreateLogger("qedge.core")), link, journal, o.GpioChip);
+        using var ports = new DesktopPorts(config, clock.Clock, new LoggerSink(loggers.CreateLogger("qedge.core")), link, journal, o.GpioChip,
+            o.Hardware, loggers);
         try
         {
             if (ports.Problems.Count > 0)
@@ -67,6 +69,7 @@ public static class GatewayHost
                 LastCommandCounter = state.LastCommandCounter,
                 LastPermitCounter = state.LastPermitCounter,
             };
+            ports.StartDevices();
             link?.Start();
             var runtime = new GatewayRuntime(config, ports, boot);
             if (!runtime.IsOperational)
