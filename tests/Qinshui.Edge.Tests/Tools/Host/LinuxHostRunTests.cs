@@ -86,14 +86,13 @@ public sealed class LinuxHostRunTests : IDisposable
         int exit = RunUntil(new HostOptions(WriteConfig(), Path.Combine(_dir, "state"), Hardware: Hardware), loggers,
             r =>
             {
-                var s = r.Alarms.State(0);
-                var cc = r.Alarms.Config(0);
-                expected = LoopCurrent.ToEngineering(4.8, cc.RangeMin, cc.RangeMax);
-                if (!s.HasReading || s.Last.Quality != Quality.Good || Math.Abs(s.Last.Value - expected) > 0.01) return false;
+                expected = LoopCurrent.ToEngineering(4.8, r.Alarms.RangeMin(0), r.Alarms.RangeMax(0));
+                var last = r.Alarms.LastReading(0);
+                if (!r.Alarms.HasReading(0) || last.Quality != Quality.Good || Math.Abs(last.Value - expected) > 0.01) return false;
                 _adc.SetLoop(2, 2.0, 150); // NAMUR NE43: ≤ 3.6 mA is a loop failure
                 return true;
             },
-            r => r.Alarms.State(0).Last.Quality == Quality.SensorFault,
+            r => r.Alarms.LastReading(0).Quality == Quality.SensorFault,
             _ => _card.Frames.Contains("26")); // the reader's poll thread is looking for cards
 
         Assert.Equal(0, exit);
