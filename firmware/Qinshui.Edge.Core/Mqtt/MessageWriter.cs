@@ -26,6 +26,16 @@ namespace Qinshui.Edge.Core.Mqtt
         /// <summary>The last sequence number handed out (0: none yet this boot).</summary>
         public long LastSequence { get { return _seq; } }
 
+        /// <summary>
+        /// Gives back the sequence number of the message just written when the link refused it and it will
+        /// be written again (birth, meta pages, health): a retried message must not leave a gap the platform
+        /// would report as a lost message. Only right after that message's Begin, before any other.
+        /// </summary>
+        public void ReleaseLastSequence()
+        {
+            if (_seq > 0) _seq--;
+        }
+
         /// <summary>Opens the message object and writes the common header.</summary>
         public void Begin(JsonWriter w, long utcMs)
         {
@@ -44,7 +54,12 @@ namespace Qinshui.Edge.Core.Mqtt
             w.EndObject();
         }
 
-        public void WriteBirth(JsonWriter w, AlarmEngine engine, ZoneInfo[] zones, bool clockTrusted, long utcMs)
+        /// <summary>
+        /// birth: who is speaking and how its metadata is paged. The channels, profiles and zones follow
+        /// in <paramref name="pages"/> meta messages (<see cref="BirthPages"/>), so no message has to hold
+        /// the whole configuration (memory budget, docs/memory.md; paging: docs/mqtt.md).
+        /// </summary>
+        public void WriteBirth(JsonWriter w, int channelCount, int profileCount, int zoneCount, int pages, bool clockTrusted, long utcMs)
         {
             Begin(w, utcMs);
             w.String("site", _id.Site);
@@ -52,67 +67,76 @@ namespace Qinshui.Edge.Core.Mqtt
             w.String("fw", _id.FirmwareVersion);
             w.String("cfg", _id.ConfigHashHex);
             w.Bool("clock_trusted", clockTrusted);
+            w.Integer("channel_count", channelCount);
+            w.Integer("profile_count", profileCount);
+            w.Integer("zone_count", zoneCount);
+            w.Integer("pages", pages);
+            w.EndObject();
+        }
+
+        /// <summary>Opens a meta page: header, cfg, page numbering, the list's first index and its array (closed by <see cref="EndMetaPage"/>).</summary>
+        public void BeginMetaPage(JsonWriter w, int page, int pages, string list, int first, long utcMs)
+        {
+            Begin(w, utcMs);
+            w.String("cfg", _id.ConfigHashHex);
+            w.Integer("page", page);
+            w.Integer("pages", pages);
+            w.Integer("first", first);
+            w.StartArray(list);
+        }
+
+        public static void EndMetaPage(JsonWriter w)
+        {
+            w.EndArray();
+            w.EndObject();
+        }
+
+        /// <summary>One channel of the birth metadata: id, unit, profile and its standard, levels.</summary>
+        public static void WriteChannelItem(JsonWriter w, ChannelConfig c)
+        {
+            w.StartObject();
+            w.String("id", c.Id);
+            w.String("unit", Units.Symbol(c.Unit));
+            w.String("profile", c.ProfileId);
+            AlarmProfile p = c.ProfileId == null ? null : ProfileCatalog.Find(c.ProfileId);
+            if (p != null) w.String("standard", p.Standard);
+            w.StartArray("levels");
+            for (int l = 0; l < c.Levels.Length; l++)
+            {
+                LevelConfig lc = c.Levels[l];
+                w.StartObject();
+                w.String("kind", LevelNames.Kind(lc.Kind));
+                w.String("source", LevelNames.Source(lc.Source));
+                w.String("dir", LevelNames.Dir(lc.Direction));
+                w.Number("threshold", lc.Threshold, 6);
+                w.Number("restore", lc.Restore, 6);
+                w.Bool("latching", lc.Latching);
+                w.EndObject();
+            }
+            w.EndArray();
+            w.EndObject();
+        }
+
+        /// <summary>One profile (each once) with the standard it cites (STANDARDS.md).</summary>
+        public static void WriteProfileItem(JsonWriter w, string profileId)
+        {
+            AlarmProfile p = ProfileCatalog.Find(profileId);
+            w.StartObject();
+            w.String("id", profileId);
+            w.String("standard", p == null ? "" : p.Standard);
+            w.EndObject();
+        }
+
+        /// <summary>One zone: its id, the outputs it drives and the channels it watches.</summary>
+        public static void WriteZoneItem(JsonWriter w, ZoneInfo z)
+        {
+            w.StartObject();
+            w.String("id", z.Id);
+            w.StartArray("outputs");
+            for (int k = 0; k < z.OutputIds.Length; k++) w.StringElement(z.OutputIds[k]);
+            w.EndArray();
             w.StartArray("channels");
-            int n = engine == null ? 0 : engine.ChannelCount;
-            for (int i = 0; i < n; i++)
-            {
-                ChannelConfig c = engine.Config(i);
-                w.StartObject();
-                w.String("id", c.Id);
-                w.String("unit", Units.Symbol(c.Unit));
-                w.String("profile", c.ProfileId);
-                AlarmProfile p = c.ProfileId == null ? null : ProfileCatalog.Find(c.ProfileId);
-                if (p != null) w.String("standard", p.Standard);
-                w.StartArray("levels");
-                for (int l = 0; l < c.Levels.Length; l++)
-                {
-                    LevelConfig lc = c.Levels[l];
-                    w.StartObject();
-                    w.String("kind", LevelNames.Kind(lc.Kind));
-                    w.String("source", LevelNames.Source(lc.Source));
-                    w.String("dir", LevelNames.Dir(lc.Direction));
-                    w.Number("threshold", lc.Threshold, 6);
-                    w.Number("restore", lc.Restore, 6);
-                    w.Bool("latching", lc.Latching);
-                    w.EndObject();
-                }
-                w.EndArray();
-                w.EndObject();
-            }
-            w.EndArray();
-            // Each profile once, with the standard it cites (STANDARDS.md).
-            w.StartArray("profiles");
-            for (int i = 0; i < n; i++)
-            {
-                string pid = engine.Config(i).ProfileId;
-                if (pid == null) continue;
-                bool seen = false;
-                for (int j = 0; j < i && !seen; j++) seen = engine.Config(j).ProfileId == pid;
-                if (seen) continue;
-                AlarmProfile p = ProfileCatalog.Find(pid);
-                w.StartObject();
-                w.String("id", pid);
-                w.String("standard", p == null ? "" : p.Standard);
-                w.EndObject();
-            }
-            w.EndArray();
-            w.StartArray("zones");
-            if (zones != null)
-            {
-                for (int i = 0; i < zones.Length; i++)
-                {
-                    ZoneInfo z = zones[i];
-                    w.StartObject();
-                    w.String("id", z.Id);
-                    w.StartArray("outputs");
-                    for (int k = 0; k < z.OutputIds.Length; k++) w.StringElement(z.OutputIds[k]);
-                    w.EndArray();
-                    w.StartArray("channels");
-                    for (int k = 0; k < z.ChannelIds.Length; k++) w.StringElement(z.ChannelIds[k]);
-                    w.EndArray();
-                    w.EndObject();
-                }
-            }
+            for (int k = 0; k < z.ChannelIds.Length; k++) w.StringElement(z.ChannelIds[k]);
             w.EndArray();
             w.EndObject();
         }

@@ -23,12 +23,12 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     public static readonly IReadOnlyDictionary<string, int> Documented32Channel = new Dictionary<string, int>
     {
         ["interlocks"] = 38_148,
-        ["mqtt"] = 32_684,
+        ["mqtt"] = 11_888,
         ["alarms"] = 31_232,
         ["modbus"] = 13_112,
         ["journal"] = 5_232,
         ["config"] = 4_660,
-        ["events"] = 2_968,
+        ["events"] = 304,
         ["validation"] = 2_268,
         ["gateway"] = 1_676,
         ["welding"] = 524,
@@ -37,12 +37,12 @@ public class GatewayFootprintTests(ITestOutputHelper output)
 
     public static readonly IReadOnlyDictionary<string, int> Documented4Channel = new Dictionary<string, int>
     {
-        ["mqtt"] = 30_944,
+        ["mqtt"] = 10_124,
         ["alarms"] = 11_416,
         ["interlocks"] = 5_500,
         ["journal"] = 5_232,
         ["modbus"] = 3_760,
-        ["events"] = 2_968,
+        ["events"] = 304,
         ["config"] = 1_288,
         ["gateway"] = 892,
         ["validation"] = 496,
@@ -107,11 +107,12 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void EventBuffer_IsCappedToOneJournalRecord()
+    public void EventsAlarmsAndMqtt_ShareOnePayloadBuffer_SizedForACommandOrAJournalRecord()
     {
         var (segments, bytes) = FirmwareJournal();
         var runtime = ExampleGateways.Build(ExampleGateways.Read(ExampleGateways.SmallJson()), segments, bytes);
-        Assert.Equal(runtime.Journal.MaxPayloadLength, runtime.Events.LastBuffer.Length);
+        Assert.Same(runtime.Session!.PayloadBuffer, runtime.Events.LastBuffer);
+        Assert.Equal(Qinshui.Edge.Core.Mqtt.MqttSession.PayloadBytes(runtime.Journal.MaxPayloadLength), runtime.Events.LastBuffer.Length);
         Assert.True(runtime.Events.LastBuffer.Length < Qinshui.Edge.Core.Events.EventRecorder.DefaultBufferSize);
     }
 
