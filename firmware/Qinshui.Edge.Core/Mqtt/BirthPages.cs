@@ -6,7 +6,7 @@ namespace Qinshui.Edge.Core.Mqtt
     /// <summary>
     /// The birth's metadata (channels, profiles, zones) cut into meta pages that each fit the
     /// session's payload buffer (docs/mqtt.md, "Birth and meta pages"). A 32-channel birth is
-    /// ≈ 16 KB of JSON; an ESP32 without PSRAM cannot keep a buffer for it (docs/memory.md), so
+    /// ≈ 12 KB of JSON; an ESP32 without PSRAM cannot keep a buffer for it (docs/memory.md), so
     /// the pages are planned once at start-up from the configuration — each page holds whole items
     /// of one list, filled greedily in order — and written on demand into the shared buffer.
     /// The platform puts item i of a page at index first + i of that list: a channel's index is

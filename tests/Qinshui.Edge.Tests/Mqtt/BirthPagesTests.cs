@@ -15,7 +15,7 @@ namespace Qinshui.Edge.Tests.Mqtt;
 /// (docs/memory.md): what a platform reassembles is every channel, profile and zone, in index order;
 /// no message is larger than the buffer; nothing the buffer's other users write corrupts a publish.
 /// </summary>
-public class BirthPagesTests
+public class BirthPagesTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static JsonElement Json(FakeMqttLink.Sent s) => JsonDocument.Parse(s.Payload).RootElement;
 
@@ -92,6 +92,26 @@ public class BirthPagesTests
         int items = 0;
         for (int p = 0; p < pages.PageCount; p++) items += pages.PageItems(p);
         Assert.Equal(pages.ChannelCount + pages.ProfileCount + pages.ZoneCount, items);
+        // Every page written fits the shared buffer; the figures (docs/mqtt.md, "Birth and meta pages"):
+        var w = new Qinshui.Edge.Core.Json.JsonWriter(new byte[runtime.Session.PayloadBuffer.Length]);
+        var writer = new MessageWriter(runtime.Identity);
+        int total = 0, largest = 0;
+        var zoneChannels = new List<string>();
+        for (int p = 0; p < pages.PageCount; p++)
+        {
+            w.Reset(w.Buffer, 0, w.Buffer.Length);
+            pages.Write(w, writer, p, 1_790_000_000_000);
+            Assert.False(w.Overflowed);
+            total += w.Length;
+            largest = Math.Max(largest, w.Length);
+            var page = JsonDocument.Parse(w.Buffer.AsMemory(0, w.Length)).RootElement;
+            if (page.TryGetProperty("zones", out var zones))
+                foreach (var z in zones.EnumerateArray()) zoneChannels.AddRange(z.GetProperty("channels").EnumerateArray().Select(c => c.GetString()!));
+        }
+        // The zones list every channel (8 each, in order) by id.
+        Assert.Equal(runtime.Config.Channels.Select(c => c.Id), zoneChannels);
+        output.WriteLine($"mine heading: {pages.ChannelCount} channels, {pages.ProfileCount} profiles, {pages.ZoneCount} zones: " +
+                         $"{pages.PageCount} meta pages, {total} B of metadata, largest page {largest} B, payload buffer {runtime.Session.PayloadBuffer.Length} B");
     }
 
     /// <summary>A link whose queue is full once: for the first publish the predicate picks (topic kind, 1-based number).</summary>
