@@ -30,12 +30,24 @@ namespace Qinshui.Edge.Core.Events
         private readonly JsonWriter _writer;
         private readonly byte[] _prevHash = new byte[HashSize];
         private readonly byte[] _digest = new byte[HashSize];
+        private readonly int _maxLength;
         private bool _open;
         private int _length;
 
         /// <param name="previousHash">Hash of the last event journalled before this boot (32 bytes), or null to start a chain (all zeros).</param>
         public EventRecorder(IJournalWriter journal, ISha256 sha, IClock clock, long bootCounter, string bootId,
             byte[] previousHash, int bufferSize)
+            : this(journal, sha, clock, bootCounter, bootId, previousHash, new JsonWriter(new byte[bufferSize < 1024 ? 1024 : bufferSize]), bufferSize < 1024 ? 1024 : bufferSize)
+        {
+        }
+
+        /// <param name="writer">
+        /// A writer over a buffer that may be shared (the gateway's MQTT payload buffer, docs/memory.md): an
+        /// event is written and journalled between Begin and Commit and nothing stays in the buffer after.
+        /// </param>
+        /// <param name="maxEventBytes">The longest event (one journal record); longer ones are counted as overflows.</param>
+        public EventRecorder(IJournalWriter journal, ISha256 sha, IClock clock, long bootCounter, string bootId,
+            byte[] previousHash, JsonWriter writer, int maxEventBytes)
         {
             _journal = journal;
             _sha = sha;
@@ -46,8 +58,9 @@ namespace Qinshui.Edge.Core.Events
             {
                 for (int i = 0; i < HashSize; i++) _prevHash[i] = previousHash[i];
             }
-            _buffer = new byte[bufferSize < 1024 ? 1024 : bufferSize];
-            _writer = new JsonWriter(_buffer);
+            _writer = writer;
+            _buffer = writer.Buffer;
+            _maxLength = maxEventBytes < _buffer.Length ? maxEventBytes : _buffer.Length;
         }
 
         public long BootCounter { get { return _bootCounter; } }
@@ -64,7 +77,7 @@ namespace Qinshui.Edge.Core.Events
         /// <summary>Events that did not fit the buffer (a configuration sizing error; counted, never sent truncated).</summary>
         public long Overflows { get; private set; }
 
-        /// <summary>The last record journalled: its bytes are buffer[0 .. LastLength).</summary>
+        /// <summary>The last record journalled: its bytes are buffer[0 .. LastLength) until the buffer's next user writes.</summary>
         public byte[] LastBuffer { get { return _buffer; } }
         public int LastLength { get { return _length; } }
 
@@ -85,7 +98,7 @@ namespace Qinshui.Edge.Core.Events
         {
             _open = true;
             _length = 0;
-            _writer.Reset(_buffer, 0, _buffer.Length - HashSuffixLength);
+            _writer.Reset(_buffer, 0, _maxLength - HashSuffixLength);
             _writer.StartObject();
             _writer.Integer("v", FormatVersion);
             _writer.Integer("boot", _bootCounter);

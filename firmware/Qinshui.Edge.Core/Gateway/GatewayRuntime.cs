@@ -119,9 +119,15 @@ namespace Qinshui.Edge.Core.Gateway
             _journal = new Journal.Journal(ports.JournalStore);
             _journal.Mount();
             string bootId = GatewayIdentity.BootIdFrom((uint)boot.BootCounter);
-            // An event longer than one journal record cannot be journalled, so the buffer need not be larger (memory budget, docs/memory.md).
-            int eventBuffer = _journal.MaxPayloadLength < EventRecorder.DefaultBufferSize ? _journal.MaxPayloadLength : EventRecorder.DefaultBufferSize;
-            _events = new EventRecorder(_journal, ports.NewSha256(), _clock, boot.BootCounter, bootId, boot.LastEventHash, eventBuffer);
+            // One payload buffer for the MQTT session (journal replays, live messages, commands), alarm
+            // messages and events: each writes and journals or publishes within one call, nothing stays in
+            // it, and the MQTT link copies a payload before Publish returns (memory budget, docs/memory.md).
+            JsonWriter payload = new JsonWriter(new byte[MqttSession.PayloadBytes(_journal.MaxPayloadLength)]);
+            // One SHA-256 for the event chain and the command MAC: neither runs inside the other.
+            ISha256 sha = ports.NewSha256();
+            // An event longer than one journal record cannot be journalled, so it need not be longer.
+            int eventBytes = _journal.MaxPayloadLength < EventRecorder.DefaultBufferSize ? _journal.MaxPayloadLength : EventRecorder.DefaultBufferSize;
+            _events = new EventRecorder(_journal, sha, _clock, boot.BootCounter, bootId, boot.LastEventHash, payload, eventBytes);
 
             // Interlocks.
             InterlockConfig ic = config.Interlocks;
@@ -196,15 +202,15 @@ namespace Qinshui.Edge.Core.Gateway
                 for (int k = 0; k < chans.Length; k++) chans[k] = ic.Zones[z].Channels[k].ChannelId;
                 zoneInfos[z] = new ZoneInfo(ic.Zones[z].Id, ic.Zones[z].OutputIds, chans);
             }
-            _recorder = new TelemetryRecorder(_writer, _journal, _clock, _alarms, _journal.MaxPayloadLength, config.Mqtt.DataBatchIntervalMs);
+            _recorder = new TelemetryRecorder(_writer, _journal, _clock, _alarms, _journal.MaxPayloadLength, config.Mqtt.DataBatchIntervalMs, payload);
             // Command and clock events join the zones' and welding's hash chain: one verifiable log.
             _recorder.EventSink = this;
-            HmacSha256 hmac = new HmacSha256(boot.Key, ports.NewSha256(), ports.NewSha256());
+            HmacSha256 hmac = new HmacSha256(boot.Key, sha, sha);
             _commands = new CommandProcessor(config.GatewayId, hmac, _clock, _alarms, this, this, ports.ClockAdjuster, boot.LastCommandCounter);
             MqttSessionOptions options = new MqttSessionOptions();
             options.HealthIntervalMs = config.Mqtt.HealthIntervalMs;
             _session = ports.Mqtt == null || !config.Mqtt.Enabled ? null
-                : new MqttSession(ports.Mqtt, _clock, _journal, _writer, new MqttTopics(config.SiteId, config.GatewayId), _alarms, zoneInfos, _commands, _recorder, _health, options);
+                : new MqttSession(ports.Mqtt, _clock, _journal, _writer, new MqttTopics(config.SiteId, config.GatewayId), _alarms, zoneInfos, _commands, _recorder, _health, options, payload);
             _clockMonitor = new ClockMonitor(_clock, _recorder);
         }
 

@@ -521,6 +521,26 @@ namespace Qinshui.Edge.Core.Journal
             }
         }
 
+        /// <summary>
+        /// Reads again the record an earlier <see cref="TryReadNext"/> returned (its bytes may have been
+        /// overwritten meanwhile: the MQTT pump's payload buffer is shared). False when the record is gone
+        /// (its segment was reclaimed), already acknowledged, or fails its CRC now.
+        /// </summary>
+        public bool TryReadAgain(JournalEntry entry, byte[] buffer, int bufferOffset)
+        {
+            int s = entry.Segment;
+            if (s < 0 || s >= _segmentCount || _state[s] != StateUsed || _segSeq[s] != entry.SegmentSequence) return false;
+            if (entry.Offset + JournalFormat.RecordHeaderSize > _used[s]) return false;
+            _store.Read(s, entry.Offset, _scratch, 0, JournalFormat.RecordHeaderSize);
+            int len;
+            if (!TryCheckRecord(s, entry.Offset, out len)) return false;
+            if (_scratch[JournalFormat.AckByteOffset] != JournalFormat.AckPending) return false;
+            if (JournalFormat.ReadUInt32(_scratch, 5) != entry.RecordSequence || len != entry.PayloadLength) return false;
+            if (buffer.Length - bufferOffset < len) return false;
+            System.Array.Copy(_scratch, JournalFormat.RecordHeaderSize, buffer, bufferOffset, len);
+            return true;
+        }
+
         private bool MoveToNextSegment(Cursor c)
         {
             int best = -1;

@@ -16,6 +16,10 @@ namespace Qinshui.Edge.Core.Mqtt
     /// </summary>
     public sealed class CommandProcessor
     {
+        /// <summary>
+        /// The largest command accepted. The one constant the MQTT payload buffer is sized from
+        /// (<see cref="MqttSession.PayloadBytes"/>): lowering it shrinks the buffer.
+        /// </summary>
         public const int MaxCommandBytes = 4096;
         public const long MaxExpiryAheadMs = 10 * 60 * 1000;
         public const int MaxIdLength = 64;
@@ -74,14 +78,15 @@ namespace Qinshui.Edge.Core.Mqtt
 
         private void HandleCore(byte[] payload, int length, CommandResult result)
         {
-            if (payload == null || length < 0 || length > payload.Length)
-            {
-                result.Refuse(CommandReasons.Malformed);
-                return;
-            }
+            // Size first, whatever the buffer: a link reports the real length of a message it could not copy whole.
             if (length > MaxCommandBytes)
             {
                 result.Refuse(CommandReasons.Oversized);
+                return;
+            }
+            if (payload == null || length < 0 || length > payload.Length)
+            {
+                result.Refuse(CommandReasons.Malformed);
                 return;
             }
             int macStart = length - MacSuffixLength;

@@ -11,5 +11,7 @@ namespace Qinshui.Edge.Core.Mqtt
         State = 5,
         Cmd = 6,
         Reply = 7,
+        /// <summary>A page of the birth's metadata (channels, profiles, zones), published right after the birth.</summary>
+        Meta = 8,
     }
 }

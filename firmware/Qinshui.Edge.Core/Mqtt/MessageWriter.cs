@@ -26,6 +26,16 @@ namespace Qinshui.Edge.Core.Mqtt
         /// <summary>The last sequence number handed out (0: none yet this boot).</summary>
         public long LastSequence { get { return _seq; } }
 
+        /// <summary>
+        /// Gives back the sequence number of the message just written when the link refused it and it will
+        /// be written again (birth, meta pages, health): a retried message must not leave a gap the platform
+        /// would report as a lost message. Only right after that message's Begin, before any other.
+        /// </summary>
+        public void ReleaseLastSequence()
+        {
+            if (_seq > 0) _seq--;
+        }
+
         /// <summary>Opens the message object and writes the common header.</summary>
         public void Begin(JsonWriter w, long utcMs)
         {
@@ -44,7 +54,12 @@ namespace Qinshui.Edge.Core.Mqtt
             w.EndObject();
         }
 
-        public void WriteBirth(JsonWriter w, AlarmEngine engine, ZoneInfo[] zones, bool clockTrusted, long utcMs)
+        /// <summary>
+        /// birth: who is speaking and how its metadata is paged. The channels, profiles and zones follow
+        /// in <paramref name="pages"/> meta messages (<see cref="BirthPages"/>), so no message has to hold
+        /// the whole configuration (memory budget, docs/memory.md; paging: docs/mqtt.md).
+        /// </summary>
+        public void WriteBirth(JsonWriter w, int channelCount, int profileCount, int zoneCount, int pages, bool clockTrusted, long utcMs)
         {
             Begin(w, utcMs);
             w.String("site", _id.Site);
@@ -52,64 +67,75 @@ namespace Qinshui.Edge.Core.Mqtt
             w.String("fw", _id.FirmwareVersion);
             w.String("cfg", _id.ConfigHashHex);
             w.Bool("clock_trusted", clockTrusted);
+            w.Integer("channel_count", channelCount);
+            w.Integer("profile_count", profileCount);
+            w.Integer("zone_count", zoneCount);
+            w.Integer("pages", pages);
+            w.EndObject();
+        }
+
+        /// <summary>Opens a meta page: header, cfg, page numbering, the list's first index and its array (closed by <see cref="EndMetaPage"/>).</summary>
+        public void BeginMetaPage(JsonWriter w, int page, int pages, string list, int first, long utcMs)
+        {
+            Begin(w, utcMs);
+            w.String("cfg", _id.ConfigHashHex);
+            w.Integer("page", page);
+            w.Integer("pages", pages);
+            w.Integer("first", first);
+            w.StartArray(list);
+        }
+
+        public static void EndMetaPage(JsonWriter w)
+        {
+            w.EndArray();
+            w.EndObject();
+        }
+
+        /// <summary>One channel of the birth metadata: id, unit, profile and its standard, levels (from the engine, which keeps no ChannelConfig).</summary>
+        public static void WriteChannelItem(JsonWriter w, AlarmEngine engine, int i)
+        {
+            w.StartObject();
+            w.String("id", engine.ChannelId(i));
+            w.String("unit", Units.Symbol(engine.ChannelUnit(i)));
+            w.String("profile", engine.ProfileId(i));
+            AlarmProfile p = engine.Profile(i);
+            if (p != null) w.String("standard", p.Standard);
+            w.StartArray("levels");
+            for (int l = 0; l < engine.LevelCount(i); l++)
+            {
+                w.StartObject();
+                w.String("kind", LevelNames.Kind(engine.LevelKindOf(i, l)));
+                w.String("source", LevelNames.Source(engine.LevelSourceOf(i, l)));
+                w.String("dir", LevelNames.Dir(engine.LevelDirection(i, l)));
+                w.Number("threshold", engine.Threshold(i, l), 6);
+                w.Number("restore", engine.Restore(i, l), 6);
+                w.Bool("latching", engine.IsLatching(i, l));
+                w.EndObject();
+            }
+            w.EndArray();
+            w.EndObject();
+        }
+
+        /// <summary>One profile (each once) with the standard it cites (STANDARDS.md).</summary>
+        public static void WriteProfileItem(JsonWriter w, string profileId)
+        {
+            AlarmProfile p = ProfileCatalog.Find(profileId);
+            w.StartObject();
+            w.String("id", profileId);
+            w.String("standard", p == null ? "" : p.Standard);
+            w.EndObject();
+        }
+
+        /// <summary>One zone: its id, the outputs it drives and the channels it watches.</summary>
+        public static void WriteZoneItem(JsonWriter w, ZoneInfo z)
+        {
+            w.StartObject();
+            w.String("id", z.Id);
+            w.StartArray("outputs");
+            for (int k = 0; k < z.OutputIds.Length; k++) w.StringElement(z.OutputIds[k]);
+            w.EndArray();
             w.StartArray("channels");
-            int n = engine == null ? 0 : engine.ChannelCount;
-            for (int i = 0; i < n; i++)
-            {
-                w.StartObject();
-                w.String("id", engine.ChannelId(i));
-                w.String("unit", Units.Symbol(engine.ChannelUnit(i)));
-                w.String("profile", engine.ProfileId(i));
-                AlarmProfile p = engine.Profile(i);
-                if (p != null) w.String("standard", p.Standard);
-                w.StartArray("levels");
-                for (int l = 0; l < engine.LevelCount(i); l++)
-                {
-                    w.StartObject();
-                    w.String("kind", LevelNames.Kind(engine.LevelKindOf(i, l)));
-                    w.String("source", LevelNames.Source(engine.LevelSourceOf(i, l)));
-                    w.String("dir", LevelNames.Dir(engine.LevelDirection(i, l)));
-                    w.Number("threshold", engine.Threshold(i, l), 6);
-                    w.Number("restore", engine.Restore(i, l), 6);
-                    w.Bool("latching", engine.IsLatching(i, l));
-                    w.EndObject();
-                }
-                w.EndArray();
-                w.EndObject();
-            }
-            w.EndArray();
-            // Each profile once, with the standard it cites (STANDARDS.md).
-            w.StartArray("profiles");
-            for (int i = 0; i < n; i++)
-            {
-                string pid = engine.ProfileId(i);
-                bool seen = false;
-                for (int j = 0; j < i && !seen; j++) seen = engine.ProfileId(j) == pid;
-                if (seen) continue;
-                AlarmProfile p = engine.Profile(i);
-                w.StartObject();
-                w.String("id", pid);
-                w.String("standard", p == null ? "" : p.Standard);
-                w.EndObject();
-            }
-            w.EndArray();
-            w.StartArray("zones");
-            if (zones != null)
-            {
-                for (int i = 0; i < zones.Length; i++)
-                {
-                    ZoneInfo z = zones[i];
-                    w.StartObject();
-                    w.String("id", z.Id);
-                    w.StartArray("outputs");
-                    for (int k = 0; k < z.OutputIds.Length; k++) w.StringElement(z.OutputIds[k]);
-                    w.EndArray();
-                    w.StartArray("channels");
-                    for (int k = 0; k < z.ChannelIds.Length; k++) w.StringElement(z.ChannelIds[k]);
-                    w.EndArray();
-                    w.EndObject();
-                }
-            }
+            for (int k = 0; k < z.ChannelIds.Length; k++) w.StringElement(z.ChannelIds[k]);
             w.EndArray();
             w.EndObject();
         }

@@ -13,9 +13,21 @@ namespace Qinshui.Edge.Core.Mqtt
     /// "hist":true. A record is acknowledged in the journal only on its PUBACK (IMqttLink token).
     /// Commands are received, executed by the <see cref="CommandProcessor"/>, answered on reply and
     /// logged as events. Health is published on its interval (live, not journalled).
+    /// Memory (docs/memory.md): one payload buffer serves journal replays, live messages (birth,
+    /// meta pages, health, replies) and received commands, and may be shared with the telemetry
+    /// recorder's alarm messages and the event recorder: nothing stays in it between calls. That
+    /// holds because <see cref="IMqttLink.Publish"/> copies the payload before it returns, and a
+    /// publish the link refused is read again from the journal instead of being kept here.
     /// </summary>
     public sealed class MqttSession
     {
+        /// <summary>The longest command topic is 80 bytes (qinshui/v1/ + two 32-character ids + /cmd).</summary>
+        public const int TopicBufferBytes = 128;
+        /// <summary>Live messages (health, replies, the birth summary) need less than this.</summary>
+        public const int MinPayloadBytes = 1024;
+        private const int NotPending = int.MinValue;
+        private const int RowInts = 5;
+
         private static readonly byte[] s_histPrefix = { (byte)'{', (byte)'"', (byte)'h', (byte)'i', (byte)'s', (byte)'t', (byte)'"', (byte)':', (byte)'t', (byte)'r', (byte)'u', (byte)'e', (byte)',' };
 
         private readonly IMqttLink _link;
@@ -24,31 +36,35 @@ namespace Qinshui.Edge.Core.Mqtt
         private readonly MessageWriter _writer;
         private readonly MqttTopics _topics;
         private readonly AlarmEngine _engine;
-        private readonly ZoneInfo[] _zones;
         private readonly CommandProcessor _commands;
         private readonly TelemetryRecorder _recorder;
         private readonly HealthFigures _health;
         private readonly MqttSessionOptions _options;
 
-        private readonly byte[] _sendBuf;
-        private readonly byte[] _liveBuf;
+        /// <summary>The shared payload buffer: journal records, commands (and whatever else shares it).</summary>
+        private readonly JsonWriter _payload;
+        /// <summary>Live messages: the payload writer, unless one birth item needs more (then sized for it at start-up).</summary>
         private readonly JsonWriter _live;
-        private readonly byte[] _topicBuf = new byte[256];
-        private readonly byte[] _cmdBuf = new byte[CommandProcessor.MaxCommandBytes + 1];
+        private readonly BirthPages _birthPages;
+        private readonly byte[] _topicBuf = new byte[TopicBufferBytes];
         private readonly CommandResult _result = new CommandResult();
 
-        private readonly int[] _inFlightToken;
-        private readonly Journal.JournalEntry[] _inFlightEntry;
+        /// <summary>
+        /// In-flight journal records, one row of <see cref="RowInts"/> ints per slot: token, segment,
+        /// offset, segment sequence, record sequence (parallel primitives, not JournalEntry[]: nanoFramework
+        /// boxes every struct element, docs/memory.md). The row after the window holds the record a
+        /// refused publish left to retry.
+        /// </summary>
+        private readonly int[] _inFlight;
+        private readonly int _window;
         private int _inFlightCount;
 
         private bool _connected;
-        private bool _birthPending;
+        /// <summary>Next birth message to publish: -1 the birth, 0.. a meta page; NotPending when all went.</summary>
+        private int _birthNext = NotPending;
         private uint _historyBoundary;
         private long _lastHealthMono = long.MinValue;
         private bool _hasRetry;
-        private Journal.JournalEntry _retry;
-        private int _retryLength;
-        private int _retryStart;
         private long _refusalWindowStart;
         private int _refusalEventsInWindow;
         private long _refusalsSuppressed;
@@ -56,6 +72,18 @@ namespace Qinshui.Edge.Core.Mqtt
         public MqttSession(IMqttLink link, IClock clock, Journal.Journal journal, MessageWriter writer, MqttTopics topics,
             AlarmEngine engine, ZoneInfo[] zones, CommandProcessor commands, TelemetryRecorder recorder,
             HealthFigures health, MqttSessionOptions options)
+            : this(link, clock, journal, writer, topics, engine, zones, commands, recorder, health, options, null)
+        {
+        }
+
+        /// <param name="payload">
+        /// The shared payload writer (its buffer at least <see cref="PayloadBytes"/> for this journal), or
+        /// null for a buffer of the session's own. Users of a shared buffer must not keep anything in it
+        /// between calls, and reset the writer with the full buffer before writing.
+        /// </param>
+        public MqttSession(IMqttLink link, IClock clock, Journal.Journal journal, MessageWriter writer, MqttTopics topics,
+            AlarmEngine engine, ZoneInfo[] zones, CommandProcessor commands, TelemetryRecorder recorder,
+            HealthFigures health, MqttSessionOptions options, JsonWriter payload)
         {
             _link = link;
             _clock = clock;
@@ -63,22 +91,46 @@ namespace Qinshui.Edge.Core.Mqtt
             _writer = writer;
             _topics = topics;
             _engine = engine;
-            _zones = zones;
             _commands = commands;
             _recorder = recorder;
             _health = health;
             _options = options == null ? new MqttSessionOptions() : options;
-            _sendBuf = new byte[journal.MaxPayloadLength + s_histPrefix.Length];
-            _liveBuf = new byte[16384];
-            _live = new JsonWriter(_liveBuf);
-            _inFlightToken = new int[_options.InFlightWindow];
-            _inFlightEntry = new Journal.JournalEntry[_options.InFlightWindow];
+            int need = PayloadBytes(journal.MaxPayloadLength);
+            if (payload == null) payload = new JsonWriter(new byte[need]);
+            else if (payload.Buffer.Length < need) throw new System.ArgumentException("the payload buffer must hold a command and a journal record: " + need.ToString() + " bytes");
+            _payload = payload;
+            _birthPages = new BirthPages(writer, engine, zones, payload);
+            // A birth item longer than a page of the shared buffer (a zone watching very many channels):
+            // live messages get a buffer of their own, sized for this configuration at start-up.
+            _live = _birthPages.RequiredBufferBytes <= payload.Buffer.Length ? payload : new JsonWriter(new byte[_birthPages.RequiredBufferBytes]);
+            _window = _options.InFlightWindow;
+            _inFlight = new int[(_window + 1) * RowInts];
         }
+
+        /// <summary>
+        /// Bytes the session's payload buffer needs: a whole command (<see cref="CommandProcessor.MaxCommandBytes"/>
+        /// + 1, so an oversized one is recognised), a journal record with the "hist" prefix, and at least
+        /// <see cref="MinPayloadBytes"/> for live messages. Meta pages fill whatever the buffer holds.
+        /// </summary>
+        public static int PayloadBytes(int journalMaxPayloadLength)
+        {
+            int n = CommandProcessor.MaxCommandBytes + 1;
+            int record = journalMaxPayloadLength + s_histPrefix.Length - 1;
+            if (record > n) n = record;
+            return n < MinPayloadBytes ? MinPayloadBytes : n;
+        }
+
+        /// <summary>The birth's meta pages as planned for this configuration.</summary>
+        public BirthPages BirthPages { get { return _birthPages; } }
+
+        /// <summary>The payload buffer (shared with the recorders when the runtime wires it so).</summary>
+        public byte[] PayloadBuffer { get { return _payload.Buffer; } }
 
         public long Published { get; private set; }
         public long Acknowledged { get; private set; }
         public long Connections { get; private set; }
         public long BirthsPublished { get; private set; }
+        public long MetaPagesPublished { get; private set; }
         public long CommandsHandled { get; private set; }
         public int InFlight { get { return _inFlightCount; } }
         public CommandResult LastCommandResult { get { return _result; } }
@@ -106,16 +158,16 @@ namespace Qinshui.Edge.Core.Mqtt
             if (_commands != null && _commands.RebirthRequested)
             {
                 _commands.RebirthRequested = false;
-                _birthPending = true;
+                _birthNext = -1;
             }
-            if (_birthPending && PublishBirth()) _birthPending = false;
+            PublishBirth();
             TakeAcknowledgements();
             ReceiveCommands();
             if (_clock.MonotonicMs - _lastHealthMono >= _options.HealthIntervalMs || _lastHealthMono == long.MinValue)
             {
                 if (PublishHealth()) _lastHealthMono = _clock.MonotonicMs;
             }
-            if (!_birthPending) PumpJournal();
+            if (_birthNext == NotPending) PumpJournal();
         }
 
         private void OnConnected()
@@ -126,10 +178,11 @@ namespace Qinshui.Edge.Core.Mqtt
             _hasRetry = false;
             _journal.Rewind();
             _historyBoundary = _journal.NextRecordSequence;
-            _live.Reset();
+            ResetLive();
             _writer.WriteState(_live, true, _clock.UtcMs);
             PublishLive(MessageKind.State, true);
-            _birthPending = !PublishBirth();
+            _birthNext = -1;
+            PublishBirth();
         }
 
         private void OnDisconnected()
@@ -140,28 +193,61 @@ namespace Qinshui.Edge.Core.Mqtt
             _hasRetry = false;
         }
 
-        private bool PublishBirth()
+        private void ResetLive()
         {
-            _live.Reset();
-            _writer.WriteBirth(_live, _engine, _zones, _clock.IsTrusted, _clock.UtcMs);
-            if (!PublishLive(MessageKind.Birth, false)) return false;
-            BirthsPublished++;
-            return true;
+            _live.Reset(_live.Buffer, 0, _live.Buffer.Length);
+        }
+
+        /// <summary>
+        /// The birth, then its meta pages in order, before any journal record. A publish the link
+        /// refuses is tried again on the next step from where it stopped.
+        /// </summary>
+        private void PublishBirth()
+        {
+            while (_birthNext != NotPending)
+            {
+                ResetLive();
+                if (_birthNext < 0)
+                {
+                    _writer.WriteBirth(_live, _birthPages.ChannelCount, _birthPages.ProfileCount, _birthPages.ZoneCount, _birthPages.PageCount,
+                        _clock.IsTrusted, _clock.UtcMs);
+                    if (!PublishLive(MessageKind.Birth, false))
+                    {
+                        _writer.ReleaseLastSequence();
+                        return;
+                    }
+                    BirthsPublished++;
+                }
+                else
+                {
+                    _birthPages.Write(_live, _writer, _birthNext, _clock.UtcMs);
+                    if (!PublishLive(MessageKind.Meta, false))
+                    {
+                        _writer.ReleaseLastSequence();
+                        return;
+                    }
+                    MetaPagesPublished++;
+                }
+                _birthNext++;
+                if (_birthNext >= _birthPages.PageCount) _birthNext = NotPending;
+            }
         }
 
         private bool PublishHealth()
         {
-            _live.Reset();
+            ResetLive();
             long lost = _engine == null ? 0 : _engine.Transitions.Overflowed;
             _writer.WriteHealth(_live, _clock.MonotonicMs, _health, _journal.Stats, _journal.PendingData, _journal.PendingPriority,
                 lost, Published, Acknowledged, _clock.IsTrusted, _clock.UtcMs);
-            return PublishLive(MessageKind.Health, false);
+            if (PublishLive(MessageKind.Health, false)) return true;
+            _writer.ReleaseLastSequence();
+            return false;
         }
 
         private bool PublishLive(MessageKind kind, bool retain)
         {
             if (_live.Overflowed) return false;
-            int token = _link.Publish(_topics.Topic(kind), _liveBuf, 0, _live.Length, retain);
+            int token = _link.Publish(_topics.Topic(kind), _live.Buffer, 0, _live.Length, retain);
             if (token == 0) return false;
             Published++;
             return true;
@@ -174,60 +260,77 @@ namespace Qinshui.Edge.Core.Mqtt
             {
                 for (int i = 0; i < _inFlightCount; i++)
                 {
-                    if (_inFlightToken[i] != token) continue;
-                    _journal.Acknowledge(_inFlightEntry[i]);
+                    if (_inFlight[i * RowInts] != token) continue;
+                    _journal.Acknowledge(Entry(i));
                     Acknowledged++;
                     _inFlightCount--;
-                    _inFlightToken[i] = _inFlightToken[_inFlightCount];
-                    _inFlightEntry[i] = _inFlightEntry[_inFlightCount];
+                    System.Array.Copy(_inFlight, _inFlightCount * RowInts, _inFlight, i * RowInts, RowInts);
                     break;
                 }
             }
         }
 
+        private Journal.JournalEntry Entry(int row)
+        {
+            Journal.JournalEntry e = new Journal.JournalEntry();
+            int at = row * RowInts;
+            e.Segment = _inFlight[at + 1];
+            e.Offset = _inFlight[at + 2];
+            e.SegmentSequence = (uint)_inFlight[at + 3];
+            e.RecordSequence = (uint)_inFlight[at + 4];
+            return e;
+        }
+
+        private void Keep(int row, int token, Journal.JournalEntry e)
+        {
+            int at = row * RowInts;
+            _inFlight[at] = token;
+            _inFlight[at + 1] = e.Segment;
+            _inFlight[at + 2] = e.Offset;
+            _inFlight[at + 3] = (int)e.SegmentSequence;
+            _inFlight[at + 4] = (int)e.RecordSequence;
+        }
+
         private void PumpJournal()
         {
             int budget = _options.MaxPublishesPerStep;
-            while (budget > 0 && _inFlightCount < _inFlightToken.Length)
+            byte[] buf = _payload.Buffer;
+            // The record goes at the prefix's length - 1, so {"hist":true, can replace its opening brace in place.
+            int at = s_histPrefix.Length - 1;
+            while (budget > 0 && _inFlightCount < _window)
             {
                 Journal.JournalEntry e;
-                int start;
-                int length;
                 if (_hasRetry)
                 {
-                    e = _retry;
-                    length = _retryLength;
-                    start = _retryStart;
+                    // The refused record's bytes did not wait in the shared buffer: read it again.
+                    _hasRetry = false;
+                    e = Entry(_window);
+                    e.PayloadLength = _inFlight[_window * RowInts] & 0xFFFF;
+                    e.Class = (RecordClass)(_inFlight[_window * RowInts] >> 16);
+                    if (!_journal.TryReadAgain(e, buf, at)) continue;
                 }
-                else
+                // Priority lane first on every slot: alarms and events never queue behind data.
+                else if (!_journal.TryReadNext(true, buf, at, out e) && !_journal.TryReadNext(false, buf, at, out e)) return;
+                int start = at;
+                int length = e.PayloadLength;
+                if (e.Class == RecordClass.Data && e.RecordSequence < _historyBoundary && length > 1 && buf[at] == (byte)'{')
                 {
-                    // Priority lane first on every slot: alarms and events never queue behind data.
-                    int at = s_histPrefix.Length - 1;
-                    if (!_journal.TryReadNext(true, _sendBuf, at, out e) && !_journal.TryReadNext(false, _sendBuf, at, out e)) return;
-                    start = at;
-                    length = e.PayloadLength;
-                    if (e.Class == RecordClass.Data && e.RecordSequence < _historyBoundary && length > 1 && _sendBuf[at] == (byte)'{')
-                    {
-                        // Recorded before this connection: flag it historical ({"hist":true, …).
-                        System.Array.Copy(s_histPrefix, 0, _sendBuf, 0, s_histPrefix.Length);
-                        start = 0;
-                        length += s_histPrefix.Length - 1;
-                    }
+                    // Recorded before this connection: flag it historical ({"hist":true, …).
+                    System.Array.Copy(s_histPrefix, 0, buf, 0, s_histPrefix.Length);
+                    start = 0;
+                    length += s_histPrefix.Length - 1;
                 }
                 MessageKind kind = e.Class == RecordClass.Data ? MessageKind.Data : e.Class == RecordClass.Alarm ? MessageKind.Alarm : MessageKind.Event;
-                int token = _link.Publish(_topics.Topic(kind), _sendBuf, start, length, false);
+                int token = _link.Publish(_topics.Topic(kind), buf, start, length, false);
                 if (token == 0)
                 {
                     _hasRetry = true;
-                    _retry = e;
-                    _retryLength = length;
-                    _retryStart = start;
+                    // The token column of the retry row keeps class and length (a record is < 64 KiB).
+                    Keep(_window, ((int)e.Class << 16) | e.PayloadLength, e);
                     return;
                 }
-                _hasRetry = false;
                 Published++;
-                _inFlightToken[_inFlightCount] = token;
-                _inFlightEntry[_inFlightCount] = e;
+                Keep(_inFlightCount, token, e);
                 _inFlightCount++;
                 budget--;
             }
@@ -236,14 +339,17 @@ namespace Qinshui.Edge.Core.Mqtt
         private void ReceiveCommands()
         {
             if (_commands == null) return;
+            byte[] buf = _payload.Buffer;
             for (int n = 0; n < _options.MaxCommandsPerStep; n++)
             {
                 int topicLength;
                 int payloadLength;
-                if (!_link.TryReceive(_topicBuf, out topicLength, _cmdBuf, out payloadLength)) return;
+                if (!_link.TryReceive(_topicBuf, out topicLength, buf, out payloadLength)) return;
                 CommandsHandled++;
-                _commands.Handle(_cmdBuf, payloadLength, _result);
-                _live.Reset();
+                // The command is parsed (strings copied) before it is executed; from here on the buffer is free
+                // again (an executed command may record events through a recorder sharing it).
+                _commands.Handle(buf, payloadLength, _result);
+                ResetLive();
                 _writer.WriteReply(_live, _result, _clock.UtcMs);
                 PublishLive(MessageKind.Reply, false);
                 LogCommand();

@@ -8,8 +8,8 @@ namespace Qinshui.Edge.Core.Mqtt
     public sealed class MqttTopics
     {
         public const string Root = "qinshui/v1";
-        private static readonly string[] s_kinds = { "birth", "data", "alarm", "event", "health", "state", "cmd", "reply" };
-        private readonly string[] _topics = new string[8];
+        private static readonly string[] s_kinds = { "birth", "data", "alarm", "event", "health", "state", "cmd", "reply", "meta" };
+        private readonly string[] _topics = new string[9];
 
         public MqttTopics(string site, string gateway)
         {
@@ -17,7 +17,7 @@ namespace Qinshui.Edge.Core.Mqtt
             if (!IsValidId(gateway)) throw new System.ArgumentException("gateway id must be 1..32 of A-Z a-z 0-9 _ -");
             Site = site;
             Gateway = gateway;
-            for (int i = 0; i < 8; i++) _topics[i] = Root + "/" + site + "/" + gateway + "/" + s_kinds[i];
+            for (int i = 0; i < s_kinds.Length; i++) _topics[i] = Root + "/" + site + "/" + gateway + "/" + s_kinds[i];
         }
 
         public string Site { get; }

@@ -23,7 +23,6 @@ namespace Qinshui.Edge.Core.Mqtt
         private readonly AlarmEngine _engine;
         private readonly byte[] _batchBuf;
         private readonly JsonWriter _batch;
-        private readonly byte[] _msgBuf;
         private readonly JsonWriter _msg;
         private readonly int _batchIntervalMs;
         private readonly string _configTag;
@@ -36,6 +35,16 @@ namespace Qinshui.Edge.Core.Mqtt
         /// <param name="batchIntervalMs">A batch is closed after this long even if not full (latency bound).</param>
         public TelemetryRecorder(MessageWriter writer, IJournalWriter journal, IClock clock, AlarmEngine engine,
             int batchCapacityBytes, int batchIntervalMs)
+            : this(writer, journal, clock, engine, batchCapacityBytes, batchIntervalMs, null)
+        {
+        }
+
+        /// <param name="message">
+        /// Writer for alarm and event messages, over a buffer that may be shared (the MQTT session's payload
+        /// buffer): a message is written and journalled within one call, nothing stays in it. Null: 1 KiB of its own.
+        /// </param>
+        public TelemetryRecorder(MessageWriter writer, IJournalWriter journal, IClock clock, AlarmEngine engine,
+            int batchCapacityBytes, int batchIntervalMs, JsonWriter message)
         {
             _writer = writer;
             _journal = journal;
@@ -43,8 +52,7 @@ namespace Qinshui.Edge.Core.Mqtt
             _engine = engine;
             _batchBuf = new byte[batchCapacityBytes];
             _batch = new JsonWriter(_batchBuf);
-            _msgBuf = new byte[1024];
-            _msg = new JsonWriter(_msgBuf);
+            _msg = message == null ? new JsonWriter(new byte[1024]) : message;
             _batchIntervalMs = batchIntervalMs;
             string h = writer.Identity.ConfigHashHex;
             _configTag = h.Length > 8 ? h.Substring(0, 8) : h;
@@ -135,7 +143,7 @@ namespace Qinshui.Edge.Core.Mqtt
             long nowMono = _clock.MonotonicMs;
             long nowUtc = _clock.UtcMs;
             long atUtc = nowUtc - (nowMono - t.AtMs);
-            _msg.Reset();
+            _msg.Reset(_msg.Buffer, 0, _msg.Buffer.Length);
             _writer.WriteAlarm(_msg, _engine, ref t, atUtc, _clock.IsTrusted, nowUtc);
             return Append(RecordClass.Alarm);
         }
@@ -162,14 +170,14 @@ namespace Qinshui.Edge.Core.Mqtt
         public bool RecordEvent(string code, EventSeverity severity, string subject, string english, string chinese)
         {
             if (EventSink != null) return EventSink.Record(code, severity, subject, english, chinese);
-            _msg.Reset();
+            _msg.Reset(_msg.Buffer, 0, _msg.Buffer.Length);
             _writer.WriteEvent(_msg, code, severity, subject, english, chinese, _clock.UtcMs);
             return Append(RecordClass.Event);
         }
 
         private bool Append(RecordClass cls)
         {
-            if (_msg.Overflowed || !_journal.Append(cls, _msgBuf, 0, _msg.Length))
+            if (_msg.Overflowed || !_journal.Append(cls, _msg.Buffer, 0, _msg.Length))
             {
                 DroppedRecords++;
                 return false;

@@ -8,7 +8,12 @@ namespace Qinshui.Edge.Core.Ports
     {
         bool IsConnected { get; }
 
-        /// <summary>Starts a QoS 1 publish; returns a token (>0) used to match the PUBACK, or 0 if it could not be queued.</summary>
+        /// <summary>
+        /// Starts a QoS 1 publish; returns a token (>0) used to match the PUBACK, or 0 if it could not be queued.
+        /// Contract: the adapter copies payload[offset .. offset+count) before it returns and never reads the
+        /// array afterwards — the core writes the next message into the same buffer at once (one payload
+        /// buffer for every message, docs/memory.md). Checked for the desktop adapters by LinkContractTests.
+        /// </summary>
         int Publish(string topic, byte[] payload, int offset, int count, bool retain);
 
         /// <summary>Returns the token of one publish the broker acknowledged since the last call.</summary>

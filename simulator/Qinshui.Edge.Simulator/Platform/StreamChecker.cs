@@ -26,7 +26,8 @@ public sealed class StreamChecker
 
     private static readonly Dictionary<string, string[]> s_required = new(StringComparer.Ordinal)
     {
-        ["birth"] = ["site", "gateway", "fw", "cfg", "channels"],
+        ["birth"] = ["site", "gateway", "fw", "cfg", "channel_count", "pages"],
+        ["meta"] = ["cfg", "page", "pages", "first"],
         ["data"] = ["cfg", "r"],
         ["alarm"] = ["channel", "transition"],
         ["state"] = ["state"],

@@ -23,12 +23,12 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     public static readonly IReadOnlyDictionary<string, int> Documented32Channel = new Dictionary<string, int>
     {
         ["interlocks"] = 38_148,
-        ["mqtt"] = 32_684,
+        ["mqtt"] = 11_888,
         ["alarms"] = 8_944,
         ["modbus"] = 4_812,
         ["journal"] = 4_080,
         ["config"] = 0,
-        ["events"] = 2_968,
+        ["events"] = 304,
         ["validation"] = 24,
         ["gateway"] = 1_092,
         ["welding"] = 524,
@@ -37,12 +37,12 @@ public class GatewayFootprintTests(ITestOutputHelper output)
 
     public static readonly IReadOnlyDictionary<string, int> Documented4Channel = new Dictionary<string, int>
     {
-        ["mqtt"] = 30_944,
+        ["mqtt"] = 10_124,
         ["alarms"] = 2_040,
         ["interlocks"] = 5_500,
         ["journal"] = 4_080,
         ["modbus"] = 2_656,
-        ["events"] = 2_968,
+        ["events"] = 304,
         ["config"] = 0,
         ["gateway"] = 756,
         ["validation"] = 24,
@@ -107,11 +107,12 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void EventBuffer_IsCappedToOneJournalRecord()
+    public void EventsAlarmsAndMqtt_ShareOnePayloadBuffer_SizedForACommandOrAJournalRecord()
     {
         var (segments, bytes) = FirmwareJournal();
         var runtime = ExampleGateways.Build(ExampleGateways.Read(ExampleGateways.SmallJson()), segments, bytes);
-        Assert.Equal(runtime.Journal.MaxPayloadLength, runtime.Events.LastBuffer.Length);
+        Assert.Same(runtime.Session!.PayloadBuffer, runtime.Events.LastBuffer);
+        Assert.Equal(Qinshui.Edge.Core.Mqtt.MqttSession.PayloadBytes(runtime.Journal.MaxPayloadLength), runtime.Events.LastBuffer.Length);
         Assert.True(runtime.Events.LastBuffer.Length < Qinshui.Edge.Core.Events.EventRecorder.DefaultBufferSize);
     }
 

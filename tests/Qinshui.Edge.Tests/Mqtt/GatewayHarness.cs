@@ -63,7 +63,7 @@ public sealed class GatewayHarness
 {
     public static readonly string[] Profiles = ["MINE_CH4_FACE", "MINE_CO", "PLANT_O2", "PLANT_CO"];
 
-    public GatewayHarness(int channels = 4, int segments = 64, int segmentSize = 4096, bool trusted = true, MqttSessionOptions? options = null, IMqttLink? link = null, int batchIntervalMs = 10_000)
+    public GatewayHarness(int channels = 4, int segments = 64, int segmentSize = 4096, bool trusted = true, MqttSessionOptions? options = null, IMqttLink? link = null, int batchIntervalMs = 10_000, bool sharedPayload = false)
     {
         Clock = new FakeClock(trusted: trusted);
         var configs = new ChannelConfig[channels];
@@ -78,14 +78,16 @@ public sealed class GatewayHarness
         Identity = new GatewayIdentity("site-1", "gw-01", GatewayIdentity.BootIdFrom(0xC0FFEE01), "0.1.0", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
         Writer = new MessageWriter(Identity);
         Topics = new MqttTopics("site-1", "gw-01");
-        Recorder = new TelemetryRecorder(Writer, Journal, Clock, Engine, Journal.MaxPayloadLength, batchIntervalMs);
+        // sharedPayload: one buffer for the session and the recorder's alarm and event messages, as GatewayRuntime wires it.
+        var payload = sharedPayload ? new JsonWriter(new byte[MqttSession.PayloadBytes(Journal.MaxPayloadLength)]) : null;
+        Recorder = new TelemetryRecorder(Writer, Journal, Clock, Engine, Journal.MaxPayloadLength, batchIntervalMs, payload);
         Zones = new FakeZones();
         Updates = new FakeUpdates();
         Commands = new CommandProcessor("gw-01", HmacSha256.Portable(CommandSigner.Key), Clock, Engine, Zones, Updates, new FakeClockAdjuster(Clock), 0);
         Link = new FakeMqttLink();
         ZoneList = [new ZoneInfo("z1", ["relay-1"], ["ch1", "ch2"])];
         MqttLink = link ?? Link;
-        Session = new MqttSession(MqttLink, Clock, Journal, Writer, Topics, Engine, ZoneList, Commands, Recorder, Health, options);
+        Session = new MqttSession(MqttLink, Clock, Journal, Writer, Topics, Engine, ZoneList, Commands, Recorder, Health, options, payload);
         ClockMonitor = new ClockMonitor(Clock, Recorder);
     }
 
