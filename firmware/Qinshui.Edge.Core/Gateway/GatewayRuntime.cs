@@ -182,8 +182,8 @@ namespace Qinshui.Edge.Core.Gateway
             ZoneInfo[] zoneInfos = new ZoneInfo[ic.Zones.Length];
             for (int z = 0; z < zoneInfos.Length; z++)
             {
-                string[] chans = new string[ic.Zones[z].Channels.Length];
-                for (int k = 0; k < chans.Length; k++) chans[k] = ic.Zones[z].Channels[k].ChannelId;
+                string[] chans = new string[ic.Zones[z].ChannelCount];
+                for (int k = 0; k < chans.Length; k++) chans[k] = ic.Zones[z].ChannelId(k);
                 zoneInfos[z] = new ZoneInfo(ic.Zones[z].Id, ic.Zones[z].OutputIds, chans);
             }
             _recorder = new TelemetryRecorder(_writer, _journal, _clock, _alarms, _journal.MaxPayloadLength, config.Mqtt.DataBatchIntervalMs);

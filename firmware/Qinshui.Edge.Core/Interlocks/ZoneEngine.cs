@@ -27,6 +27,9 @@ namespace Qinshui.Edge.Core.Interlocks
         private const string Interlocks = "interlocks";
         private const string EngineStandard = "de-energise to trip (ARCHITECTURE.md safety principle 1)";
 
+        // Memory (docs/memory.md): every class field costs 12 B on nanoFramework and an array of
+        // structs is boxed per element, so the state is in few objects and packed arrays: the
+        // wiring in one int[] (ZoneWiring), the causes in three parallel primitive arrays.
         private readonly InterlockConfig _config;
         private readonly AlarmEngine _alarms;
         private readonly IDigitalOutput[] _outputPorts;
@@ -34,35 +37,55 @@ namespace Qinshui.Edge.Core.Interlocks
         private readonly IClock _clock;
         private readonly EventRecorder _events;
         private readonly IWorkAuthorisation _authorisation;
-        private readonly bool _valid;
         private readonly ValidationErrors _errors;
 
-        private readonly ZoneConfig[] _zones;
         private readonly ZoneState[] _states;
-        private readonly ZoneWiring[] _wiring;
+        /// <summary>Every zone's indices (layout in <see cref="ZoneWiring"/>).</summary>
+        private readonly int[] _map;
 
-        private readonly bool[] _inputActive;
-        private readonly bool[] _inputOk;
+        /// <summary>Per input: InputOk | InputActive, as read at the last scan.</summary>
+        private readonly byte[] _inputBits;
         private readonly bool[] _outputOn;
         private readonly long[] _outputChangedMs;
-        private readonly int[] _outputFeedback;
-        private readonly int[] _outputLoadChannel;
-        private readonly int[] _outputLoadInput;
 
-        private readonly string[] _channelStandard;
-        private readonly Cause[] _one = new Cause[1];
-        // Without a recorder, event members go to a tiny writer that simply overflows.
-        private readonly JsonWriter _sink = new JsonWriter(new byte[64]);
+        // The causes failing at the last evaluation, zone z's in slots [CauseStart, CauseStart + LiveCount).
+        // Only what cannot be derived is stored: the kind with a detail (which level, which side of a
+        // band, heartbeat or input), the subject as an index (channel, input, output or zone-channel
+        // position, by kind) and the value seen. Threshold, unit, standard and the subject's id
+        // follow from the configuration (CauseThreshold, CauseUnit, CauseStandard, CauseSubject).
+        private readonly byte[] _causeCode;
+        private readonly short[] _causeSubject;
+        private readonly double[] _causeValue;
+
+        // Without a recorder, event members go to a tiny writer that simply overflows (null with one).
+        private readonly JsonWriter _sink;
 
         private long _lastEvaluateMs = None;
         private long _linkAliveMs = None;
-        private bool _bootRecorded;
+        private int _flags;
+
+        private const int ValidFlag = 1;
+        private const int BootRecordedFlag = 2;
+
+        private const byte InputOk = 1;
+        private const byte InputActive = 2;
+
+        private const int KindMask = 0x1F;
+        private const int DetailShift = 5;
+        /// <summary>ChannelAboveLimit: the zone's own limit (the subject is the channel's position in the zone).</summary>
+        private const int DetailZoneLimit = 0;
+        /// <summary>Level causes carry level index + 1 (ChannelConfig.MaxLevels = 5); 7 = a level beyond that.</summary>
+        private const int DetailLevelBeyond = 7;
+        private const int DetailHeartbeat = 1;
+        private const int DetailAboveBand = 1;
+        private const int DetailLoadInput = 1;
 
         public ZoneEngine(InterlockConfig config, AlarmEngine alarms, IDigitalOutput[] outputs, IDigitalInput[] inputs,
             IClock clock, EventRecorder events, IWorkAuthorisation authorisation)
         {
             _config = config;
             _alarms = alarms;
+            _sink = events == null ? new JsonWriter(new byte[64]) : null;
             _outputPorts = outputs == null ? new IDigitalOutput[0] : outputs;
             _inputPorts = inputs == null ? new IDigitalInput[0] : inputs;
             _clock = clock;
@@ -88,58 +111,36 @@ namespace Qinshui.Edge.Core.Interlocks
                     "the gateway provides " + _inputPorts.Length + " input ports for " + config.Inputs.Length + " configured inputs",
                     "网关提供 " + _inputPorts.Length + " 个输入端口，配置了 " + config.Inputs.Length + " 个输入");
             }
-            _valid = !_errors.HasErrors;
-
-            _channelStandard = new string[alarms.ChannelCount];
-            for (int i = 0; i < _channelStandard.Length; i++)
+            if (_errors.HasErrors)
             {
-                AlarmProfile p = ProfileCatalog.Find(alarms.Config(i).ProfileId);
-                _channelStandard[i] = p != null ? p.Standard : "site-defined channel";
-            }
-
-            if (!_valid)
-            {
-                _zones = new ZoneConfig[0];
                 _states = new ZoneState[0];
-                _wiring = new ZoneWiring[0];
-                _inputActive = new bool[0];
-                _inputOk = new bool[0];
+                _map = new int[1];
+                _inputBits = new byte[0];
                 _outputOn = new bool[0];
                 _outputChangedMs = new long[0];
-                _outputFeedback = new int[0];
-                _outputLoadChannel = new int[0];
-                _outputLoadInput = new int[0];
+                _causeCode = new byte[0];
+                _causeSubject = new short[0];
+                _causeValue = new double[0];
                 return;
             }
+            _flags = ValidFlag;
 
-            _zones = config.Zones;
-            _states = new ZoneState[_zones.Length];
-            _wiring = new ZoneWiring[_zones.Length];
-            for (int z = 0; z < _zones.Length; z++)
-            {
-                _wiring[z] = ZoneWiring.Resolve(_zones[z], config, alarms);
-                _states[z] = new ZoneState(_wiring[z].CauseCapacity);
-            }
-            int ni = config.Inputs.Length;
-            _inputActive = new bool[ni];
-            _inputOk = new bool[ni];
+            int zones = config.Zones.Length;
+            _map = ZoneWiring.Resolve(config, alarms);
+            _states = new ZoneState[zones];
+            for (int z = 0; z < zones; z++) _states[z] = new ZoneState();
+            int causes = ZoneWiring.CauseTotal(_map, zones);
+            _causeCode = new byte[causes];
+            _causeSubject = new short[causes];
+            _causeValue = new double[causes];
+            _inputBits = new byte[config.Inputs.Length];
             int no = config.Outputs.Length;
             _outputOn = new bool[no];
             _outputChangedMs = new long[no];
-            _outputFeedback = new int[no];
-            _outputLoadChannel = new int[no];
-            _outputLoadInput = new int[no];
-            for (int o = 0; o < no; o++)
-            {
-                OutputConfig oc = config.Outputs[o];
-                _outputChangedMs[o] = None;
-                _outputFeedback[o] = config.IndexOfInput(oc.FeedbackInputId);
-                _outputLoadChannel[o] = oc.LoadCurrentChannelId == null ? -1 : alarms.IndexOf(oc.LoadCurrentChannelId);
-                _outputLoadInput[o] = config.IndexOfInput(oc.LoadCurrentInputId);
-            }
+            for (int o = 0; o < no; o++) _outputChangedMs[o] = None;
         }
 
-        public bool IsConfigValid { get { return _valid; } }
+        public bool IsConfigValid { get { return (_flags & ValidFlag) != 0; } }
 
         /// <summary>The effective configuration as text lines (print at start-up).</summary>
         public string[] Describe() { return ZoneDescriber.Describe(_config, _alarms); }
@@ -147,15 +148,15 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>Why the configuration was refused (empty when valid).</summary>
         public ValidationErrors ConfigErrors { get { return _errors; } }
 
-        public int ZoneCount { get { return _zones.Length; } }
-        public ZoneConfig Config(int zone) { return _zones[zone]; }
+        public int ZoneCount { get { return _states.Length; } }
+        public ZoneConfig Config(int zone) { return _config.Zones[zone]; }
         public ZoneState State(int zone) { return _states[zone]; }
 
         public int IndexOfZone(string id)
         {
-            for (int i = 0; i < _zones.Length; i++)
+            for (int i = 0; i < _states.Length; i++)
             {
-                if (_zones[i].Id == id) return i;
+                if (_config.Zones[i].Id == id) return i;
             }
             return -1;
         }
@@ -164,14 +165,14 @@ namespace Qinshui.Edge.Core.Interlocks
         public bool IsOutputEnergised(int output) { return output >= 0 && output < _outputOn.Length && _outputOn[output]; }
 
         /// <summary>Whether the zone requires the platform link (false: a site without network, stated in the birth message).</summary>
-        public bool IsPlatformLinkSupervised(int zone) { return _zones[zone].PlatformLinkGraceMs > 0; }
+        public bool IsPlatformLinkSupervised(int zone) { return Config(zone).PlatformLinkGraceMs > 0; }
 
         /// <summary>Last passed proof test older than the zone's interval (or none since boot). Needs a trusted clock to say no.</summary>
         public bool IsProofTestOverdue(int zone)
         {
             ZoneState st = _states[zone];
             if (st.LastProofPassedUtcMs == ZoneState.None || !_clock.IsTrusted) return true;
-            return _clock.UtcMs - st.LastProofPassedUtcMs > _zones[zone].ProofTestIntervalMs;
+            return _clock.UtcMs - st.LastProofPassedUtcMs > Config(zone).ProofTestIntervalMs;
         }
 
         // ---------------------------------------------------------------- notifications
@@ -198,7 +199,7 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>The scan missed its supervisor deadline (reported by the composition root): every zone trips.</summary>
         public void NotifySupervisorDeadlineMissed()
         {
-            TripAll(ConditionKind.SupervisorDeadlineMissed, double.NaN, _valid ? _config.ScanDeadlineMs : 0, "ms", EventKind.ZoneTripped);
+            TripAll(ConditionKind.SupervisorDeadlineMissed, double.NaN, IsConfigValid ? _config.ScanDeadlineMs : 0, "ms", EventKind.ZoneTripped);
         }
 
         // ---------------------------------------------------------------- the scan
@@ -208,24 +209,23 @@ namespace Qinshui.Edge.Core.Interlocks
         {
             try
             {
-                if (!_valid)
+                if (!IsConfigValid)
                 {
                     AllOutputsOff();
-                    if (!_bootRecorded)
+                    if ((_flags & BootRecordedFlag) == 0)
                     {
-                        _bootRecorded = true;
+                        _flags |= BootRecordedFlag;
                         RecordConfigInvalid();
                     }
                     return;
                 }
                 ReadInputs();
-                if (!_bootRecorded)
+                if ((_flags & BootRecordedFlag) == 0)
                 {
-                    _bootRecorded = true;
-                    for (int z = 0; z < _zones.Length; z++)
+                    _flags |= BootRecordedFlag;
+                    for (int z = 0; z < _states.Length; z++)
                     {
-                        SetOne(ConditionKind.Boot, _zones[z].Id, double.NaN, double.NaN, "", EngineStandard);
-                        RecordZoneEvent(EventKind.ZoneTripped, z, Conditions.Code(ConditionKind.Boot), _one, 1);
+                        RecordOne(EventKind.ZoneTripped, z, ConditionKind.Boot, Config(z).Id, double.NaN, double.NaN, "", EngineStandard);
                     }
                 }
                 if (_lastEvaluateMs != None && nowMs - _lastEvaluateMs > _config.ScanDeadlineMs)
@@ -237,7 +237,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 {
                     if (_outputChangedMs[o] == None) _outputChangedMs[o] = nowMs;
                 }
-                for (int z = 0; z < _zones.Length; z++) EvaluateZone(z, nowMs);
+                for (int z = 0; z < _states.Length; z++) EvaluateZone(z, nowMs);
             }
             catch (Exception)
             {
@@ -256,7 +256,7 @@ namespace Qinshui.Edge.Core.Interlocks
             if (st.Permitted && tripMask != 0)
             {
                 Trip(z, tripMask, nowMs);
-                RecordZoneEvent(EventKind.ZoneTripped, z, FirstCode(st), st.Live, st.LiveCount);
+                RecordZoneEvent(EventKind.ZoneTripped, z, FirstCode(z), st.LiveCount);
             }
             else if (st.Latched)
             {
@@ -298,10 +298,12 @@ namespace Qinshui.Edge.Core.Interlocks
         {
             ZoneState zs = _states[z];
             bool on = zs.Permitted && (zs.LiveMask & AuthorisationBit) == 0;
-            int[] outs = _wiring[z].Outputs;
-            for (int i = 0; i < outs.Length; i++)
+            int b = _map[z];
+            int first = FirstOutput(b);
+            int count = _map[b + ZoneWiring.OutputCount];
+            for (int i = 0; i < count; i++)
             {
-                int o = outs[i];
+                int o = _map[first + i];
                 if (_outputOn[o] != on)
                 {
                     _outputOn[o] = on;
@@ -317,48 +319,62 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 bool raw;
                 bool ok = _inputPorts[i].TryRead(out raw);
-                _inputOk[i] = ok;
-                _inputActive[i] = ok && (raw != _config.Inputs[i].Inverted);
+                byte bits = 0;
+                if (ok) bits = InputOk;
+                if (ok && (raw != _config.Inputs[i].Inverted)) bits |= InputActive;
+                _inputBits[i] = bits;
             }
         }
+
+        private bool IsInputOk(int input) { return (_inputBits[input] & InputOk) != 0; }
+        private bool IsInputActive(int input) { return (_inputBits[input] & InputActive) != 0; }
+
+        // ---------------------------------------------------------------- wiring
+
+        private int ChannelCountOf(int b) { return _map[b + ZoneWiring.ChannelCount]; }
+        private static int FirstChannel(int b) { return b + ZoneWiring.HeaderLength; }
+        private int FirstPresence(int b) { return b + ZoneWiring.HeaderLength + _map[b + ZoneWiring.ChannelCount]; }
+        private int FirstOutput(int b) { return b + ZoneWiring.HeaderLength + 2 * _map[b + ZoneWiring.ChannelCount]; }
+        private int FirstEmergencyStop(int b) { return FirstOutput(b) + _map[b + ZoneWiring.OutputCount]; }
+        private int OutputEntry(int o) { return _map[_states.Length] + o * ZoneWiring.OutputEntryLength; }
 
         // ---------------------------------------------------------------- conditions
 
         /// <summary>Fills the zone's live causes and returns their mask (0 = every condition holds).</summary>
         private int ComputeConditions(int z, long nowMs)
         {
-            ZoneConfig zc = _zones[z];
-            ZoneWiring w = _wiring[z];
+            ZoneConfig zc = Config(z);
             ZoneState st = _states[z];
+            int b = _map[z];
             st.LiveCount = 0;
             st.LiveMask = 0;
 
-            for (int i = 0; i < w.Channels.Length; i++)
+            int n = ChannelCountOf(b);
+            for (int i = 0; i < n; i++)
             {
-                int a = w.Channels[i];
-                ZoneChannel zch = zc.Channels[i];
-                if (ChannelUsable(st, a, nowMs, true))
+                int a = _map[FirstChannel(b) + i];
+                if (ChannelUsable(z, a, nowMs) && zc.HasLimit(i))
                 {
                     double v = _alarms.State(a).Last.Value;
-                    if (zch.HasLimit && !(v < zch.Limit))
-                    {
-                        Add(st, ConditionKind.ChannelAboveLimit, zch.ChannelId, v, zch.Limit, UnitOf(a), zch.LimitStandard);
-                    }
+                    double limit = zc.Limit(i);
+                    if (!(v < limit)) Add(z, ConditionKind.ChannelAboveLimit, DetailZoneLimit, i, v);
                 }
-                CheckLevels(st, a, zch.PermitLevel);
-                if (w.PresenceInputs[i] >= 0) CheckInput(st, w.PresenceInputs[i], false, ConditionKind.SensorUnplugged);
+                CheckLevels(z, a, zc.PermitLevel(i));
+                int presence = _map[FirstPresence(b) + i];
+                if (presence >= 0) CheckInput(z, presence, false, ConditionKind.SensorUnplugged);
             }
 
-            if (w.MonitoringInput >= 0) CheckInput(st, w.MonitoringInput, false, ConditionKind.MonitoringLost);
+            int monitoring = _map[b + ZoneWiring.MonitoringInput];
+            if (monitoring >= 0) CheckInput(z, monitoring, false, ConditionKind.MonitoringLost);
             if (zc.MonitoringHeartbeatTimeoutMs > 0)
             {
                 if (st.LastHeartbeatMs == None)
                 {
-                    Add(st, ConditionKind.MonitoringLost, "heartbeat", double.NaN, zc.MonitoringHeartbeatTimeoutMs, "ms", null);
+                    Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0, double.NaN);
                 }
                 else if (nowMs - st.LastHeartbeatMs > zc.MonitoringHeartbeatTimeoutMs)
                 {
-                    Add(st, ConditionKind.MonitoringLost, "heartbeat", nowMs - st.LastHeartbeatMs, zc.MonitoringHeartbeatTimeoutMs, "ms", null);
+                    Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0, nowMs - st.LastHeartbeatMs);
                 }
             }
 
@@ -366,71 +382,77 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 if (_linkAliveMs == None)
                 {
-                    Add(st, ConditionKind.PlatformLinkLost, "platform", double.NaN, zc.PlatformLinkGraceMs, "ms", null);
+                    Add(z, ConditionKind.PlatformLinkLost, 0, 0, double.NaN);
                 }
                 else if (nowMs - _linkAliveMs > zc.PlatformLinkGraceMs)
                 {
-                    Add(st, ConditionKind.PlatformLinkLost, "platform", nowMs - _linkAliveMs, zc.PlatformLinkGraceMs, "ms", null);
+                    Add(z, ConditionKind.PlatformLinkLost, 0, 0, nowMs - _linkAliveMs);
                 }
             }
 
             DustCollectorConfig c = zc.Collector;
             if (c != null)
             {
-                if (ChannelUsable(st, w.DpChannel, nowMs, false))
+                int dpChannel = _map[b + ZoneWiring.DpChannel];
+                if (ChannelUsable(z, dpChannel, nowMs))
                 {
-                    double dp = _alarms.State(w.DpChannel).Last.Value;
-                    if (dp < c.DpMinPa) Add(st, ConditionKind.CollectorPressureOutOfBand, c.DpChannelId, dp, c.DpMinPa, "Pa", c.Standard);
-                    else if (dp > c.DpMaxPa) Add(st, ConditionKind.CollectorPressureOutOfBand, c.DpChannelId, dp, c.DpMaxPa, "Pa", c.Standard);
+                    double dp = _alarms.State(dpChannel).Last.Value;
+                    if (dp < c.DpMinPa) Add(z, ConditionKind.CollectorPressureOutOfBand, 0, dpChannel, dp);
+                    else if (dp > c.DpMaxPa) Add(z, ConditionKind.CollectorPressureOutOfBand, DetailAboveBand, dpChannel, dp);
                 }
-                if (ChannelUsable(st, w.HopperChannel, nowMs, false))
+                int hopper = _map[b + ZoneWiring.HopperChannel];
+                if (ChannelUsable(z, hopper, nowMs))
                 {
-                    double t = _alarms.State(w.HopperChannel).Last.Value;
-                    if (!(t < c.HopperTemperatureMaxC))
-                    {
-                        Add(st, ConditionKind.HopperTemperatureHigh, c.HopperTemperatureChannelId, t, c.HopperTemperatureMaxC, "degC", c.Standard);
-                    }
+                    double t = _alarms.State(hopper).Last.Value;
+                    if (!(t < c.HopperTemperatureMaxC)) Add(z, ConditionKind.HopperTemperatureHigh, 0, hopper, t);
                 }
-                if (w.AirlockInput >= 0) CheckInput(st, w.AirlockInput, true, ConditionKind.AirlockFault);
+                int airlock = _map[b + ZoneWiring.AirlockInput];
+                if (airlock >= 0) CheckInput(z, airlock, true, ConditionKind.AirlockFault);
                 if (c.Wet)
                 {
-                    if (ChannelUsable(st, w.LevelChannel, nowMs, false))
+                    int level = _map[b + ZoneWiring.LevelChannel];
+                    if (ChannelUsable(z, level, nowMs))
                     {
-                        double l = _alarms.State(w.LevelChannel).Last.Value;
-                        if (!(l >= c.WaterLevelMinMm)) Add(st, ConditionKind.WaterLevelLow, c.WaterLevelChannelId, l, c.WaterLevelMinMm, "mm", c.Standard);
+                        double l = _alarms.State(level).Last.Value;
+                        if (!(l >= c.WaterLevelMinMm)) Add(z, ConditionKind.WaterLevelLow, 0, level, l);
                     }
-                    if (ChannelUsable(st, w.FlowChannel, nowMs, false))
+                    int flow = _map[b + ZoneWiring.FlowChannel];
+                    if (ChannelUsable(z, flow, nowMs))
                     {
-                        double f = _alarms.State(w.FlowChannel).Last.Value;
-                        if (!(f >= c.WaterFlowMinM3h)) Add(st, ConditionKind.WaterFlowLow, c.WaterFlowChannelId, f, c.WaterFlowMinM3h, "m3/h", c.Standard);
+                        double f = _alarms.State(flow).Last.Value;
+                        if (!(f >= c.WaterFlowMinM3h)) Add(z, ConditionKind.WaterFlowLow, 0, flow, f);
                     }
                 }
             }
 
             if (zc.RequiresWorkAuthorisation && (_authorisation == null || !_authorisation.IsAuthorised(z, nowMs)))
             {
-                Add(st, ConditionKind.WorkNotAuthorised, zc.Id, double.NaN, double.NaN, "", null);
+                Add(z, ConditionKind.WorkNotAuthorised, 0, 0, double.NaN);
             }
 
-            for (int i = 0; i < w.EmergencyStops.Length; i++) CheckInput(st, w.EmergencyStops[i], true, ConditionKind.EmergencyStop);
-            if (w.EnclosureInput >= 0) CheckInput(st, w.EnclosureInput, true, ConditionKind.EnclosureTamper);
+            int stops = FirstEmergencyStop(b);
+            int stopCount = _map[b + ZoneWiring.EmergencyStopCount];
+            for (int i = 0; i < stopCount; i++) CheckInput(z, _map[stops + i], true, ConditionKind.EmergencyStop);
+            int enclosure = _map[b + ZoneWiring.EnclosureInput];
+            if (enclosure >= 0) CheckInput(z, enclosure, true, ConditionKind.EnclosureTamper);
 
-            for (int i = 0; i < w.Outputs.Length; i++) CheckFeedback(st, w.Outputs[i], nowMs);
+            int outs = FirstOutput(b);
+            int outCount = _map[b + ZoneWiring.OutputCount];
+            for (int i = 0; i < outCount; i++) CheckFeedback(z, _map[outs + i], nowMs);
 
             return st.LiveMask;
         }
 
         /// <summary>Adds fault/stale/inhibit/calibration causes; true when the value may be compared.</summary>
-        private bool ChannelUsable(ZoneState st, int a, long nowMs, bool permitChannel)
+        private bool ChannelUsable(int z, int a, long nowMs)
         {
             ChannelState cs = _alarms.State(a);
             ChannelConfig cc = _alarms.Config(a);
             Quality q = cs.EffectiveQuality;
-            string id = cc.Id;
             bool usable = true;
             if (!cs.HasReading || (q & (QualityRules.BadMask & ~Quality.Stale)) != 0)
             {
-                Add(st, ConditionKind.ChannelFault, id, cs.HasReading ? cs.Last.Value : double.NaN, double.NaN, UnitOf(a), null);
+                Add(z, ConditionKind.ChannelFault, 0, a, cs.HasReading ? cs.Last.Value : double.NaN);
                 usable = false;
             }
             if (cs.HasReading)
@@ -439,23 +461,23 @@ namespace Qinshui.Edge.Core.Interlocks
                 // Checked here too: the alarm engine marks staleness only when it is ticked.
                 if ((q & Quality.Stale) != 0 || age > cc.MaxAgeMs)
                 {
-                    Add(st, ConditionKind.ChannelStale, id, age, cc.MaxAgeMs, "ms", null);
+                    Add(z, ConditionKind.ChannelStale, 0, a, age);
                     usable = false;
                 }
             }
             if ((q & Quality.Inhibited) != 0)
             {
-                Add(st, ConditionKind.ChannelInhibited, id, double.NaN, double.NaN, "", null);
+                Add(z, ConditionKind.ChannelInhibited, 0, a, double.NaN);
                 usable = false;
             }
             if ((q & Quality.CalibrationOverdue) != 0)
             {
-                Add(st, ConditionKind.CalibrationOverdue, id, double.NaN, double.NaN, "", null);
+                Add(z, ConditionKind.CalibrationOverdue, 0, a, double.NaN);
                 usable = false;
             }
             if (usable && !QualityRules.IsHealthyForPermissive(q))
             {
-                Add(st, ConditionKind.ChannelFault, id, cs.Last.Value, double.NaN, UnitOf(a), null);
+                Add(z, ConditionKind.ChannelFault, 0, a, cs.Last.Value);
                 usable = false;
             }
             if (usable)
@@ -463,14 +485,14 @@ namespace Qinshui.Edge.Core.Interlocks
                 double v = cs.Last.Value;
                 if (double.IsNaN(v) || double.IsInfinity(v))
                 {
-                    Add(st, ConditionKind.ChannelFault, id, v, double.NaN, UnitOf(a), null);
+                    Add(z, ConditionKind.ChannelFault, 0, a, v);
                     usable = false;
                 }
             }
             return usable;
         }
 
-        private void CheckLevels(ZoneState st, int a, LevelKind permitLevel)
+        private void CheckLevels(int z, int a, LevelKind permitLevel)
         {
             ChannelConfig cc = _alarms.Config(a);
             LevelState[] levels = _alarms.State(a).Levels;
@@ -480,89 +502,240 @@ namespace Qinshui.Edge.Core.Interlocks
                 LevelConfig lc = cc.Levels[i];
                 if ((int)lc.Kind < (int)permitLevel) continue;
                 LevelState ls = levels[i];
+                int detail = i + 1 < DetailLevelBeyond ? i + 1 : DetailLevelBeyond;
                 if (ls.Status == LevelStatus.Active)
                 {
-                    Add(st, ConditionKind.ChannelAboveLimit, cc.Id, v, lc.Threshold, UnitOf(a), _channelStandard[a]);
+                    Add(z, ConditionKind.ChannelAboveLimit, detail, a, v);
                 }
                 else if (ls.Latched || ls.Status == LevelStatus.ClearedAwaitingReset)
                 {
-                    Add(st, ConditionKind.ChannelTripLatched, cc.Id, v, lc.Threshold, UnitOf(a), _channelStandard[a]);
+                    Add(z, ConditionKind.ChannelTripLatched, detail, a, v);
                 }
             }
         }
 
         /// <summary>Adds kind when the input is in its unsafe state (active when unsafeWhenActive, else inactive).</summary>
-        private void CheckInput(ZoneState st, int input, bool unsafeWhenActive, ConditionKind kind)
+        private void CheckInput(int z, int input, bool unsafeWhenActive, ConditionKind kind)
         {
-            string id = _config.Inputs[input].Id;
-            if (!_inputOk[input])
+            if (!IsInputOk(input))
             {
-                Add(st, ConditionKind.InputUnreadable, id, double.NaN, double.NaN, "", null);
+                Add(z, ConditionKind.InputUnreadable, 0, input, double.NaN);
                 return;
             }
-            if (_inputActive[input] == unsafeWhenActive) Add(st, kind, id, double.NaN, double.NaN, "", null);
+            if (IsInputActive(input) == unsafeWhenActive) Add(z, kind, 0, input, double.NaN);
         }
 
-        private void CheckFeedback(ZoneState st, int o, long nowMs)
+        private void CheckFeedback(int z, int o, long nowMs)
         {
             OutputConfig oc = _config.Outputs[o];
             bool on = _outputOn[o];
             bool settled = _outputChangedMs[o] != None && nowMs - _outputChangedMs[o] >= oc.FeedbackSettleMs;
-            int fb = _outputFeedback[o];
+            int e = OutputEntry(o);
+            int fb = _map[e + ZoneWiring.OutputFeedback];
             if (fb >= 0)
             {
-                if (!_inputOk[fb])
+                if (!IsInputOk(fb))
                 {
-                    Add(st, ConditionKind.InputUnreadable, _config.Inputs[fb].Id, double.NaN, double.NaN, "", null);
+                    Add(z, ConditionKind.InputUnreadable, 0, fb, double.NaN);
                 }
-                else if (settled && on && !_inputActive[fb])
+                else if (settled && on && !IsInputActive(fb))
                 {
-                    Add(st, ConditionKind.OutputFailed, oc.Id, 0, 1, "", null);
+                    Add(z, ConditionKind.OutputFailed, 0, o, 0);
                 }
-                else if (settled && !on && _inputActive[fb])
+                else if (settled && !on && IsInputActive(fb))
                 {
-                    Add(st, ConditionKind.WeldedContact, oc.Id, 1, 0, "", null);
+                    Add(z, ConditionKind.WeldedContact, 0, o, 1);
                 }
             }
-            int lc = _outputLoadChannel[o];
-            if (lc >= 0 && ChannelUsable(st, lc, nowMs, false) && settled && !on)
+            int lc = _map[e + ZoneWiring.OutputLoadChannel];
+            if (lc >= 0 && ChannelUsable(z, lc, nowMs) && settled && !on)
             {
                 double amps = _alarms.State(lc).Last.Value;
-                if (amps >= oc.LoadCurrentThresholdAmps)
-                {
-                    Add(st, ConditionKind.BypassSuspected, oc.Id, amps, oc.LoadCurrentThresholdAmps, "A", null);
-                }
+                if (amps >= oc.LoadCurrentThresholdAmps) Add(z, ConditionKind.BypassSuspected, 0, o, amps);
             }
-            int li = _outputLoadInput[o];
+            int li = _map[e + ZoneWiring.OutputLoadInput];
             if (li >= 0)
             {
-                if (!_inputOk[li]) Add(st, ConditionKind.InputUnreadable, _config.Inputs[li].Id, double.NaN, double.NaN, "", null);
-                else if (settled && !on && _inputActive[li]) Add(st, ConditionKind.BypassSuspected, oc.Id, double.NaN, double.NaN, "", null);
+                if (!IsInputOk(li)) Add(z, ConditionKind.InputUnreadable, 0, li, double.NaN);
+                else if (settled && !on && IsInputActive(li)) Add(z, ConditionKind.BypassSuspected, DetailLoadInput, o, double.NaN);
             }
         }
 
-        private void Add(ZoneState st, ConditionKind kind, string subject, double value, double threshold, string unit, string standard)
+        /// <summary>
+        /// Records a live cause. The zone's slots are counted from its wiring (ZoneWiring.CauseBound),
+        /// so they cannot run out; were they to, the kind is still in LiveMask, which is what trips.
+        /// </summary>
+        private void Add(int z, ConditionKind kind, int detail, int subject, double value)
         {
+            ZoneState st = _states[z];
             st.LiveMask |= Conditions.Bit(kind);
-            if (st.LiveCount >= st.Live.Length)
-            {
-                st.CausesDropped++;
-                return;
-            }
-            int i = st.LiveCount++;
-            st.Live[i].Kind = kind;
-            st.Live[i].Subject = subject;
-            st.Live[i].Value = value;
-            st.Live[i].Threshold = threshold;
-            st.Live[i].Unit = unit;
-            st.Live[i].Standard = standard != null && standard.Length > 0 ? standard : Conditions.Standard(kind);
+            int b = _map[z];
+            if (st.LiveCount >= _map[b + ZoneWiring.CauseCapacity]) return;
+            int slot = _map[b + ZoneWiring.CauseStart] + st.LiveCount;
+            st.LiveCount++;
+            _causeCode[slot] = (byte)((int)kind | (detail << DetailShift));
+            _causeSubject[slot] = (short)subject;
+            _causeValue[slot] = value;
         }
 
         private string UnitOf(int a) { return Units.Symbol(_alarms.Config(a).Unit); }
 
-        private static string FirstCode(ZoneState st)
+        private string FirstCode(int z)
         {
-            return st.LiveCount > 0 ? Conditions.Code(st.Live[0].Kind) : "unknown";
+            return _states[z].LiveCount > 0 ? Conditions.Code(CauseKind(z, 0)) : "unknown";
+        }
+
+        // ---------------------------------------------------------------- causes
+
+        private int Slot(int zone, int i)
+        {
+            if (zone < 0 || zone >= _states.Length || i < 0 || i >= _states[zone].LiveCount) throw new IndexOutOfRangeException();
+            return _map[_map[zone] + ZoneWiring.CauseStart] + i;
+        }
+
+        private int Detail(int slot) { return _causeCode[slot] >> DetailShift; }
+
+        /// <summary>The condition of the zone's i-th live cause (0 &lt;= i &lt; State(zone).LiveCount).</summary>
+        public ConditionKind CauseKind(int zone, int i) { return (ConditionKind)(_causeCode[Slot(zone, i)] & KindMask); }
+
+        /// <summary>Id of the channel, input, output or zone concerned (a configuration string: no allocation).</summary>
+        public string CauseSubject(int zone, int i)
+        {
+            int slot = Slot(zone, i);
+            int s = _causeSubject[slot];
+            switch ((ConditionKind)(_causeCode[slot] & KindMask))
+            {
+                case ConditionKind.ChannelFault:
+                case ConditionKind.ChannelStale:
+                case ConditionKind.ChannelTripLatched:
+                case ConditionKind.ChannelInhibited:
+                case ConditionKind.CalibrationOverdue:
+                case ConditionKind.CollectorPressureOutOfBand:
+                case ConditionKind.HopperTemperatureHigh:
+                case ConditionKind.WaterLevelLow:
+                case ConditionKind.WaterFlowLow:
+                    return _alarms.Config(s).Id;
+                case ConditionKind.ChannelAboveLimit:
+                    return Detail(slot) == DetailZoneLimit ? Config(zone).ChannelId(s) : _alarms.Config(s).Id;
+                case ConditionKind.MonitoringLost:
+                    return Detail(slot) == DetailHeartbeat ? "heartbeat" : _config.Inputs[s].Id;
+                case ConditionKind.PlatformLinkLost:
+                    return "platform";
+                case ConditionKind.WorkNotAuthorised:
+                    return Config(zone).Id;
+                case ConditionKind.OutputFailed:
+                case ConditionKind.WeldedContact:
+                case ConditionKind.BypassSuspected:
+                    return _config.Outputs[s].Id;
+                default:
+                    return _config.Inputs[s].Id;
+            }
+        }
+
+        /// <summary>The value seen (NaN when the condition has none).</summary>
+        public double CauseValue(int zone, int i) { return _causeValue[Slot(zone, i)]; }
+
+        /// <summary>The limit the value was compared with, from the configuration (NaN when none).</summary>
+        public double CauseThreshold(int zone, int i)
+        {
+            int slot = Slot(zone, i);
+            int s = _causeSubject[slot];
+            int detail = Detail(slot);
+            ZoneConfig zc = Config(zone);
+            switch ((ConditionKind)(_causeCode[slot] & KindMask))
+            {
+                case ConditionKind.ChannelStale: return _alarms.Config(s).MaxAgeMs;
+                case ConditionKind.ChannelAboveLimit:
+                    return detail == DetailZoneLimit ? zc.Limit(s) : LevelThreshold(s, detail);
+                case ConditionKind.ChannelTripLatched: return LevelThreshold(s, detail);
+                case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? zc.MonitoringHeartbeatTimeoutMs : double.NaN;
+                case ConditionKind.PlatformLinkLost: return zc.PlatformLinkGraceMs;
+                case ConditionKind.CollectorPressureOutOfBand: return detail == DetailAboveBand ? zc.Collector.DpMaxPa : zc.Collector.DpMinPa;
+                case ConditionKind.HopperTemperatureHigh: return zc.Collector.HopperTemperatureMaxC;
+                case ConditionKind.WaterLevelLow: return zc.Collector.WaterLevelMinMm;
+                case ConditionKind.WaterFlowLow: return zc.Collector.WaterFlowMinM3h;
+                case ConditionKind.OutputFailed: return 1;
+                case ConditionKind.WeldedContact: return 0;
+                case ConditionKind.BypassSuspected:
+                    return detail == DetailLoadInput ? double.NaN : _config.Outputs[s].LoadCurrentThresholdAmps;
+                default: return double.NaN;
+            }
+        }
+
+        /// <summary>Unit symbol of value and threshold ("" when none).</summary>
+        public string CauseUnit(int zone, int i)
+        {
+            int slot = Slot(zone, i);
+            int s = _causeSubject[slot];
+            int detail = Detail(slot);
+            switch ((ConditionKind)(_causeCode[slot] & KindMask))
+            {
+                case ConditionKind.ChannelFault:
+                case ConditionKind.ChannelTripLatched:
+                    return UnitOf(s);
+                case ConditionKind.ChannelAboveLimit:
+                    return UnitOf(detail == DetailZoneLimit ? _map[FirstChannel(_map[zone]) + s] : s);
+                case ConditionKind.ChannelStale:
+                case ConditionKind.PlatformLinkLost:
+                    return "ms";
+                case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? "ms" : "";
+                case ConditionKind.CollectorPressureOutOfBand: return "Pa";
+                case ConditionKind.HopperTemperatureHigh: return "degC";
+                case ConditionKind.WaterLevelLow: return "mm";
+                case ConditionKind.WaterFlowLow: return "m3/h";
+                case ConditionKind.BypassSuspected: return detail == DetailLoadInput ? "" : "A";
+                default: return "";
+            }
+        }
+
+        /// <summary>The rule the cause comes from: the zone limit's, the channel profile's, the collector's, or the condition's.</summary>
+        public string CauseStandard(int zone, int i)
+        {
+            int slot = Slot(zone, i);
+            int s = _causeSubject[slot];
+            ConditionKind kind = (ConditionKind)(_causeCode[slot] & KindMask);
+            string standard = null;
+            switch (kind)
+            {
+                case ConditionKind.ChannelAboveLimit:
+                    standard = Detail(slot) == DetailZoneLimit ? Config(zone).LimitStandard(s) : ChannelStandard(s);
+                    break;
+                case ConditionKind.ChannelTripLatched:
+                    standard = ChannelStandard(s);
+                    break;
+                case ConditionKind.CollectorPressureOutOfBand:
+                case ConditionKind.HopperTemperatureHigh:
+                case ConditionKind.WaterLevelLow:
+                case ConditionKind.WaterFlowLow:
+                    standard = Config(zone).Collector.Standard;
+                    break;
+            }
+            return standard != null && standard.Length > 0 ? standard : Conditions.Standard(kind);
+        }
+
+        /// <summary>Copies the zone's i-th live cause into a caller-owned struct (no allocation).</summary>
+        public void GetCause(int zone, int i, ref Cause cause)
+        {
+            cause.Kind = CauseKind(zone, i);
+            cause.Subject = CauseSubject(zone, i);
+            cause.Value = CauseValue(zone, i);
+            cause.Threshold = CauseThreshold(zone, i);
+            cause.Unit = CauseUnit(zone, i);
+            cause.Standard = CauseStandard(zone, i);
+        }
+
+        private double LevelThreshold(int a, int detail)
+        {
+            LevelConfig[] levels = _alarms.Config(a).Levels;
+            int l = detail - 1;
+            return detail == DetailLevelBeyond || l >= levels.Length ? double.NaN : levels[l].Threshold;
+        }
+
+        /// <summary>The standard of the channel's profile (looked up when a cause is read, not kept per channel).</summary>
+        private string ChannelStandard(int a)
+        {
+            AlarmProfile p = ProfileCatalog.Find(_alarms.Config(a).ProfileId);
+            return p != null ? p.Standard : "site-defined channel";
         }
 
         // ---------------------------------------------------------------- commands
@@ -575,8 +748,8 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private ZoneResetOutcome Reset(int z, bool remote)
         {
-            if (!_valid) return ZoneResetOutcome.ConfigInvalid;
-            if (z < 0 || z >= _zones.Length) return ZoneResetOutcome.UnknownZone;
+            if (!IsConfigValid) return ZoneResetOutcome.ConfigInvalid;
+            if (z < 0 || z >= _states.Length) return ZoneResetOutcome.UnknownZone;
             long nowMs = _clock.MonotonicMs;
             try
             {
@@ -584,13 +757,13 @@ namespace Qinshui.Edge.Core.Interlocks
                 string source = remote ? "remote" : "local";
                 JsonWriter w = BeginZoneEvent(EventKind.ResetRequested, z, source);
                 w.String("source", source);
-                EndZoneEvent(z, st.Live, 0);
+                EndZoneEvent(z, 0);
 
                 ZoneResetOutcome outcome = ZoneResetOutcome.Accepted;
                 int mask = 0;
                 if (!st.Latched) outcome = ZoneResetOutcome.NothingToReset;
                 else if (st.ProofPhase != ProofTestPhase.Idle) outcome = ZoneResetOutcome.ProofTestRunning;
-                else if (remote && !_zones[z].AllowRemoteReset) outcome = ZoneResetOutcome.RemoteResetNotAllowed;
+                else if (remote && !Config(z).AllowRemoteReset) outcome = ZoneResetOutcome.RemoteResetNotAllowed;
                 else if (remote && (st.LatchedMask & Conditions.LocalResetOnlyMask) != 0) outcome = ZoneResetOutcome.LocalResetRequired;
                 else
                 {
@@ -601,7 +774,7 @@ namespace Qinshui.Edge.Core.Interlocks
                         outcome = ZoneResetOutcome.CausePersists;
                         st.ClearSinceMs = None;
                     }
-                    else if (st.ClearSinceMs == None || nowMs - st.ClearSinceMs < _zones[z].SettleMs)
+                    else if (st.ClearSinceMs == None || nowMs - st.ClearSinceMs < Config(z).SettleMs)
                     {
                         outcome = ZoneResetOutcome.SettleTimeRunning;
                     }
@@ -620,16 +793,16 @@ namespace Qinshui.Edge.Core.Interlocks
                     if (outcome == ZoneResetOutcome.SettleTimeRunning)
                     {
                         w.Integer("clearForMs", st.ClearSinceMs == None ? 0 : nowMs - st.ClearSinceMs);
-                        w.Integer("settleMs", _zones[z].SettleMs);
+                        w.Integer("settleMs", Config(z).SettleMs);
                     }
-                    EndZoneEvent(z, st.Live, outcome == ZoneResetOutcome.CausePersists ? st.LiveCount : 0);
+                    EndZoneEvent(z, outcome == ZoneResetOutcome.CausePersists ? st.LiveCount : 0);
                     return outcome;
                 }
 
                 w = BeginZoneEvent(EventKind.ResetAccepted, z, source);
                 w.String("source", source);
                 w.Integer("clearForMs", nowMs - st.ClearSinceMs);
-                EndZoneEvent(z, st.Live, 0);
+                EndZoneEvent(z, 0);
                 st.Latched = false;
                 st.LatchedMask = 0;
                 st.Permitted = true;
@@ -637,7 +810,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 st.LiveCount = 0;
                 st.PrevLiveMask = 0;
                 WriteZoneOutputs(z, nowMs);
-                RecordZoneEvent(EventKind.ZonePermitted, z, source == "remote" ? "remote_reset" : "local_reset", st.Live, 0);
+                RecordZoneEvent(EventKind.ZonePermitted, z, source == "remote" ? "remote_reset" : "local_reset", 0);
                 return outcome;
             }
             catch (Exception)
@@ -649,16 +822,17 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private bool ResetLatchedLevels(int z, long nowMs)
         {
-            ZoneWiring w = _wiring[z];
-            ZoneConfig zc = _zones[z];
-            for (int i = 0; i < w.Channels.Length; i++)
+            ZoneConfig zc = Config(z);
+            int b = _map[z];
+            int n = ChannelCountOf(b);
+            for (int i = 0; i < n; i++)
             {
-                int a = w.Channels[i];
+                int a = _map[FirstChannel(b) + i];
                 ChannelConfig cc = _alarms.Config(a);
                 LevelState[] levels = _alarms.State(a).Levels;
                 for (int l = 0; l < levels.Length; l++)
                 {
-                    if ((int)cc.Levels[l].Kind < (int)zc.Channels[i].PermitLevel || !levels[l].Latched) continue;
+                    if ((int)cc.Levels[l].Kind < (int)zc.PermitLevel(i) || !levels[l].Latched) continue;
                     if (_alarms.ResetLevel(a, l, nowMs) != ResetOutcome.Accepted) return false;
                 }
             }
@@ -671,24 +845,23 @@ namespace Qinshui.Edge.Core.Interlocks
         /// </summary>
         public bool RequestTrip(int zone, string reason)
         {
-            if (zone >= _zones.Length) return false;
+            if (zone >= _states.Length) return false;
             long nowMs = _clock.MonotonicMs;
             try
             {
                 int first = zone < 0 ? 0 : zone;
-                int last = zone < 0 ? _zones.Length - 1 : zone;
+                int last = zone < 0 ? _states.Length - 1 : zone;
                 for (int z = first; z <= last; z++)
                 {
                     Trip(z, Conditions.Bit(ConditionKind.RemoteTrip), nowMs);
-                    SetOne(ConditionKind.RemoteTrip, reason == null ? "" : reason, double.NaN, double.NaN, "", null);
-                    RecordZoneEvent(EventKind.ZoneTripped, z, Conditions.Code(ConditionKind.RemoteTrip), _one, 1);
+                    RecordOne(EventKind.ZoneTripped, z, ConditionKind.RemoteTrip, reason == null ? "" : reason, double.NaN, double.NaN, "", null);
                 }
             }
             catch (Exception)
             {
                 FailSafe();
             }
-            if (!_valid) AllOutputsOff();
+            if (!IsConfigValid) AllOutputsOff();
             return true;
         }
 
@@ -699,8 +872,8 @@ namespace Qinshui.Edge.Core.Interlocks
         /// </summary>
         public ProofTestOutcome StartProofTest(int zone)
         {
-            if (!_valid) return ProofTestOutcome.ConfigInvalid;
-            if (zone < 0 || zone >= _zones.Length) return ProofTestOutcome.UnknownZone;
+            if (!IsConfigValid) return ProofTestOutcome.ConfigInvalid;
+            if (zone < 0 || zone >= _states.Length) return ProofTestOutcome.UnknownZone;
             long nowMs = _clock.MonotonicMs;
             ZoneState st = _states[zone];
             ProofTestOutcome outcome = ProofTestOutcome.Accepted;
@@ -713,23 +886,23 @@ namespace Qinshui.Edge.Core.Interlocks
                 JsonWriter w = BeginZoneEvent(EventKind.ProofTestRefused, zone, ZoneOutcomeText.Code(outcome));
                 w.String("refusalEn", ZoneOutcomeText.English(outcome));
                 w.String("refusalZh", ZoneOutcomeText.Chinese(outcome));
-                EndZoneEvent(zone, st.Live, 0);
+                EndZoneEvent(zone, 0);
                 return outcome;
             }
 
             // The simulated over-limit: the first listed channel at its highest threshold.
-            string subject = _zones[zone].Id;
+            string subject = Config(zone).Id;
             double value = double.NaN;
             string unit = "";
             string standard = null;
-            ZoneWiring wiring = _wiring[zone];
-            if (wiring.Channels.Length > 0)
+            int b = _map[zone];
+            if (ChannelCountOf(b) > 0)
             {
-                int a = wiring.Channels[0];
+                int a = _map[FirstChannel(b)];
                 ChannelConfig cc = _alarms.Config(a);
                 subject = cc.Id;
                 unit = UnitOf(a);
-                standard = _channelStandard[a];
+                standard = ChannelStandard(a);
                 for (int l = 0; l < cc.Levels.Length; l++)
                 {
                     if (cc.Levels[l].Direction == Direction.High && (double.IsNaN(value) || cc.Levels[l].Threshold > value)) value = cc.Levels[l].Threshold;
@@ -739,33 +912,36 @@ namespace Qinshui.Edge.Core.Interlocks
             st.ProofPhase = ProofTestPhase.AwaitingCut;
             st.ProofStartedMs = nowMs;
             st.ProofStartedUtcMs = _clock.UtcMs;
-            SetOne(ConditionKind.ProofTest, subject, value, value, unit, standard);
-            RecordZoneEvent(EventKind.ProofTestStarted, zone, Conditions.Code(ConditionKind.ProofTest), _one, 1);
+            RecordOne(EventKind.ProofTestStarted, zone, ConditionKind.ProofTest, subject, value, value, unit, standard);
             return outcome;
         }
 
         private bool HasFeedback(int z)
         {
-            int[] outs = _wiring[z].Outputs;
-            for (int i = 0; i < outs.Length; i++)
+            int b = _map[z];
+            int first = FirstOutput(b);
+            int count = _map[b + ZoneWiring.OutputCount];
+            for (int i = 0; i < count; i++)
             {
-                if (_outputFeedback[outs[i]] < 0) return false;
+                if (_map[OutputEntry(_map[first + i]) + ZoneWiring.OutputFeedback] < 0) return false;
             }
-            return outs.Length > 0;
+            return count > 0;
         }
 
         private void ProgressProofTest(int z, long nowMs)
         {
             ZoneState st = _states[z];
-            int[] outs = _wiring[z].Outputs;
+            int b = _map[z];
+            int first = FirstOutput(b);
+            int count = _map[b + ZoneWiring.OutputCount];
             bool allCut = true;
-            for (int i = 0; i < outs.Length; i++)
+            for (int i = 0; i < count; i++)
             {
-                int fb = _outputFeedback[outs[i]];
-                if (fb < 0 || !_inputOk[fb] || _inputActive[fb]) allCut = false;
+                int fb = _map[OutputEntry(_map[first + i]) + ZoneWiring.OutputFeedback];
+                if (fb < 0 || !IsInputOk(fb) || IsInputActive(fb)) allCut = false;
             }
             long elapsed = nowMs - st.ProofStartedMs;
-            if (!allCut && elapsed < _zones[z].ProofTestTimeoutMs) return;
+            if (!allCut && elapsed < Config(z).ProofTestTimeoutMs) return;
             st.ProofPhase = ProofTestPhase.Idle;
             if (allCut && _clock.IsTrusted) st.LastProofPassedUtcMs = _clock.UtcMs;
             EventKind kind = allCut ? EventKind.ProofTestPassed : EventKind.ProofTestFailed;
@@ -774,11 +950,11 @@ namespace Qinshui.Edge.Core.Interlocks
             w.Integer("startedUtcMs", st.ProofStartedUtcMs);
             w.Integer("endedUtcMs", _clock.UtcMs);
             w.Integer("elapsedMs", elapsed);
-            w.Integer("timeoutMs", _zones[z].ProofTestTimeoutMs);
+            w.Integer("timeoutMs", Config(z).ProofTestTimeoutMs);
             w.Bool("passed", allCut);
             w.EndObject();
-            if (allCut) EndZoneEvent(z, st.Live, 0);
-            else EndZoneEvent(z, st.Live, st.LiveCount);
+            if (allCut) EndZoneEvent(z, 0);
+            else EndZoneEvent(z, st.LiveCount);
         }
 
         // ---------------------------------------------------------------- fail-safe
@@ -788,16 +964,15 @@ namespace Qinshui.Edge.Core.Interlocks
             long nowMs = _clock.MonotonicMs;
             try
             {
-                if (!_valid)
+                if (!IsConfigValid)
                 {
                     AllOutputsOff();
                     return;
                 }
-                for (int z = 0; z < _zones.Length; z++)
+                for (int z = 0; z < _states.Length; z++)
                 {
                     Trip(z, Conditions.Bit(kind), nowMs);
-                    SetOne(kind, _zones[z].Id, value, threshold, unit, null);
-                    RecordZoneEvent(eventKind, z, Conditions.Code(kind), _one, 1);
+                    RecordOne(eventKind, z, kind, Config(z).Id, value, threshold, unit, null);
                 }
             }
             catch (Exception)
@@ -823,8 +998,7 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 for (int z = 0; z < _states.Length; z++)
                 {
-                    SetOne(ConditionKind.ScanException, _zones[z].Id, double.NaN, double.NaN, "", null);
-                    RecordZoneEvent(EventKind.ZoneTripped, z, Conditions.Code(ConditionKind.ScanException), _one, 1);
+                    RecordOne(EventKind.ZoneTripped, z, ConditionKind.ScanException, Config(z).Id, double.NaN, double.NaN, "", null);
                 }
             }
             catch (Exception)
@@ -851,44 +1025,48 @@ namespace Qinshui.Edge.Core.Interlocks
 
         // ---------------------------------------------------------------- events
 
-        private void SetOne(ConditionKind kind, string subject, double value, double threshold, string unit, string standard)
+        /// <summary>An event with one cause that is not a live condition (boot, remote trip, proof test, fail-safe).</summary>
+        private void RecordOne(EventKind eventKind, int z, ConditionKind kind, string subject, double value, double threshold, string unit, string standard)
         {
-            _one[0].Kind = kind;
-            _one[0].Subject = subject;
-            _one[0].Value = value;
-            _one[0].Threshold = threshold;
-            _one[0].Unit = unit;
-            _one[0].Standard = standard != null ? standard : Conditions.Standard(kind);
+            BeginZoneEvent(eventKind, z, Conditions.Code(kind));
+            if (_events == null) return;
+            JsonWriter w = _events.Writer;
+            w.StartArray("causes");
+            WriteCause(w, kind, subject, value, threshold, unit, standard != null ? standard : Conditions.Standard(kind));
+            w.EndArray();
+            WriteSnapshot(w, z);
+            _events.Commit();
         }
 
         private void RecordFiltered(EventKind kind, int z, int kinds)
         {
             if (_events == null) return;
             ZoneState st = _states[z];
-            JsonWriter w = BeginZoneEvent(kind, z, FirstCodeIn(st, kinds));
+            JsonWriter w = BeginZoneEvent(kind, z, FirstCodeIn(z, kinds));
             w.StartArray("causes");
             for (int i = 0; i < st.LiveCount; i++)
             {
-                if ((kinds & Conditions.Bit(st.Live[i].Kind)) != 0) WriteCause(w, ref st.Live[i]);
+                if ((kinds & Conditions.Bit(CauseKind(z, i))) != 0) WriteLiveCause(w, z, i);
             }
             w.EndArray();
             WriteSnapshot(w, z);
             _events.Commit();
         }
 
-        private static string FirstCodeIn(ZoneState st, int kinds)
+        private string FirstCodeIn(int z, int kinds)
         {
-            for (int i = 0; i < st.LiveCount; i++)
+            for (int i = 0; i < _states[z].LiveCount; i++)
             {
-                if ((kinds & Conditions.Bit(st.Live[i].Kind)) != 0) return Conditions.Code(st.Live[i].Kind);
+                ConditionKind k = CauseKind(z, i);
+                if ((kinds & Conditions.Bit(k)) != 0) return Conditions.Code(k);
             }
             return "unknown";
         }
 
-        private void RecordZoneEvent(EventKind kind, int z, string reason, Cause[] causes, int count)
+        private void RecordZoneEvent(EventKind kind, int z, string reason, int count)
         {
             BeginZoneEvent(kind, z, reason);
-            EndZoneEvent(z, causes, count);
+            EndZoneEvent(z, count);
         }
 
         private JsonWriter BeginZoneEvent(EventKind kind, int z, string reason)
@@ -898,7 +1076,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 _sink.Reset();
                 return _sink;
             }
-            JsonWriter w = _events.Begin(kind, _zones[z].Id, reason, EventKinds.English(kind), EventKinds.Chinese(kind));
+            JsonWriter w = _events.Begin(kind, Config(z).Id, reason, EventKinds.English(kind), EventKinds.Chinese(kind));
             ZoneState st = _states[z];
             w.Bool("permitted", st.Permitted);
             w.Bool("latched", st.Latched);
@@ -911,57 +1089,80 @@ namespace Qinshui.Edge.Core.Interlocks
             return w;
         }
 
-        private void EndZoneEvent(int z, Cause[] causes, int count)
+        /// <summary>Ends a zone event with the zone's first count live causes.</summary>
+        private void EndZoneEvent(int z, int count)
         {
             if (_events == null) return;
             JsonWriter w = _events.Writer;
             w.StartArray("causes");
-            for (int i = 0; i < count; i++) WriteCause(w, ref causes[i]);
+            for (int i = 0; i < count; i++) WriteLiveCause(w, z, i);
             w.EndArray();
             WriteSnapshot(w, z);
             _events.Commit();
         }
 
-        private static void WriteCause(JsonWriter w, ref Cause c)
+        private void WriteLiveCause(JsonWriter w, int z, int i)
+        {
+            WriteCause(w, CauseKind(z, i), CauseSubject(z, i), CauseValue(z, i), CauseThreshold(z, i), CauseUnit(z, i), CauseStandard(z, i));
+        }
+
+        private static void WriteCause(JsonWriter w, ConditionKind kind, string subject, double value, double threshold, string unit, string standard)
         {
             w.StartObject();
-            w.String("condition", Conditions.Code(c.Kind));
-            w.String("subject", c.Subject);
-            w.Number("value", c.Value, 4);
-            w.Number("threshold", c.Threshold, 4);
-            w.String("unit", c.Unit);
-            w.String("standard", c.Standard);
-            w.String("en", Conditions.English(c.Kind));
-            w.String("zh", Conditions.Chinese(c.Kind));
+            w.String("condition", Conditions.Code(kind));
+            w.String("subject", subject);
+            w.Number("value", value, 4);
+            w.Number("threshold", threshold, 4);
+            w.String("unit", unit);
+            w.String("standard", standard);
+            w.String("en", Conditions.English(kind));
+            w.String("zh", Conditions.Chinese(kind));
             w.EndObject();
         }
 
+        /// <summary>The zone's channels, its collector's and its outputs' load-current channels, as they are now.</summary>
         private void WriteSnapshot(JsonWriter w, int z)
         {
-            int[] snap = _wiring[z].Snapshot;
             long nowMs = _clock.MonotonicMs;
+            int b = _map[z];
             w.StartArray("snapshot");
-            for (int i = 0; i < snap.Length; i++)
+            int n = ChannelCountOf(b);
+            for (int i = 0; i < n; i++) WriteSnapshotChannel(w, _map[FirstChannel(b) + i], nowMs);
+            if (Config(z).Collector != null)
             {
-                int a = snap[i];
-                if (a < 0) continue;
-                ChannelState cs = _alarms.State(a);
-                w.StartObject();
-                w.String("channel", _alarms.Config(a).Id);
-                if (cs.HasReading) w.Number("value", cs.Last.Value, 4);
-                else w.Null("value");
-                w.String("unit", UnitOf(a));
-                w.StartArray("quality");
-                Quality q = cs.EffectiveQuality;
-                for (int f = 0; f < QualityRules.FlagCount; f++)
-                {
-                    if ((q & QualityRules.FlagAt(f)) != 0) w.StringElement(QualityRules.FlagName(f));
-                }
-                w.EndArray();
-                if (cs.HasReading) w.Integer("ageMs", nowMs - cs.Last.MonotonicMs);
-                w.EndObject();
+                WriteSnapshotChannel(w, _map[b + ZoneWiring.DpChannel], nowMs);
+                WriteSnapshotChannel(w, _map[b + ZoneWiring.HopperChannel], nowMs);
+                WriteSnapshotChannel(w, _map[b + ZoneWiring.LevelChannel], nowMs);
+                WriteSnapshotChannel(w, _map[b + ZoneWiring.FlowChannel], nowMs);
+            }
+            int first = FirstOutput(b);
+            int count = _map[b + ZoneWiring.OutputCount];
+            for (int i = 0; i < count; i++)
+            {
+                int o = _map[first + i];
+                if (o >= 0) WriteSnapshotChannel(w, _map[OutputEntry(o) + ZoneWiring.OutputLoadChannel], nowMs);
             }
             w.EndArray();
+        }
+
+        private void WriteSnapshotChannel(JsonWriter w, int a, long nowMs)
+        {
+            if (a < 0) return;
+            ChannelState cs = _alarms.State(a);
+            w.StartObject();
+            w.String("channel", _alarms.Config(a).Id);
+            if (cs.HasReading) w.Number("value", cs.Last.Value, 4);
+            else w.Null("value");
+            w.String("unit", UnitOf(a));
+            w.StartArray("quality");
+            Quality q = cs.EffectiveQuality;
+            for (int f = 0; f < QualityRules.FlagCount; f++)
+            {
+                if ((q & QualityRules.FlagAt(f)) != 0) w.StringElement(QualityRules.FlagName(f));
+            }
+            w.EndArray();
+            if (cs.HasReading) w.Integer("ageMs", nowMs - cs.Last.MonotonicMs);
+            w.EndObject();
         }
 
         private void RecordConfigInvalid()
