@@ -50,12 +50,18 @@ namespace Qinshui.Edge.Core.Interlocks
 
         // The causes failing at the last evaluation, zone z's in slots [CauseStart, CauseStart + LiveCount).
         // Only what cannot be derived is stored: the kind with a detail (which level, which side of a
-        // band, heartbeat or input), the subject as an index (channel, input, output or zone-channel
-        // position, by kind) and the value seen. Threshold, unit, standard and the subject's id
-        // follow from the configuration (CauseThreshold, CauseUnit, CauseStandard, CauseSubject).
+        // band, heartbeat or input) and the subject as an index (by kind: the zone's channel
+        // reference k, an input, or the zone's output position). Threshold, unit, standard and the
+        // subject's id follow from the configuration (CauseThreshold, CauseUnit, CauseStandard,
+        // CauseSubject); the value from what the evaluation saw, kept once per channel reference
+        // rather than once per cause (one channel can give six causes, all with its one reading).
         private readonly byte[] _causeCode;
         private readonly short[] _causeSubject;
-        private readonly double[] _causeValue;
+        /// <summary>
+        /// What the last evaluation saw, zone z's from SeenStart: heartbeat age, platform link
+        /// age, then per channel reference k its value and its age (NaN: no reading).
+        /// </summary>
+        private readonly double[] _seen;
 
         // Without a recorder, event members go to a tiny writer that simply overflows (null with one).
         private readonly JsonWriter _sink;
@@ -120,7 +126,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 _outputChangedMs = new long[0];
                 _causeCode = new byte[0];
                 _causeSubject = new short[0];
-                _causeValue = new double[0];
+                _seen = new double[0];
                 return;
             }
             _flags = ValidFlag;
@@ -132,7 +138,7 @@ namespace Qinshui.Edge.Core.Interlocks
             int causes = ZoneWiring.CauseTotal(_map, zones);
             _causeCode = new byte[causes];
             _causeSubject = new short[causes];
-            _causeValue = new double[causes];
+            _seen = new double[ZoneWiring.SeenTotal(_map, config.Zones)];
             _inputBits = new byte[config.Inputs.Length];
             int no = config.Outputs.Length;
             _outputOn = new bool[no];
@@ -352,14 +358,13 @@ namespace Qinshui.Edge.Core.Interlocks
             int n = ChannelCountOf(b);
             for (int i = 0; i < n; i++)
             {
-                int a = _map[FirstChannel(b) + i];
-                if (ChannelUsable(z, a, nowMs) && zc.HasLimit(i))
+                // Channel reference k = i: the zone's own channels come first.
+                if (ChannelUsable(z, i, nowMs) && zc.HasLimit(i))
                 {
-                    double v = _alarms.State(a).Last.Value;
-                    double limit = zc.Limit(i);
-                    if (!(v < limit)) Add(z, ConditionKind.ChannelAboveLimit, DetailZoneLimit, i, v);
+                    double v = _alarms.State(_map[FirstChannel(b) + i]).Last.Value;
+                    if (!(v < zc.Limit(i))) Add(z, ConditionKind.ChannelAboveLimit, DetailZoneLimit, i);
                 }
-                CheckLevels(z, a, zc.PermitLevel(i));
+                CheckLevels(z, i, zc.PermitLevel(i));
                 int presence = _map[FirstPresence(b) + i];
                 if (presence >= 0) CheckInput(z, presence, false, ConditionKind.SensorUnplugged);
             }
@@ -370,11 +375,13 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 if (st.LastHeartbeatMs == None)
                 {
-                    Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0, double.NaN);
+                    See(z, ZoneWiring.SeenHeartbeatAge, double.NaN);
+                    Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0);
                 }
                 else if (nowMs - st.LastHeartbeatMs > zc.MonitoringHeartbeatTimeoutMs)
                 {
-                    Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0, nowMs - st.LastHeartbeatMs);
+                    See(z, ZoneWiring.SeenHeartbeatAge, nowMs - st.LastHeartbeatMs);
+                    Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0);
                 }
             }
 
@@ -382,52 +389,55 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 if (_linkAliveMs == None)
                 {
-                    Add(z, ConditionKind.PlatformLinkLost, 0, 0, double.NaN);
+                    See(z, ZoneWiring.SeenLinkAge, double.NaN);
+                    Add(z, ConditionKind.PlatformLinkLost, 0, 0);
                 }
                 else if (nowMs - _linkAliveMs > zc.PlatformLinkGraceMs)
                 {
-                    Add(z, ConditionKind.PlatformLinkLost, 0, 0, nowMs - _linkAliveMs);
+                    See(z, ZoneWiring.SeenLinkAge, nowMs - _linkAliveMs);
+                    Add(z, ConditionKind.PlatformLinkLost, 0, 0);
                 }
             }
 
             DustCollectorConfig c = zc.Collector;
             if (c != null)
             {
-                int dpChannel = _map[b + ZoneWiring.DpChannel];
-                if (ChannelUsable(z, dpChannel, nowMs))
+                // Channel references n .. n+3: dp, hopper, level, flow.
+                int dp = n;
+                if (ChannelUsable(z, dp, nowMs))
                 {
-                    double dp = _alarms.State(dpChannel).Last.Value;
-                    if (dp < c.DpMinPa) Add(z, ConditionKind.CollectorPressureOutOfBand, 0, dpChannel, dp);
-                    else if (dp > c.DpMaxPa) Add(z, ConditionKind.CollectorPressureOutOfBand, DetailAboveBand, dpChannel, dp);
+                    double v = _alarms.State(_map[b + ZoneWiring.DpChannel]).Last.Value;
+                    if (v < c.DpMinPa) Add(z, ConditionKind.CollectorPressureOutOfBand, 0, dp);
+                    else if (v > c.DpMaxPa) Add(z, ConditionKind.CollectorPressureOutOfBand, DetailAboveBand, dp);
                 }
-                int hopper = _map[b + ZoneWiring.HopperChannel];
+                int hopper = n + 1;
                 if (ChannelUsable(z, hopper, nowMs))
                 {
-                    double t = _alarms.State(hopper).Last.Value;
-                    if (!(t < c.HopperTemperatureMaxC)) Add(z, ConditionKind.HopperTemperatureHigh, 0, hopper, t);
+                    double t = _alarms.State(_map[b + ZoneWiring.HopperChannel]).Last.Value;
+                    if (!(t < c.HopperTemperatureMaxC)) Add(z, ConditionKind.HopperTemperatureHigh, 0, hopper);
                 }
                 int airlock = _map[b + ZoneWiring.AirlockInput];
                 if (airlock >= 0) CheckInput(z, airlock, true, ConditionKind.AirlockFault);
                 if (c.Wet)
                 {
-                    int level = _map[b + ZoneWiring.LevelChannel];
+                    int level = n + 2;
                     if (ChannelUsable(z, level, nowMs))
                     {
-                        double l = _alarms.State(level).Last.Value;
-                        if (!(l >= c.WaterLevelMinMm)) Add(z, ConditionKind.WaterLevelLow, 0, level, l);
+                        double l = _alarms.State(_map[b + ZoneWiring.LevelChannel]).Last.Value;
+                        if (!(l >= c.WaterLevelMinMm)) Add(z, ConditionKind.WaterLevelLow, 0, level);
                     }
-                    int flow = _map[b + ZoneWiring.FlowChannel];
+                    int flow = n + 3;
                     if (ChannelUsable(z, flow, nowMs))
                     {
-                        double f = _alarms.State(flow).Last.Value;
-                        if (!(f >= c.WaterFlowMinM3h)) Add(z, ConditionKind.WaterFlowLow, 0, flow, f);
+                        double f = _alarms.State(_map[b + ZoneWiring.FlowChannel]).Last.Value;
+                        if (!(f >= c.WaterFlowMinM3h)) Add(z, ConditionKind.WaterFlowLow, 0, flow);
                     }
                 }
             }
 
             if (zc.RequiresWorkAuthorisation && (_authorisation == null || !_authorisation.IsAuthorised(z, nowMs)))
             {
-                Add(z, ConditionKind.WorkNotAuthorised, 0, 0, double.NaN);
+                Add(z, ConditionKind.WorkNotAuthorised, 0, 0);
             }
 
             int stops = FirstEmergencyStop(b);
@@ -438,21 +448,27 @@ namespace Qinshui.Edge.Core.Interlocks
 
             int outs = FirstOutput(b);
             int outCount = _map[b + ZoneWiring.OutputCount];
-            for (int i = 0; i < outCount; i++) CheckFeedback(z, _map[outs + i], nowMs);
+            for (int i = 0; i < outCount; i++) CheckFeedback(z, i, nowMs);
 
             return st.LiveMask;
         }
 
-        /// <summary>Adds fault/stale/inhibit/calibration causes; true when the value may be compared.</summary>
-        private bool ChannelUsable(int z, int a, long nowMs)
+        /// <summary>
+        /// Adds fault/stale/inhibit/calibration causes of the zone's channel reference k (and keeps
+        /// its reading as seen); true when the value may be compared.
+        /// </summary>
+        private bool ChannelUsable(int z, int k, long nowMs)
         {
+            int a = ReferencedChannel(z, k);
             ChannelState cs = _alarms.State(a);
             ChannelConfig cc = _alarms.Config(a);
             Quality q = cs.EffectiveQuality;
+            See(z, ZoneWiring.SeenFirstReference + 2 * k, cs.Last.Value);
+            See(z, ZoneWiring.SeenFirstReference + 2 * k + 1, cs.HasReading ? nowMs - cs.Last.MonotonicMs : double.NaN);
             bool usable = true;
             if (!cs.HasReading || (q & (QualityRules.BadMask & ~Quality.Stale)) != 0)
             {
-                Add(z, ConditionKind.ChannelFault, 0, a, cs.HasReading ? cs.Last.Value : double.NaN);
+                Add(z, ConditionKind.ChannelFault, 0, k);
                 usable = false;
             }
             if (cs.HasReading)
@@ -461,23 +477,23 @@ namespace Qinshui.Edge.Core.Interlocks
                 // Checked here too: the alarm engine marks staleness only when it is ticked.
                 if ((q & Quality.Stale) != 0 || age > cc.MaxAgeMs)
                 {
-                    Add(z, ConditionKind.ChannelStale, 0, a, age);
+                    Add(z, ConditionKind.ChannelStale, 0, k);
                     usable = false;
                 }
             }
             if ((q & Quality.Inhibited) != 0)
             {
-                Add(z, ConditionKind.ChannelInhibited, 0, a, double.NaN);
+                Add(z, ConditionKind.ChannelInhibited, 0, k);
                 usable = false;
             }
             if ((q & Quality.CalibrationOverdue) != 0)
             {
-                Add(z, ConditionKind.CalibrationOverdue, 0, a, double.NaN);
+                Add(z, ConditionKind.CalibrationOverdue, 0, k);
                 usable = false;
             }
             if (usable && !QualityRules.IsHealthyForPermissive(q))
             {
-                Add(z, ConditionKind.ChannelFault, 0, a, cs.Last.Value);
+                Add(z, ConditionKind.ChannelFault, 0, k);
                 usable = false;
             }
             if (usable)
@@ -485,18 +501,19 @@ namespace Qinshui.Edge.Core.Interlocks
                 double v = cs.Last.Value;
                 if (double.IsNaN(v) || double.IsInfinity(v))
                 {
-                    Add(z, ConditionKind.ChannelFault, 0, a, v);
+                    Add(z, ConditionKind.ChannelFault, 0, k);
                     usable = false;
                 }
             }
             return usable;
         }
 
-        private void CheckLevels(int z, int a, LevelKind permitLevel)
+        /// <summary>Level causes of the zone's channel k (its value was kept by ChannelUsable, called first).</summary>
+        private void CheckLevels(int z, int k, LevelKind permitLevel)
         {
+            int a = ReferencedChannel(z, k);
             ChannelConfig cc = _alarms.Config(a);
             LevelState[] levels = _alarms.State(a).Levels;
-            double v = _alarms.State(a).Last.Value;
             for (int i = 0; i < levels.Length; i++)
             {
                 LevelConfig lc = cc.Levels[i];
@@ -505,11 +522,11 @@ namespace Qinshui.Edge.Core.Interlocks
                 int detail = i + 1 < DetailLevelBeyond ? i + 1 : DetailLevelBeyond;
                 if (ls.Status == LevelStatus.Active)
                 {
-                    Add(z, ConditionKind.ChannelAboveLimit, detail, a, v);
+                    Add(z, ConditionKind.ChannelAboveLimit, detail, k);
                 }
                 else if (ls.Latched || ls.Status == LevelStatus.ClearedAwaitingReset)
                 {
-                    Add(z, ConditionKind.ChannelTripLatched, detail, a, v);
+                    Add(z, ConditionKind.ChannelTripLatched, detail, k);
                 }
             }
         }
@@ -519,14 +536,17 @@ namespace Qinshui.Edge.Core.Interlocks
         {
             if (!IsInputOk(input))
             {
-                Add(z, ConditionKind.InputUnreadable, 0, input, double.NaN);
+                Add(z, ConditionKind.InputUnreadable, 0, input);
                 return;
             }
-            if (IsInputActive(input) == unsafeWhenActive) Add(z, kind, 0, input, double.NaN);
+            if (IsInputActive(input) == unsafeWhenActive) Add(z, kind, 0, input);
         }
 
-        private void CheckFeedback(int z, int o, long nowMs)
+        /// <summary>Feedback and bypass causes of the zone's i-th output (subject: that position).</summary>
+        private void CheckFeedback(int z, int i, long nowMs)
         {
+            int b = _map[z];
+            int o = _map[FirstOutput(b) + i];
             OutputConfig oc = _config.Outputs[o];
             bool on = _outputOn[o];
             bool settled = _outputChangedMs[o] != None && nowMs - _outputChangedMs[o] >= oc.FeedbackSettleMs;
@@ -536,28 +556,28 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 if (!IsInputOk(fb))
                 {
-                    Add(z, ConditionKind.InputUnreadable, 0, fb, double.NaN);
+                    Add(z, ConditionKind.InputUnreadable, 0, fb);
                 }
                 else if (settled && on && !IsInputActive(fb))
                 {
-                    Add(z, ConditionKind.OutputFailed, 0, o, 0);
+                    Add(z, ConditionKind.OutputFailed, 0, i);
                 }
                 else if (settled && !on && IsInputActive(fb))
                 {
-                    Add(z, ConditionKind.WeldedContact, 0, o, 1);
+                    Add(z, ConditionKind.WeldedContact, 0, i);
                 }
             }
             int lc = _map[e + ZoneWiring.OutputLoadChannel];
-            if (lc >= 0 && ChannelUsable(z, lc, nowMs) && settled && !on)
+            if (lc >= 0 && ChannelUsable(z, LoadReference(z, i), nowMs) && settled && !on)
             {
                 double amps = _alarms.State(lc).Last.Value;
-                if (amps >= oc.LoadCurrentThresholdAmps) Add(z, ConditionKind.BypassSuspected, 0, o, amps);
+                if (amps >= oc.LoadCurrentThresholdAmps) Add(z, ConditionKind.BypassSuspected, 0, i);
             }
             int li = _map[e + ZoneWiring.OutputLoadInput];
             if (li >= 0)
             {
-                if (!IsInputOk(li)) Add(z, ConditionKind.InputUnreadable, 0, li, double.NaN);
-                else if (settled && !on && IsInputActive(li)) Add(z, ConditionKind.BypassSuspected, DetailLoadInput, o, double.NaN);
+                if (!IsInputOk(li)) Add(z, ConditionKind.InputUnreadable, 0, li);
+                else if (settled && !on && IsInputActive(li)) Add(z, ConditionKind.BypassSuspected, DetailLoadInput, i);
             }
         }
 
@@ -565,7 +585,7 @@ namespace Qinshui.Edge.Core.Interlocks
         /// Records a live cause. The zone's slots are counted from its wiring (ZoneWiring.CauseBound),
         /// so they cannot run out; were they to, the kind is still in LiveMask, which is what trips.
         /// </summary>
-        private void Add(int z, ConditionKind kind, int detail, int subject, double value)
+        private void Add(int z, ConditionKind kind, int detail, int subject)
         {
             ZoneState st = _states[z];
             st.LiveMask |= Conditions.Bit(kind);
@@ -575,8 +595,40 @@ namespace Qinshui.Edge.Core.Interlocks
             st.LiveCount++;
             _causeCode[slot] = (byte)((int)kind | (detail << DetailShift));
             _causeSubject[slot] = (short)subject;
-            _causeValue[slot] = value;
         }
+
+        private void See(int z, int offset, double value)
+        {
+            _seen[_map[_map[z] + ZoneWiring.SeenStart] + offset] = value;
+        }
+
+        private double Seen(int z, int offset)
+        {
+            return _seen[_map[_map[z] + ZoneWiring.SeenStart] + offset];
+        }
+
+        /// <summary>The zone's channel reference k: its channels, its collector's four, then one per output (load current).</summary>
+        private int ReferencedChannel(int z, int k)
+        {
+            int b = _map[z];
+            int n = ChannelCountOf(b);
+            if (k < n) return _map[FirstChannel(b) + k];
+            k -= n;
+            if (Config(z).Collector != null)
+            {
+                if (k < ZoneWiring.CollectorChannels) return _map[b + ZoneWiring.DpChannel + k];
+                k -= ZoneWiring.CollectorChannels;
+            }
+            return _map[OutputEntry(_map[FirstOutput(b) + k]) + ZoneWiring.OutputLoadChannel];
+        }
+
+        /// <summary>The channel reference of the zone's i-th output's load current.</summary>
+        private int LoadReference(int z, int i)
+        {
+            return ChannelCountOf(_map[z]) + (Config(z).Collector != null ? ZoneWiring.CollectorChannels : 0) + i;
+        }
+
+        private int ZoneOutput(int z, int i) { return _map[FirstOutput(_map[z]) + i]; }
 
         private string UnitOf(int a) { return Units.Symbol(_alarms.Config(a).Unit); }
 
@@ -614,9 +666,9 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.HopperTemperatureHigh:
                 case ConditionKind.WaterLevelLow:
                 case ConditionKind.WaterFlowLow:
-                    return _alarms.Config(s).Id;
+                    return _alarms.Config(ReferencedChannel(zone, s)).Id;
                 case ConditionKind.ChannelAboveLimit:
-                    return Detail(slot) == DetailZoneLimit ? Config(zone).ChannelId(s) : _alarms.Config(s).Id;
+                    return Detail(slot) == DetailZoneLimit ? Config(zone).ChannelId(s) : _alarms.Config(ReferencedChannel(zone, s)).Id;
                 case ConditionKind.MonitoringLost:
                     return Detail(slot) == DetailHeartbeat ? "heartbeat" : _config.Inputs[s].Id;
                 case ConditionKind.PlatformLinkLost:
@@ -626,14 +678,41 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.OutputFailed:
                 case ConditionKind.WeldedContact:
                 case ConditionKind.BypassSuspected:
-                    return _config.Outputs[s].Id;
+                    return _config.Outputs[ZoneOutput(zone, s)].Id;
                 default:
                     return _config.Inputs[s].Id;
             }
         }
 
-        /// <summary>The value seen (NaN when the condition has none).</summary>
-        public double CauseValue(int zone, int i) { return _causeValue[Slot(zone, i)]; }
+        /// <summary>The value seen by the evaluation that found the cause (NaN when the condition has none).</summary>
+        public double CauseValue(int zone, int i)
+        {
+            int slot = Slot(zone, i);
+            int s = _causeSubject[slot];
+            int detail = Detail(slot);
+            int reading = ZoneWiring.SeenFirstReference + 2 * s;
+            switch ((ConditionKind)(_causeCode[slot] & KindMask))
+            {
+                case ConditionKind.ChannelFault:
+                    // Without a reading there is no value (its age was kept as NaN).
+                    return double.IsNaN(Seen(zone, reading + 1)) ? double.NaN : Seen(zone, reading);
+                case ConditionKind.ChannelStale: return Seen(zone, reading + 1);
+                case ConditionKind.ChannelAboveLimit:
+                case ConditionKind.ChannelTripLatched:
+                case ConditionKind.CollectorPressureOutOfBand:
+                case ConditionKind.HopperTemperatureHigh:
+                case ConditionKind.WaterLevelLow:
+                case ConditionKind.WaterFlowLow:
+                    return Seen(zone, reading);
+                case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? Seen(zone, ZoneWiring.SeenHeartbeatAge) : double.NaN;
+                case ConditionKind.PlatformLinkLost: return Seen(zone, ZoneWiring.SeenLinkAge);
+                case ConditionKind.OutputFailed: return 0;
+                case ConditionKind.WeldedContact: return 1;
+                case ConditionKind.BypassSuspected:
+                    return detail == DetailLoadInput ? double.NaN : Seen(zone, ZoneWiring.SeenFirstReference + 2 * LoadReference(zone, s));
+                default: return double.NaN;
+            }
+        }
 
         /// <summary>The limit the value was compared with, from the configuration (NaN when none).</summary>
         public double CauseThreshold(int zone, int i)
@@ -644,10 +723,10 @@ namespace Qinshui.Edge.Core.Interlocks
             ZoneConfig zc = Config(zone);
             switch ((ConditionKind)(_causeCode[slot] & KindMask))
             {
-                case ConditionKind.ChannelStale: return _alarms.Config(s).MaxAgeMs;
+                case ConditionKind.ChannelStale: return _alarms.Config(ReferencedChannel(zone, s)).MaxAgeMs;
                 case ConditionKind.ChannelAboveLimit:
-                    return detail == DetailZoneLimit ? zc.Limit(s) : LevelThreshold(s, detail);
-                case ConditionKind.ChannelTripLatched: return LevelThreshold(s, detail);
+                    return detail == DetailZoneLimit ? zc.Limit(s) : LevelThreshold(ReferencedChannel(zone, s), detail);
+                case ConditionKind.ChannelTripLatched: return LevelThreshold(ReferencedChannel(zone, s), detail);
                 case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? zc.MonitoringHeartbeatTimeoutMs : double.NaN;
                 case ConditionKind.PlatformLinkLost: return zc.PlatformLinkGraceMs;
                 case ConditionKind.CollectorPressureOutOfBand: return detail == DetailAboveBand ? zc.Collector.DpMaxPa : zc.Collector.DpMinPa;
@@ -657,7 +736,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.OutputFailed: return 1;
                 case ConditionKind.WeldedContact: return 0;
                 case ConditionKind.BypassSuspected:
-                    return detail == DetailLoadInput ? double.NaN : _config.Outputs[s].LoadCurrentThresholdAmps;
+                    return detail == DetailLoadInput ? double.NaN : _config.Outputs[ZoneOutput(zone, s)].LoadCurrentThresholdAmps;
                 default: return double.NaN;
             }
         }
@@ -672,9 +751,8 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 case ConditionKind.ChannelFault:
                 case ConditionKind.ChannelTripLatched:
-                    return UnitOf(s);
                 case ConditionKind.ChannelAboveLimit:
-                    return UnitOf(detail == DetailZoneLimit ? _map[FirstChannel(_map[zone]) + s] : s);
+                    return UnitOf(ReferencedChannel(zone, s));
                 case ConditionKind.ChannelStale:
                 case ConditionKind.PlatformLinkLost:
                     return "ms";
@@ -698,10 +776,10 @@ namespace Qinshui.Edge.Core.Interlocks
             switch (kind)
             {
                 case ConditionKind.ChannelAboveLimit:
-                    standard = Detail(slot) == DetailZoneLimit ? Config(zone).LimitStandard(s) : ChannelStandard(s);
+                    standard = Detail(slot) == DetailZoneLimit ? Config(zone).LimitStandard(s) : ChannelStandard(ReferencedChannel(zone, s));
                     break;
                 case ConditionKind.ChannelTripLatched:
-                    standard = ChannelStandard(s);
+                    standard = ChannelStandard(ReferencedChannel(zone, s));
                     break;
                 case ConditionKind.CollectorPressureOutOfBand:
                 case ConditionKind.HopperTemperatureHigh:

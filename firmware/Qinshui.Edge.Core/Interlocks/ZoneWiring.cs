@@ -11,6 +11,9 @@ namespace Qinshui.Edge.Core.Interlocks
     /// A zone block: the header below, then its channels' alarm indices, their presence inputs,
     /// its outputs and its E-stop inputs. The output table: per output its feedback input,
     /// load-current channel and load-current input. -1 = none.
+    /// A zone's channel references (the channels whose readings it judges), numbered k: its
+    /// channels (k &lt; ChannelCount), then its collector's four when it has one, then one per
+    /// output (that output's load-current channel, or -1).
     /// </summary>
     internal static class ZoneWiring
     {
@@ -27,7 +30,16 @@ namespace Qinshui.Edge.Core.Interlocks
         public const int AirlockInput = 9;
         public const int OutputCount = 10;
         public const int EmergencyStopCount = 11;
-        public const int HeaderLength = 12;
+        /// <summary>First slot of the zone's seen values in the engine's double array (see ZoneEngine._seen).</summary>
+        public const int SeenStart = 12;
+        public const int HeaderLength = 13;
+
+        /// <summary>Seen-value slots of a zone before its channel references: heartbeat age, platform link age.</summary>
+        public const int SeenHeartbeatAge = 0;
+        public const int SeenLinkAge = 1;
+        public const int SeenFirstReference = 2;
+        /// <summary>A dust collector's channels: dp, hopper, level, flow (consecutive in the header from DpChannel).</summary>
+        public const int CollectorChannels = 4;
 
         public const int OutputFeedback = 0;
         public const int OutputLoadChannel = 1;
@@ -60,6 +72,7 @@ namespace Qinshui.Edge.Core.Interlocks
 
             int b = zc + 1;
             int causes = 0;
+            int seen = 0;
             for (int z = 0; z < zc; z++)
             {
                 ZoneConfig zone = zones[z];
@@ -93,9 +106,26 @@ namespace Qinshui.Edge.Core.Interlocks
                 m[b + CauseStart] = causes;
                 m[b + CauseCapacity] = capacity;
                 causes += capacity;
+                m[b + SeenStart] = seen;
+                seen += SeenFirstReference + 2 * ReferenceCount(m, z, zone);
                 b = p + stops;
             }
             return m;
+        }
+
+        /// <summary>The zone's channel references: its channels, its collector's, one per output.</summary>
+        public static int ReferenceCount(int[] m, int z, ZoneConfig zone)
+        {
+            int b = m[z];
+            return m[b + ChannelCount] + (zone.Collector != null ? CollectorChannels : 0) + m[b + OutputCount];
+        }
+
+        /// <summary>Seen-value slots of every zone together: 2 per zone and 2 (value, age) per channel reference.</summary>
+        public static int SeenTotal(int[] m, ZoneConfig[] zones)
+        {
+            int total = 0;
+            for (int z = 0; z < zones.Length; z++) total += SeenFirstReference + 2 * ReferenceCount(m, z, zones[z]);
+            return total;
         }
 
         /// <summary>Cause slots of every zone together.</summary>

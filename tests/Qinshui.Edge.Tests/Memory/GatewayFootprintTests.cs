@@ -86,7 +86,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
         output.WriteLine($"{title} (journal {segments} × {bytes} B)");
         foreach (var p in walk.Parts.OrderByDescending(p => p.Value)) output.WriteLine($"  {p.Key,-12} {p.Value,7} B");
         output.WriteLine("  largest items:");
-        foreach (var t in walk.Types.OrderByDescending(p => p.Value).Take(8)) output.WriteLine($"    {t.Key.part,-12} {t.Key.type,-22} {t.Value,7} B");
+        foreach (var t in walk.Types.OrderByDescending(p => p.Value).Take(400)) output.WriteLine($"    {t.Key.part,-12} {t.Key.type,-22} {t.Value,7} B");
         output.WriteLine($"  total {budget.TotalBytes} B (WROOM budget {MemoryBudget.DefaultLimitBytes} B)");
         return (runtime, walk, budget);
     }
