@@ -139,10 +139,13 @@ namespace Qinshui.Edge.Core.Config
             return c;
         }
 
+        /// <summary>One empty list for every absent one (24 B each on nanoFramework, docs/memory.md).</summary>
+        private static readonly string[] NoStrings = new string[0];
+
         internal static string[] Strings(JsonValue v, string key, string path, ConfigReader r)
         {
             JsonValue a = r.Array(v, key, path, false);
-            if (a == null) return new string[0];
+            if (a == null) return NoStrings;
             string[] s = new string[a.Count];
             for (int i = 0; i < s.Length; i++)
             {

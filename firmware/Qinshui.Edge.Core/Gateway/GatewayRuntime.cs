@@ -395,9 +395,8 @@ namespace Qinshui.Edge.Core.Gateway
         {
             int z = _zones.IndexOfZone(zoneId);
             if (z < 0) return false;
-            ZoneState st = _zones.State(z);
             int others = ~Conditions.Bit(ConditionKind.WorkNotAuthorised);
-            return (st.LiveMask & others) == 0 && (st.LatchedMask & others) == 0;
+            return (_zones.LiveMask(z) & others) == 0 && (_zones.LatchedMask(z) & others) == 0;
         }
 
         // ------------------------------------------------------------ IZoneCommands

@@ -39,7 +39,18 @@ namespace Qinshui.Edge.Core.Interlocks
         private readonly IWorkAuthorisation _authorisation;
         private readonly ValidationErrors _errors;
 
-        private readonly ZoneState[] _states;
+        /// <summary>
+        /// Each zone's changing state, packed (an object per zone cost 12 B per field): ZoneInts
+        /// ints per zone (flags, masks, cause count) and ZoneTimes longs (timers, proof test).
+        /// </summary>
+        private readonly int[] _zoneInts;
+        private readonly long[] _zoneTimes;
+        private const int ZoneInts = 5;
+        private const int FlagsAt = 0, LatchedMaskAt = 1, LiveMaskAt = 2, PrevLiveMaskAt = 3, LiveCountAt = 4;
+        private const int ZoneTimes = 6;
+        private const int ClearSinceMsAt = 0, TrippedAtMsAt = 1, ProofStartedMsAt = 2, ProofStartedUtcMsAt = 3,
+            LastProofPassedUtcMsAt = 4, LastHeartbeatMsAt = 5;
+        private const int PermittedFlag = 1, LatchedFlag = 2, AwaitingCutFlag = 4;
         /// <summary>Every zone's indices (layout in <see cref="ZoneWiring"/>).</summary>
         private readonly int[] _map;
 
@@ -119,7 +130,8 @@ namespace Qinshui.Edge.Core.Interlocks
             }
             if (_errors.HasErrors)
             {
-                _states = new ZoneState[0];
+                _zoneInts = new int[0];
+                _zoneTimes = new long[0];
                 _map = new int[1];
                 _inputBits = new byte[0];
                 _outputOn = new bool[0];
@@ -133,8 +145,19 @@ namespace Qinshui.Edge.Core.Interlocks
 
             int zones = config.Zones.Length;
             _map = ZoneWiring.Resolve(config, alarms);
-            _states = new ZoneState[zones];
-            for (int z = 0; z < zones; z++) _states[z] = new ZoneState();
+            _zoneInts = new int[zones * ZoneInts];
+            _zoneTimes = new long[zones * ZoneTimes];
+            for (int z = 0; z < zones; z++)
+            {
+                // Boot state: off and latched until every condition holds, has settled, and a reset is pressed.
+                _zoneInts[z * ZoneInts + FlagsAt] = LatchedFlag;
+                _zoneInts[z * ZoneInts + LatchedMaskAt] = Conditions.Bit(ConditionKind.Boot);
+                _zoneTimes[z * ZoneTimes + ClearSinceMsAt] = None;
+                _zoneTimes[z * ZoneTimes + TrippedAtMsAt] = None;
+                _zoneTimes[z * ZoneTimes + ProofStartedMsAt] = None;
+                _zoneTimes[z * ZoneTimes + LastProofPassedUtcMsAt] = None;
+                _zoneTimes[z * ZoneTimes + LastHeartbeatMsAt] = None;
+            }
             int causes = ZoneWiring.CauseTotal(_map, zones);
             _causeCode = new byte[causes];
             _causeSubject = new short[causes];
@@ -154,13 +177,54 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>Why the configuration was refused (empty when valid).</summary>
         public ValidationErrors ConfigErrors { get { return _errors; } }
 
-        public int ZoneCount { get { return _states.Length; } }
+        public int ZoneCount { get { return _zoneInts.Length / ZoneInts; } }
         public ZoneConfig Config(int zone) { return _config.Zones[zone]; }
-        public ZoneState State(int zone) { return _states[zone]; }
+
+        // ---------------------------------------------------------------- zone state (read-only outside)
+
+        /// <summary>True while the zone's outputs are commanded on.</summary>
+        public bool IsPermitted(int zone) { return (_zoneInts[zone * ZoneInts + FlagsAt] & PermittedFlag) != 0; }
+
+        /// <summary>Tripped and awaiting reset (the zone never comes back by itself).</summary>
+        public bool IsLatched(int zone) { return (_zoneInts[zone * ZoneInts + FlagsAt] & LatchedFlag) != 0; }
+
+        /// <summary>Every cause kind seen since the trip (bit = 1 &lt;&lt; ConditionKind); cleared by an accepted reset.</summary>
+        public int LatchedMask(int zone) { return _zoneInts[zone * ZoneInts + LatchedMaskAt]; }
+
+        /// <summary>Cause kinds failing at the last evaluation.</summary>
+        public int LiveMask(int zone) { return _zoneInts[zone * ZoneInts + LiveMaskAt]; }
+
+        /// <summary>How many causes failed at the last evaluation: read them with CauseKind(zone, i), …, GetCause.</summary>
+        public int LiveCount(int zone) { return _zoneInts[zone * ZoneInts + LiveCountAt]; }
+
+        public bool Has(int zone, ConditionKind kind) { return (LiveMask(zone) & Conditions.Bit(kind)) != 0; }
+        public bool HasLatched(int zone, ConditionKind kind) { return (LatchedMask(zone) & Conditions.Bit(kind)) != 0; }
+
+        /// <summary>Monotonic time since which no cause has been live (long.MinValue while one is).</summary>
+        public long ClearSinceMs(int zone) { return _zoneTimes[zone * ZoneTimes + ClearSinceMsAt]; }
+
+        public long TrippedAtMs(int zone) { return _zoneTimes[zone * ZoneTimes + TrippedAtMsAt]; }
+
+        public ProofTestPhase ProofPhase(int zone)
+        {
+            return (_zoneInts[zone * ZoneInts + FlagsAt] & AwaitingCutFlag) != 0 ? ProofTestPhase.AwaitingCut : ProofTestPhase.Idle;
+        }
+
+        public long ProofStartedMs(int zone) { return _zoneTimes[zone * ZoneTimes + ProofStartedMsAt]; }
+        public long ProofStartedUtcMs(int zone) { return _zoneTimes[zone * ZoneTimes + ProofStartedUtcMsAt]; }
+
+        /// <summary>UTC of the last passed proof test (long.MinValue: never since boot).</summary>
+        public long LastProofPassedUtcMs(int zone) { return _zoneTimes[zone * ZoneTimes + LastProofPassedUtcMsAt]; }
+
+        private void SetZoneFlag(int zone, int flag, bool on)
+        {
+            if (on) _zoneInts[zone * ZoneInts + FlagsAt] |= flag;
+            else _zoneInts[zone * ZoneInts + FlagsAt] &= ~flag;
+        }
 
         public int IndexOfZone(string id)
         {
-            for (int i = 0; i < _states.Length; i++)
+            for (int i = 0; i < ZoneCount; i++)
             {
                 if (_config.Zones[i].Id == id) return i;
             }
@@ -176,9 +240,9 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>Last passed proof test older than the zone's interval (or none since boot). Needs a trusted clock to say no.</summary>
         public bool IsProofTestOverdue(int zone)
         {
-            ZoneState st = _states[zone];
-            if (st.LastProofPassedUtcMs == ZoneState.None || !_clock.IsTrusted) return true;
-            return _clock.UtcMs - st.LastProofPassedUtcMs > Config(zone).ProofTestIntervalMs;
+            int sz = zone;
+            if (_zoneTimes[sz * ZoneTimes + LastProofPassedUtcMsAt] == None || !_clock.IsTrusted) return true;
+            return _clock.UtcMs - _zoneTimes[sz * ZoneTimes + LastProofPassedUtcMsAt] > Config(zone).ProofTestIntervalMs;
         }
 
         // ---------------------------------------------------------------- notifications
@@ -192,8 +256,8 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>A monitoring heartbeat (NVR/camera health message) for a zone.</summary>
         public void NotifyMonitoringHeartbeat(int zone, long nowMs)
         {
-            if (zone < 0 || zone >= _states.Length) return;
-            _states[zone].LastHeartbeatMs = nowMs;
+            if (zone < 0 || zone >= ZoneCount) return;
+            _zoneTimes[zone * ZoneTimes + LastHeartbeatMsAt] = nowMs;
         }
 
         /// <summary>The configuration was changed at the gateway (serial console, file): tamper event, every zone trips.</summary>
@@ -229,7 +293,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 if ((_flags & BootRecordedFlag) == 0)
                 {
                     _flags |= BootRecordedFlag;
-                    for (int z = 0; z < _states.Length; z++)
+                    for (int z = 0; z < ZoneCount; z++)
                     {
                         RecordOne(EventKind.ZoneTripped, z, ConditionKind.Boot, Config(z).Id, double.NaN, double.NaN, "", EngineStandard);
                     }
@@ -243,7 +307,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 {
                     if (_outputChangedMs[o] == None) _outputChangedMs[o] = nowMs;
                 }
-                for (int z = 0; z < _states.Length; z++) EvaluateZone(z, nowMs);
+                for (int z = 0; z < ZoneCount; z++) EvaluateZone(z, nowMs);
             }
             catch (Exception)
             {
@@ -253,57 +317,57 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void EvaluateZone(int z, long nowMs)
         {
-            ZoneState st = _states[z];
+            int sz = z;
             int mask = ComputeConditions(z, nowMs);
 
             // Work authorisation is a demand, not a fault: without it the zone stands by (outputs
             // off) without latching, so the next authorised job needs no reset. Every other cause trips and latches.
             int tripMask = mask & ~AuthorisationBit;
-            if (st.Permitted && tripMask != 0)
+            if (IsPermitted(sz) && tripMask != 0)
             {
                 Trip(z, tripMask, nowMs);
-                RecordZoneEvent(EventKind.ZoneTripped, z, FirstCode(z), st.LiveCount);
+                RecordZoneEvent(EventKind.ZoneTripped, z, FirstCode(z), _zoneInts[sz * ZoneInts + LiveCountAt]);
             }
-            else if (st.Latched)
+            else if (IsLatched(sz))
             {
-                st.LatchedMask |= mask;
+                _zoneInts[sz * ZoneInts + LatchedMaskAt] |= mask;
             }
 
-            int fresh = mask & ~st.PrevLiveMask;
+            int fresh = mask & ~_zoneInts[sz * ZoneInts + PrevLiveMaskAt];
             if ((fresh & Conditions.Bit(ConditionKind.BypassSuspected)) != 0)
             {
                 RecordFiltered(EventKind.BypassSuspected, z, Conditions.Bit(ConditionKind.BypassSuspected));
             }
             if ((fresh & Conditions.FaultMask) != 0) RecordFiltered(EventKind.Fault, z, fresh & Conditions.FaultMask);
             if ((fresh & Conditions.TamperMask) != 0) RecordFiltered(EventKind.Tamper, z, fresh & Conditions.TamperMask);
-            st.PrevLiveMask = mask;
+            _zoneInts[sz * ZoneInts + PrevLiveMaskAt] = mask;
 
             // A latched alarm level that has cleared does not hold the settle timer: the zone reset resets it.
             int settleMask = mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched) & ~AuthorisationBit;
-            if (settleMask != 0) st.ClearSinceMs = None;
-            else if (st.ClearSinceMs == None) st.ClearSinceMs = nowMs;
+            if (settleMask != 0) _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] = None;
+            else if (_zoneTimes[sz * ZoneTimes + ClearSinceMsAt] == None) _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] = nowMs;
 
-            if (st.ProofPhase == ProofTestPhase.AwaitingCut) ProgressProofTest(z, nowMs);
+            if (ProofPhase(sz) == ProofTestPhase.AwaitingCut) ProgressProofTest(z, nowMs);
 
             WriteZoneOutputs(z, nowMs);
         }
 
         private void Trip(int z, int mask, long nowMs)
         {
-            ZoneState st = _states[z];
-            bool was = st.Permitted;
-            st.Permitted = false;
-            st.Latched = true;
-            st.LatchedMask |= mask;
-            st.ClearSinceMs = None;
-            if (was) st.TrippedAtMs = nowMs;
+            int sz = z;
+            bool was = IsPermitted(sz);
+            SetZoneFlag(sz, PermittedFlag, false);
+            SetZoneFlag(sz, LatchedFlag, true);
+            _zoneInts[sz * ZoneInts + LatchedMaskAt] |= mask;
+            _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] = None;
+            if (was) _zoneTimes[sz * ZoneTimes + TrippedAtMsAt] = nowMs;
             WriteZoneOutputs(z, nowMs);
         }
 
         private void WriteZoneOutputs(int z, long nowMs)
         {
-            ZoneState zs = _states[z];
-            bool on = zs.Permitted && (zs.LiveMask & AuthorisationBit) == 0;
+            int sz = z;
+            bool on = IsPermitted(sz) && (_zoneInts[sz * ZoneInts + LiveMaskAt] & AuthorisationBit) == 0;
             int b = _map[z];
             int first = FirstOutput(b);
             int count = _map[b + ZoneWiring.OutputCount];
@@ -342,7 +406,7 @@ namespace Qinshui.Edge.Core.Interlocks
         private int FirstPresence(int b) { return b + ZoneWiring.HeaderLength + _map[b + ZoneWiring.ChannelCount]; }
         private int FirstOutput(int b) { return b + ZoneWiring.HeaderLength + 2 * _map[b + ZoneWiring.ChannelCount]; }
         private int FirstEmergencyStop(int b) { return FirstOutput(b) + _map[b + ZoneWiring.OutputCount]; }
-        private int OutputEntry(int o) { return _map[_states.Length] + o * ZoneWiring.OutputEntryLength; }
+        private int OutputEntry(int o) { return _map[ZoneCount] + o * ZoneWiring.OutputEntryLength; }
 
         // ---------------------------------------------------------------- conditions
 
@@ -350,10 +414,10 @@ namespace Qinshui.Edge.Core.Interlocks
         private int ComputeConditions(int z, long nowMs)
         {
             ZoneConfig zc = Config(z);
-            ZoneState st = _states[z];
+            int sz = z;
             int b = _map[z];
-            st.LiveCount = 0;
-            st.LiveMask = 0;
+            _zoneInts[sz * ZoneInts + LiveCountAt] = 0;
+            _zoneInts[sz * ZoneInts + LiveMaskAt] = 0;
 
             int n = ChannelCountOf(b);
             for (int i = 0; i < n; i++)
@@ -373,14 +437,14 @@ namespace Qinshui.Edge.Core.Interlocks
             if (monitoring >= 0) CheckInput(z, monitoring, false, ConditionKind.MonitoringLost);
             if (zc.MonitoringHeartbeatTimeoutMs > 0)
             {
-                if (st.LastHeartbeatMs == None)
+                if (_zoneTimes[sz * ZoneTimes + LastHeartbeatMsAt] == None)
                 {
                     See(z, ZoneWiring.SeenHeartbeatAge, double.NaN);
                     Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0);
                 }
-                else if (nowMs - st.LastHeartbeatMs > zc.MonitoringHeartbeatTimeoutMs)
+                else if (nowMs - _zoneTimes[sz * ZoneTimes + LastHeartbeatMsAt] > zc.MonitoringHeartbeatTimeoutMs)
                 {
-                    See(z, ZoneWiring.SeenHeartbeatAge, nowMs - st.LastHeartbeatMs);
+                    See(z, ZoneWiring.SeenHeartbeatAge, nowMs - _zoneTimes[sz * ZoneTimes + LastHeartbeatMsAt]);
                     Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0);
                 }
             }
@@ -450,7 +514,7 @@ namespace Qinshui.Edge.Core.Interlocks
             int outCount = _map[b + ZoneWiring.OutputCount];
             for (int i = 0; i < outCount; i++) CheckFeedback(z, i, nowMs);
 
-            return st.LiveMask;
+            return _zoneInts[sz * ZoneInts + LiveMaskAt];
         }
 
         /// <summary>
@@ -587,12 +651,12 @@ namespace Qinshui.Edge.Core.Interlocks
         /// </summary>
         private void Add(int z, ConditionKind kind, int detail, int subject)
         {
-            ZoneState st = _states[z];
-            st.LiveMask |= Conditions.Bit(kind);
+            int sz = z;
+            _zoneInts[sz * ZoneInts + LiveMaskAt] |= Conditions.Bit(kind);
             int b = _map[z];
-            if (st.LiveCount >= _map[b + ZoneWiring.CauseCapacity]) return;
-            int slot = _map[b + ZoneWiring.CauseStart] + st.LiveCount;
-            st.LiveCount++;
+            if (_zoneInts[sz * ZoneInts + LiveCountAt] >= _map[b + ZoneWiring.CauseCapacity]) return;
+            int slot = _map[b + ZoneWiring.CauseStart] + _zoneInts[sz * ZoneInts + LiveCountAt];
+            _zoneInts[sz * ZoneInts + LiveCountAt]++;
             _causeCode[slot] = (byte)((int)kind | (detail << DetailShift));
             _causeSubject[slot] = (short)subject;
         }
@@ -634,14 +698,14 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private string FirstCode(int z)
         {
-            return _states[z].LiveCount > 0 ? Conditions.Code(CauseKind(z, 0)) : "unknown";
+            return LiveCount(z) > 0 ? Conditions.Code(CauseKind(z, 0)) : "unknown";
         }
 
         // ---------------------------------------------------------------- causes
 
         private int Slot(int zone, int i)
         {
-            if (zone < 0 || zone >= _states.Length || i < 0 || i >= _states[zone].LiveCount) throw new IndexOutOfRangeException();
+            if (zone < 0 || zone >= ZoneCount || i < 0 || i >= LiveCount(zone)) throw new IndexOutOfRangeException();
             return _map[_map[zone] + ZoneWiring.CauseStart] + i;
         }
 
@@ -827,11 +891,11 @@ namespace Qinshui.Edge.Core.Interlocks
         private ZoneResetOutcome Reset(int z, bool remote)
         {
             if (!IsConfigValid) return ZoneResetOutcome.ConfigInvalid;
-            if (z < 0 || z >= _states.Length) return ZoneResetOutcome.UnknownZone;
+            if (z < 0 || z >= ZoneCount) return ZoneResetOutcome.UnknownZone;
             long nowMs = _clock.MonotonicMs;
             try
             {
-                ZoneState st = _states[z];
+                int sz = z;
                 string source = remote ? "remote" : "local";
                 JsonWriter w = BeginZoneEvent(EventKind.ResetRequested, z, source);
                 w.String("source", source);
@@ -839,10 +903,10 @@ namespace Qinshui.Edge.Core.Interlocks
 
                 ZoneResetOutcome outcome = ZoneResetOutcome.Accepted;
                 int mask = 0;
-                if (!st.Latched) outcome = ZoneResetOutcome.NothingToReset;
-                else if (st.ProofPhase != ProofTestPhase.Idle) outcome = ZoneResetOutcome.ProofTestRunning;
+                if (!IsLatched(sz)) outcome = ZoneResetOutcome.NothingToReset;
+                else if (ProofPhase(sz) != ProofTestPhase.Idle) outcome = ZoneResetOutcome.ProofTestRunning;
                 else if (remote && !Config(z).AllowRemoteReset) outcome = ZoneResetOutcome.RemoteResetNotAllowed;
-                else if (remote && (st.LatchedMask & Conditions.LocalResetOnlyMask) != 0) outcome = ZoneResetOutcome.LocalResetRequired;
+                else if (remote && (_zoneInts[sz * ZoneInts + LatchedMaskAt] & Conditions.LocalResetOnlyMask) != 0) outcome = ZoneResetOutcome.LocalResetRequired;
                 else
                 {
                     // Judge on the channels and timers as they are now (inputs as read at the last scan).
@@ -850,9 +914,9 @@ namespace Qinshui.Edge.Core.Interlocks
                     if ((mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched) & ~AuthorisationBit) != 0)
                     {
                         outcome = ZoneResetOutcome.CausePersists;
-                        st.ClearSinceMs = None;
+                        _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] = None;
                     }
-                    else if (st.ClearSinceMs == None || nowMs - st.ClearSinceMs < Config(z).SettleMs)
+                    else if (_zoneTimes[sz * ZoneTimes + ClearSinceMsAt] == None || nowMs - _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] < Config(z).SettleMs)
                     {
                         outcome = ZoneResetOutcome.SettleTimeRunning;
                     }
@@ -870,23 +934,23 @@ namespace Qinshui.Edge.Core.Interlocks
                     w.String("refusalZh", ZoneOutcomeText.Chinese(outcome));
                     if (outcome == ZoneResetOutcome.SettleTimeRunning)
                     {
-                        w.Integer("clearForMs", st.ClearSinceMs == None ? 0 : nowMs - st.ClearSinceMs);
+                        w.Integer("clearForMs", _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] == None ? 0 : nowMs - _zoneTimes[sz * ZoneTimes + ClearSinceMsAt]);
                         w.Integer("settleMs", Config(z).SettleMs);
                     }
-                    EndZoneEvent(z, outcome == ZoneResetOutcome.CausePersists ? st.LiveCount : 0);
+                    EndZoneEvent(z, outcome == ZoneResetOutcome.CausePersists ? _zoneInts[sz * ZoneInts + LiveCountAt] : 0);
                     return outcome;
                 }
 
                 w = BeginZoneEvent(EventKind.ResetAccepted, z, source);
                 w.String("source", source);
-                w.Integer("clearForMs", nowMs - st.ClearSinceMs);
+                w.Integer("clearForMs", nowMs - _zoneTimes[sz * ZoneTimes + ClearSinceMsAt]);
                 EndZoneEvent(z, 0);
-                st.Latched = false;
-                st.LatchedMask = 0;
-                st.Permitted = true;
-                st.LiveMask = mask & AuthorisationBit;
-                st.LiveCount = 0;
-                st.PrevLiveMask = 0;
+                SetZoneFlag(sz, LatchedFlag, false);
+                _zoneInts[sz * ZoneInts + LatchedMaskAt] = 0;
+                SetZoneFlag(sz, PermittedFlag, true);
+                _zoneInts[sz * ZoneInts + LiveMaskAt] = mask & AuthorisationBit;
+                _zoneInts[sz * ZoneInts + LiveCountAt] = 0;
+                _zoneInts[sz * ZoneInts + PrevLiveMaskAt] = 0;
                 WriteZoneOutputs(z, nowMs);
                 RecordZoneEvent(EventKind.ZonePermitted, z, source == "remote" ? "remote_reset" : "local_reset", 0);
                 return outcome;
@@ -923,12 +987,12 @@ namespace Qinshui.Edge.Core.Interlocks
         /// </summary>
         public bool RequestTrip(int zone, string reason)
         {
-            if (zone >= _states.Length) return false;
+            if (zone >= ZoneCount) return false;
             long nowMs = _clock.MonotonicMs;
             try
             {
                 int first = zone < 0 ? 0 : zone;
-                int last = zone < 0 ? _states.Length - 1 : zone;
+                int last = zone < 0 ? ZoneCount - 1 : zone;
                 for (int z = first; z <= last; z++)
                 {
                     Trip(z, Conditions.Bit(ConditionKind.RemoteTrip), nowMs);
@@ -951,13 +1015,13 @@ namespace Qinshui.Edge.Core.Interlocks
         public ProofTestOutcome StartProofTest(int zone)
         {
             if (!IsConfigValid) return ProofTestOutcome.ConfigInvalid;
-            if (zone < 0 || zone >= _states.Length) return ProofTestOutcome.UnknownZone;
+            if (zone < 0 || zone >= ZoneCount) return ProofTestOutcome.UnknownZone;
             long nowMs = _clock.MonotonicMs;
-            ZoneState st = _states[zone];
+            int sz = zone;
             ProofTestOutcome outcome = ProofTestOutcome.Accepted;
-            if (st.ProofPhase != ProofTestPhase.Idle) outcome = ProofTestOutcome.AlreadyRunning;
+            if (ProofPhase(sz) != ProofTestPhase.Idle) outcome = ProofTestOutcome.AlreadyRunning;
             // Standing by for work authorisation counts as not permitted: the outputs are off, nothing to prove.
-            else if (!st.Permitted || (st.LiveMask & AuthorisationBit) != 0) outcome = ProofTestOutcome.NotPermitted;
+            else if (!IsPermitted(sz) || (_zoneInts[sz * ZoneInts + LiveMaskAt] & AuthorisationBit) != 0) outcome = ProofTestOutcome.NotPermitted;
             else if (!HasFeedback(zone)) outcome = ProofTestOutcome.NoFeedback;
             if (outcome != ProofTestOutcome.Accepted)
             {
@@ -987,9 +1051,9 @@ namespace Qinshui.Edge.Core.Interlocks
                 }
             }
             Trip(zone, Conditions.Bit(ConditionKind.ProofTest), nowMs);
-            st.ProofPhase = ProofTestPhase.AwaitingCut;
-            st.ProofStartedMs = nowMs;
-            st.ProofStartedUtcMs = _clock.UtcMs;
+            SetZoneFlag(sz, AwaitingCutFlag, true);
+            _zoneTimes[sz * ZoneTimes + ProofStartedMsAt] = nowMs;
+            _zoneTimes[sz * ZoneTimes + ProofStartedUtcMsAt] = _clock.UtcMs;
             RecordOne(EventKind.ProofTestStarted, zone, ConditionKind.ProofTest, subject, value, value, unit, standard);
             return outcome;
         }
@@ -1008,7 +1072,7 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void ProgressProofTest(int z, long nowMs)
         {
-            ZoneState st = _states[z];
+            int sz = z;
             int b = _map[z];
             int first = FirstOutput(b);
             int count = _map[b + ZoneWiring.OutputCount];
@@ -1018,21 +1082,21 @@ namespace Qinshui.Edge.Core.Interlocks
                 int fb = _map[OutputEntry(_map[first + i]) + ZoneWiring.OutputFeedback];
                 if (fb < 0 || !IsInputOk(fb) || IsInputActive(fb)) allCut = false;
             }
-            long elapsed = nowMs - st.ProofStartedMs;
+            long elapsed = nowMs - _zoneTimes[sz * ZoneTimes + ProofStartedMsAt];
             if (!allCut && elapsed < Config(z).ProofTestTimeoutMs) return;
-            st.ProofPhase = ProofTestPhase.Idle;
-            if (allCut && _clock.IsTrusted) st.LastProofPassedUtcMs = _clock.UtcMs;
+            SetZoneFlag(sz, AwaitingCutFlag, false);
+            if (allCut && _clock.IsTrusted) _zoneTimes[sz * ZoneTimes + LastProofPassedUtcMsAt] = _clock.UtcMs;
             EventKind kind = allCut ? EventKind.ProofTestPassed : EventKind.ProofTestFailed;
             JsonWriter w = BeginZoneEvent(kind, z, allCut ? "cut_confirmed" : "cut_not_confirmed");
             w.StartObject("proofTest");
-            w.Integer("startedUtcMs", st.ProofStartedUtcMs);
+            w.Integer("startedUtcMs", _zoneTimes[sz * ZoneTimes + ProofStartedUtcMsAt]);
             w.Integer("endedUtcMs", _clock.UtcMs);
             w.Integer("elapsedMs", elapsed);
             w.Integer("timeoutMs", Config(z).ProofTestTimeoutMs);
             w.Bool("passed", allCut);
             w.EndObject();
             if (allCut) EndZoneEvent(z, 0);
-            else EndZoneEvent(z, st.LiveCount);
+            else EndZoneEvent(z, _zoneInts[sz * ZoneInts + LiveCountAt]);
         }
 
         // ---------------------------------------------------------------- fail-safe
@@ -1047,7 +1111,7 @@ namespace Qinshui.Edge.Core.Interlocks
                     AllOutputsOff();
                     return;
                 }
-                for (int z = 0; z < _states.Length; z++)
+                for (int z = 0; z < ZoneCount; z++)
                 {
                     Trip(z, Conditions.Bit(kind), nowMs);
                     RecordOne(eventKind, z, kind, Config(z).Id, value, threshold, unit, null);
@@ -1063,18 +1127,18 @@ namespace Qinshui.Edge.Core.Interlocks
         private void FailSafe()
         {
             AllOutputsOff();
-            for (int z = 0; z < _states.Length; z++)
+            for (int z = 0; z < ZoneCount; z++)
             {
-                ZoneState st = _states[z];
-                st.Permitted = false;
-                st.Latched = true;
-                st.LatchedMask |= Conditions.Bit(ConditionKind.ScanException);
-                st.ClearSinceMs = None;
-                st.ProofPhase = ProofTestPhase.Idle;
+                int sz = z;
+                SetZoneFlag(sz, PermittedFlag, false);
+                SetZoneFlag(sz, LatchedFlag, true);
+                _zoneInts[sz * ZoneInts + LatchedMaskAt] |= Conditions.Bit(ConditionKind.ScanException);
+                _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] = None;
+                SetZoneFlag(sz, AwaitingCutFlag, false);
             }
             try
             {
-                for (int z = 0; z < _states.Length; z++)
+                for (int z = 0; z < ZoneCount; z++)
                 {
                     RecordOne(EventKind.ZoneTripped, z, ConditionKind.ScanException, Config(z).Id, double.NaN, double.NaN, "", null);
                 }
@@ -1119,10 +1183,10 @@ namespace Qinshui.Edge.Core.Interlocks
         private void RecordFiltered(EventKind kind, int z, int kinds)
         {
             if (_events == null) return;
-            ZoneState st = _states[z];
+            int sz = z;
             JsonWriter w = BeginZoneEvent(kind, z, FirstCodeIn(z, kinds));
             w.StartArray("causes");
-            for (int i = 0; i < st.LiveCount; i++)
+            for (int i = 0; i < _zoneInts[sz * ZoneInts + LiveCountAt]; i++)
             {
                 if ((kinds & Conditions.Bit(CauseKind(z, i))) != 0) WriteLiveCause(w, z, i);
             }
@@ -1133,7 +1197,7 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private string FirstCodeIn(int z, int kinds)
         {
-            for (int i = 0; i < _states[z].LiveCount; i++)
+            for (int i = 0; i < LiveCount(z); i++)
             {
                 ConditionKind k = CauseKind(z, i);
                 if ((kinds & Conditions.Bit(k)) != 0) return Conditions.Code(k);
@@ -1155,13 +1219,13 @@ namespace Qinshui.Edge.Core.Interlocks
                 return _sink;
             }
             JsonWriter w = _events.Begin(kind, Config(z).Id, reason, EventKinds.English(kind), EventKinds.Chinese(kind));
-            ZoneState st = _states[z];
-            w.Bool("permitted", st.Permitted);
-            w.Bool("latched", st.Latched);
+            int sz = z;
+            w.Bool("permitted", IsPermitted(sz));
+            w.Bool("latched", IsLatched(sz));
             w.StartArray("latchedCauses");
             for (int k = 0; k < Conditions.Count; k++)
             {
-                if ((st.LatchedMask & (1 << k)) != 0) w.StringElement(Conditions.Code((ConditionKind)k));
+                if ((_zoneInts[sz * ZoneInts + LatchedMaskAt] & (1 << k)) != 0) w.StringElement(Conditions.Code((ConditionKind)k));
             }
             w.EndArray();
             return w;

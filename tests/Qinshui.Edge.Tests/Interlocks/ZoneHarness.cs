@@ -141,7 +141,7 @@ internal sealed class ZoneHarness
     public long Now => Clock.MonotonicMs;
     public int Bay => 0;
     public int Line2 => 1;
-    public ZoneState BayState => Engine.State(0);
+    public ZoneStateView BayState => Engine.State(0);
 
     /// <summary>Feeds the current values (where feeding), heartbeats and link, ticks the alarms; no evaluation.</summary>
     public void Feed()

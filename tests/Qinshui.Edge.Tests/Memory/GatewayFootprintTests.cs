@@ -22,7 +22,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> Documented32Channel = new Dictionary<string, int>
     {
-        ["interlocks"] = 38_148,
+        ["interlocks"] = 5_224,
         ["mqtt"] = 32_684,
         ["alarms"] = 31_232,
         ["modbus"] = 13_112,
@@ -39,7 +39,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     {
         ["mqtt"] = 30_944,
         ["alarms"] = 11_416,
-        ["interlocks"] = 5_500,
+        ["interlocks"] = 1_632,
         ["journal"] = 5_232,
         ["modbus"] = 3_760,
         ["events"] = 2_968,
@@ -86,7 +86,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
         output.WriteLine($"{title} (journal {segments} × {bytes} B)");
         foreach (var p in walk.Parts.OrderByDescending(p => p.Value)) output.WriteLine($"  {p.Key,-12} {p.Value,7} B");
         output.WriteLine("  largest items:");
-        foreach (var t in walk.Types.OrderByDescending(p => p.Value).Take(400)) output.WriteLine($"    {t.Key.part,-12} {t.Key.type,-22} {t.Value,7} B");
+        foreach (var t in walk.Types.OrderByDescending(p => p.Value).Take(8)) output.WriteLine($"    {t.Key.part,-12} {t.Key.type,-22} {t.Value,7} B");
         output.WriteLine($"  total {budget.TotalBytes} B (WROOM budget {MemoryBudget.DefaultLimitBytes} B)");
         return (runtime, walk, budget);
     }

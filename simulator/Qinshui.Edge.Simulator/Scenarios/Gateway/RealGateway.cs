@@ -338,8 +338,7 @@ public sealed class RealGateway : ISimulatedGateway
                 view.Zones[z].Reason = "power_off";
                 continue;
             }
-            var st = rt.Zones.State(z);
-            view.Zones[z].State = ZoneStateName(st);
+            view.Zones[z].State = ZoneStateName(rt.Zones, z);
             view.Zones[z].Reason = FirstCause(rt.Zones, z);
         }
         for (int i = 0, s = 0; s < _config.Welding.Stations.Length; s++)
@@ -364,20 +363,19 @@ public sealed class RealGateway : ISimulatedGateway
         view.Link.Acknowledged = _platform.Acknowledged;
     }
 
-    private static string ZoneStateName(ZoneState st)
+    private static string ZoneStateName(ZoneEngine zones, int z)
     {
-        if (st.Permitted && (st.LiveMask & Conditions.Bit(Qinshui.Edge.Core.Interlocks.ConditionKind.WorkNotAuthorised)) == 0) return "permitted";
-        if (st.Latched) return "tripped";
+        if (zones.IsPermitted(z) && (zones.LiveMask(z) & Conditions.Bit(Qinshui.Edge.Core.Interlocks.ConditionKind.WorkNotAuthorised)) == 0) return "permitted";
+        if (zones.IsLatched(z)) return "tripped";
         return "standby";
     }
 
     private static string FirstCause(ZoneEngine zones, int z)
     {
-        var st = zones.State(z);
-        if (st.LiveCount > 0) return Conditions.Code(zones.CauseKind(z, 0)) + ":" + zones.CauseSubject(z, 0);
+        if (zones.LiveCount(z) > 0) return Conditions.Code(zones.CauseKind(z, 0)) + ":" + zones.CauseSubject(z, 0);
         for (int k = 0; k < Conditions.Count; k++)
         {
-            if ((st.LatchedMask & (1 << k)) != 0) return "latched:" + Conditions.Code((Qinshui.Edge.Core.Interlocks.ConditionKind)k);
+            if ((zones.LatchedMask(z) & (1 << k)) != 0) return "latched:" + Conditions.Code((Qinshui.Edge.Core.Interlocks.ConditionKind)k);
         }
         return "";
     }
@@ -420,9 +418,8 @@ public sealed class RealGateway : ISimulatedGateway
         }
         for (int z = 0; z < rt.Zones.ZoneCount; z++)
         {
-            var st = rt.Zones.State(z);
             string id = rt.Zones.Config(z).Id;
-            string state = ZoneStateName(st);
+            string state = ZoneStateName(rt.Zones, z);
             if (Changed("zone:" + id, state)) Emit(nowMs, "zone_" + state, id, $"zone {id} {state}{(state == "permitted" ? "" : " (" + FirstCause(rt.Zones, z) + ")")}", true);
         }
         for (int c = 0; c < _config.Channels.Length; c++)
