@@ -44,6 +44,7 @@ namespace Qinshui.Edge.Core.Interlocks
         /// ints per zone (flags, masks, cause count) and ZoneTimes longs (timers, proof test).
         /// </summary>
         private readonly int[] _zoneInts;
+        /// <summary>ZoneTimes longs per zone, then per output the monotonic time its command last changed.</summary>
         private readonly long[] _zoneTimes;
         private const int ZoneInts = 5;
         private const int FlagsAt = 0, LatchedMaskAt = 1, LiveMaskAt = 2, PrevLiveMaskAt = 3, LiveCountAt = 4;
@@ -54,10 +55,8 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>Every zone's indices (layout in <see cref="ZoneWiring"/>).</summary>
         private readonly int[] _map;
 
-        /// <summary>Per input: InputOk | InputActive, as read at the last scan.</summary>
-        private readonly byte[] _inputBits;
-        private readonly bool[] _outputOn;
-        private readonly long[] _outputChangedMs;
+        /// <summary>Per input InputOk | InputActive as read at the last scan, then per output OutputOn (the command last written).</summary>
+        private readonly byte[] _io;
 
         // The causes failing at the last evaluation, zone z's in slots [CauseStart, CauseStart + LiveCount).
         // Only what cannot be derived is stored: the kind with a detail (which level, which side of a
@@ -86,6 +85,7 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private const byte InputOk = 1;
         private const byte InputActive = 2;
+        private const byte OutputOn = 1;
 
         private const int KindMask = 0x1F;
         private const int DetailShift = 5;
@@ -133,9 +133,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 _zoneInts = new int[0];
                 _zoneTimes = new long[0];
                 _map = new int[1];
-                _inputBits = new byte[0];
-                _outputOn = new bool[0];
-                _outputChangedMs = new long[0];
+                _io = new byte[0];
                 _causeCode = new byte[0];
                 _causeSubject = new short[0];
                 _seen = new double[0];
@@ -146,7 +144,7 @@ namespace Qinshui.Edge.Core.Interlocks
             int zones = config.Zones.Length;
             _map = ZoneWiring.Resolve(config, alarms);
             _zoneInts = new int[zones * ZoneInts];
-            _zoneTimes = new long[zones * ZoneTimes];
+            _zoneTimes = new long[zones * ZoneTimes + config.Outputs.Length];
             for (int z = 0; z < zones; z++)
             {
                 // Boot state: off and latched until every condition holds, has settled, and a reset is pressed.
@@ -162,11 +160,9 @@ namespace Qinshui.Edge.Core.Interlocks
             _causeCode = new byte[causes];
             _causeSubject = new short[causes];
             _seen = new double[ZoneWiring.SeenTotal(_map, config.Zones)];
-            _inputBits = new byte[config.Inputs.Length];
             int no = config.Outputs.Length;
-            _outputOn = new bool[no];
-            _outputChangedMs = new long[no];
-            for (int o = 0; o < no; o++) _outputChangedMs[o] = None;
+            _io = new byte[config.Inputs.Length + no];
+            for (int o = 0; o < no; o++) _zoneTimes[zones * ZoneTimes + o] = None;
         }
 
         public bool IsConfigValid { get { return (_flags & ValidFlag) != 0; } }
@@ -232,7 +228,13 @@ namespace Qinshui.Edge.Core.Interlocks
         }
 
         /// <summary>The command last written to an output (index in InterlockConfig.Outputs).</summary>
-        public bool IsOutputEnergised(int output) { return output >= 0 && output < _outputOn.Length && _outputOn[output]; }
+        public bool IsOutputEnergised(int output) { return output >= 0 && output < OutputCount && IsOutputOn(output); }
+
+        private int OutputCount { get { return _io.Length - _inputPorts.Length; } }
+        private bool IsOutputOn(int o) { return (_io[_inputPorts.Length + o] & OutputOn) != 0; }
+        private void SetOutputOn(int o, bool on) { _io[_inputPorts.Length + o] = on ? OutputOn : (byte)0; }
+        private long OutputChangedMs(int o) { return _zoneTimes[ZoneCount * ZoneTimes + o]; }
+        private void SetOutputChangedMs(int o, long ms) { _zoneTimes[ZoneCount * ZoneTimes + o] = ms; }
 
         /// <summary>Whether the zone requires the platform link (false: a site without network, stated in the birth message).</summary>
         public bool IsPlatformLinkSupervised(int zone) { return Config(zone).PlatformLinkGraceMs > 0; }
@@ -303,9 +305,9 @@ namespace Qinshui.Edge.Core.Interlocks
                     TripAll(ConditionKind.SupervisorDeadlineMissed, nowMs - _lastEvaluateMs, _config.ScanDeadlineMs, "ms", EventKind.ZoneTripped);
                 }
                 _lastEvaluateMs = nowMs;
-                for (int o = 0; o < _outputChangedMs.Length; o++)
+                for (int o = 0; o < OutputCount; o++)
                 {
-                    if (_outputChangedMs[o] == None) _outputChangedMs[o] = nowMs;
+                    if (OutputChangedMs(o) == None) SetOutputChangedMs(o, nowMs);
                 }
                 for (int z = 0; z < ZoneCount; z++) EvaluateZone(z, nowMs);
             }
@@ -374,10 +376,10 @@ namespace Qinshui.Edge.Core.Interlocks
             for (int i = 0; i < count; i++)
             {
                 int o = _map[first + i];
-                if (_outputOn[o] != on)
+                if (IsOutputOn(o) != on)
                 {
-                    _outputOn[o] = on;
-                    _outputChangedMs[o] = nowMs;
+                    SetOutputOn(o, on);
+                    SetOutputChangedMs(o, nowMs);
                 }
                 _outputPorts[o].Write(on);
             }
@@ -392,12 +394,12 @@ namespace Qinshui.Edge.Core.Interlocks
                 byte bits = 0;
                 if (ok) bits = InputOk;
                 if (ok && (raw != _config.Inputs[i].Inverted)) bits |= InputActive;
-                _inputBits[i] = bits;
+                _io[i] = bits;
             }
         }
 
-        private bool IsInputOk(int input) { return (_inputBits[input] & InputOk) != 0; }
-        private bool IsInputActive(int input) { return (_inputBits[input] & InputActive) != 0; }
+        private bool IsInputOk(int input) { return (_io[input] & InputOk) != 0; }
+        private bool IsInputActive(int input) { return (_io[input] & InputActive) != 0; }
 
         // ---------------------------------------------------------------- wiring
 
@@ -439,12 +441,12 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 if (_zoneTimes[sz * ZoneTimes + LastHeartbeatMsAt] == None)
                 {
-                    See(z, ZoneWiring.SeenHeartbeatAge, double.NaN);
+                    See(z, HeartbeatAgeSlot(z), double.NaN);
                     Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0);
                 }
                 else if (nowMs - _zoneTimes[sz * ZoneTimes + LastHeartbeatMsAt] > zc.MonitoringHeartbeatTimeoutMs)
                 {
-                    See(z, ZoneWiring.SeenHeartbeatAge, nowMs - _zoneTimes[sz * ZoneTimes + LastHeartbeatMsAt]);
+                    See(z, HeartbeatAgeSlot(z), nowMs - _zoneTimes[sz * ZoneTimes + LastHeartbeatMsAt]);
                     Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0);
                 }
             }
@@ -453,12 +455,12 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 if (_linkAliveMs == None)
                 {
-                    See(z, ZoneWiring.SeenLinkAge, double.NaN);
+                    See(z, LinkAgeSlot(z), double.NaN);
                     Add(z, ConditionKind.PlatformLinkLost, 0, 0);
                 }
                 else if (nowMs - _linkAliveMs > zc.PlatformLinkGraceMs)
                 {
-                    See(z, ZoneWiring.SeenLinkAge, nowMs - _linkAliveMs);
+                    See(z, LinkAgeSlot(z), nowMs - _linkAliveMs);
                     Add(z, ConditionKind.PlatformLinkLost, 0, 0);
                 }
             }
@@ -470,30 +472,30 @@ namespace Qinshui.Edge.Core.Interlocks
                 int dp = n;
                 if (ChannelUsable(z, dp, nowMs))
                 {
-                    double v = _alarms.State(_map[b + ZoneWiring.DpChannel]).Last.Value;
+                    double v = _alarms.State(ReferencedChannel(z, dp)).Last.Value;
                     if (v < c.DpMinPa) Add(z, ConditionKind.CollectorPressureOutOfBand, 0, dp);
                     else if (v > c.DpMaxPa) Add(z, ConditionKind.CollectorPressureOutOfBand, DetailAboveBand, dp);
                 }
                 int hopper = n + 1;
                 if (ChannelUsable(z, hopper, nowMs))
                 {
-                    double t = _alarms.State(_map[b + ZoneWiring.HopperChannel]).Last.Value;
+                    double t = _alarms.State(ReferencedChannel(z, hopper)).Last.Value;
                     if (!(t < c.HopperTemperatureMaxC)) Add(z, ConditionKind.HopperTemperatureHigh, 0, hopper);
                 }
-                int airlock = _map[b + ZoneWiring.AirlockInput];
+                int airlock = _map[ZoneWiring.CollectorSection(_map, z) + ZoneWiring.CollectorAirlock];
                 if (airlock >= 0) CheckInput(z, airlock, true, ConditionKind.AirlockFault);
                 if (c.Wet)
                 {
                     int level = n + 2;
                     if (ChannelUsable(z, level, nowMs))
                     {
-                        double l = _alarms.State(_map[b + ZoneWiring.LevelChannel]).Last.Value;
+                        double l = _alarms.State(ReferencedChannel(z, level)).Last.Value;
                         if (!(l >= c.WaterLevelMinMm)) Add(z, ConditionKind.WaterLevelLow, 0, level);
                     }
                     int flow = n + 3;
                     if (ChannelUsable(z, flow, nowMs))
                     {
-                        double f = _alarms.State(_map[b + ZoneWiring.FlowChannel]).Last.Value;
+                        double f = _alarms.State(ReferencedChannel(z, flow)).Last.Value;
                         if (!(f >= c.WaterFlowMinM3h)) Add(z, ConditionKind.WaterFlowLow, 0, flow);
                     }
                 }
@@ -527,8 +529,8 @@ namespace Qinshui.Edge.Core.Interlocks
             ChannelState cs = _alarms.State(a);
             ChannelConfig cc = _alarms.Config(a);
             Quality q = cs.EffectiveQuality;
-            See(z, ZoneWiring.SeenFirstReference + 2 * k, cs.Last.Value);
-            See(z, ZoneWiring.SeenFirstReference + 2 * k + 1, cs.HasReading ? nowMs - cs.Last.MonotonicMs : double.NaN);
+            See(z, ReadingSlot(z, k), cs.Last.Value);
+            See(z, ReadingSlot(z, k) + 1, cs.HasReading ? nowMs - cs.Last.MonotonicMs : double.NaN);
             bool usable = true;
             if (!cs.HasReading || (q & (QualityRules.BadMask & ~Quality.Stale)) != 0)
             {
@@ -612,8 +614,9 @@ namespace Qinshui.Edge.Core.Interlocks
             int b = _map[z];
             int o = _map[FirstOutput(b) + i];
             OutputConfig oc = _config.Outputs[o];
-            bool on = _outputOn[o];
-            bool settled = _outputChangedMs[o] != None && nowMs - _outputChangedMs[o] >= oc.FeedbackSettleMs;
+            bool on = IsOutputOn(o);
+            long changedMs = OutputChangedMs(o);
+            bool settled = changedMs != None && nowMs - changedMs >= oc.FeedbackSettleMs;
             int e = OutputEntry(o);
             int fb = _map[e + ZoneWiring.OutputFeedback];
             if (fb >= 0)
@@ -680,16 +683,45 @@ namespace Qinshui.Edge.Core.Interlocks
             k -= n;
             if (Config(z).Collector != null)
             {
-                if (k < ZoneWiring.CollectorChannels) return _map[b + ZoneWiring.DpChannel + k];
+                if (k < ZoneWiring.CollectorChannels) return _map[ZoneWiring.CollectorSection(_map, z) + ZoneWiring.CollectorDp + k];
                 k -= ZoneWiring.CollectorChannels;
             }
-            return _map[OutputEntry(_map[FirstOutput(b) + k]) + ZoneWiring.OutputLoadChannel];
+            // Then the outputs that have a load-current channel, in the zone's order.
+            int first = FirstOutput(b);
+            int count = _map[b + ZoneWiring.OutputCount];
+            for (int i = 0; i < count; i++)
+            {
+                int lc = LoadChannelOf(_map[first + i]);
+                if (lc < 0) continue;
+                if (k == 0) return lc;
+                k--;
+            }
+            return -1;
         }
 
-        /// <summary>The channel reference of the zone's i-th output's load current.</summary>
+        private int LoadChannelOf(int o) { return o < 0 ? -1 : _map[OutputEntry(o) + ZoneWiring.OutputLoadChannel]; }
+
+        /// <summary>The channel reference of the zone's i-th output's load current (that output has one).</summary>
         private int LoadReference(int z, int i)
         {
-            return ChannelCountOf(_map[z]) + (Config(z).Collector != null ? ZoneWiring.CollectorChannels : 0) + i;
+            int b = _map[z];
+            int k = ChannelCountOf(b) + (Config(z).Collector != null ? ZoneWiring.CollectorChannels : 0);
+            int first = FirstOutput(b);
+            for (int j = 0; j < i; j++)
+            {
+                if (LoadChannelOf(_map[first + j]) >= 0) k++;
+            }
+            return k;
+        }
+
+        // A zone's seen values: the heartbeat age (when supervised), the link age (when supervised), then per reference value and age.
+        private int HeartbeatAgeSlot(int z) { return 0; }
+        private int LinkAgeSlot(int z) { return Config(z).MonitoringHeartbeatTimeoutMs > 0 ? 1 : 0; }
+
+        private int ReadingSlot(int z, int k)
+        {
+            ZoneConfig zc = Config(z);
+            return (zc.MonitoringHeartbeatTimeoutMs > 0 ? 1 : 0) + (zc.PlatformLinkGraceMs > 0 ? 1 : 0) + 2 * k;
         }
 
         private int ZoneOutput(int z, int i) { return _map[FirstOutput(_map[z]) + i]; }
@@ -754,7 +786,7 @@ namespace Qinshui.Edge.Core.Interlocks
             int slot = Slot(zone, i);
             int s = _causeSubject[slot];
             int detail = Detail(slot);
-            int reading = ZoneWiring.SeenFirstReference + 2 * s;
+            int reading = ReadingSlot(zone, s);
             switch ((ConditionKind)(_causeCode[slot] & KindMask))
             {
                 case ConditionKind.ChannelFault:
@@ -768,12 +800,12 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.WaterLevelLow:
                 case ConditionKind.WaterFlowLow:
                     return Seen(zone, reading);
-                case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? Seen(zone, ZoneWiring.SeenHeartbeatAge) : double.NaN;
-                case ConditionKind.PlatformLinkLost: return Seen(zone, ZoneWiring.SeenLinkAge);
+                case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? Seen(zone, HeartbeatAgeSlot(zone)) : double.NaN;
+                case ConditionKind.PlatformLinkLost: return Seen(zone, LinkAgeSlot(zone));
                 case ConditionKind.OutputFailed: return 0;
                 case ConditionKind.WeldedContact: return 1;
                 case ConditionKind.BypassSuspected:
-                    return detail == DetailLoadInput ? double.NaN : Seen(zone, ZoneWiring.SeenFirstReference + 2 * LoadReference(zone, s));
+                    return detail == DetailLoadInput ? double.NaN : Seen(zone, ReadingSlot(zone, LoadReference(zone, s)));
                 default: return double.NaN;
             }
         }
@@ -1153,7 +1185,8 @@ namespace Qinshui.Edge.Core.Interlocks
         {
             for (int o = 0; o < _outputPorts.Length; o++)
             {
-                if (_outputOn != null && o < _outputOn.Length) _outputOn[o] = false;
+                // Called first in the constructor, before the state exists (and with no state when the configuration is invalid).
+                if (_io != null && o < OutputCount) SetOutputOn(o, false);
                 try
                 {
                     if (_outputPorts[o] != null) _outputPorts[o].Write(false);
@@ -1272,10 +1305,8 @@ namespace Qinshui.Edge.Core.Interlocks
             for (int i = 0; i < n; i++) WriteSnapshotChannel(w, _map[FirstChannel(b) + i], nowMs);
             if (Config(z).Collector != null)
             {
-                WriteSnapshotChannel(w, _map[b + ZoneWiring.DpChannel], nowMs);
-                WriteSnapshotChannel(w, _map[b + ZoneWiring.HopperChannel], nowMs);
-                WriteSnapshotChannel(w, _map[b + ZoneWiring.LevelChannel], nowMs);
-                WriteSnapshotChannel(w, _map[b + ZoneWiring.FlowChannel], nowMs);
+                int cs = ZoneWiring.CollectorSection(_map, z);
+                for (int k = 0; k < ZoneWiring.CollectorChannels; k++) WriteSnapshotChannel(w, _map[cs + ZoneWiring.CollectorDp + k], nowMs);
             }
             int first = FirstOutput(b);
             int count = _map[b + ZoneWiring.OutputCount];

@@ -9,11 +9,12 @@ namespace Qinshui.Edge.Core.Interlocks
     /// zone cost ≈ 300 B; this costs 4 B per index.
     /// Layout: map[z] = start of zone z's block; map[ZoneCount] = start of the output table.
     /// A zone block: the header below, then its channels' alarm indices, their presence inputs,
-    /// its outputs and its E-stop inputs. The output table: per output its feedback input,
-    /// load-current channel and load-current input. -1 = none.
+    /// its outputs, its E-stop inputs and, with a dust collector, the collector section. The
+    /// output table: per output its feedback input, load-current channel and load-current
+    /// input. -1 = none.
     /// A zone's channel references (the channels whose readings it judges), numbered k: its
     /// channels (k &lt; ChannelCount), then its collector's four when it has one, then one per
-    /// output (that output's load-current channel, or -1).
+    /// output with a load-current channel.
     /// </summary>
     internal static class ZoneWiring
     {
@@ -23,22 +24,17 @@ namespace Qinshui.Edge.Core.Interlocks
         public const int CauseCapacity = 2;
         public const int MonitoringInput = 3;
         public const int EnclosureInput = 4;
-        public const int DpChannel = 5;
-        public const int HopperChannel = 6;
-        public const int LevelChannel = 7;
-        public const int FlowChannel = 8;
-        public const int AirlockInput = 9;
-        public const int OutputCount = 10;
-        public const int EmergencyStopCount = 11;
+        public const int OutputCount = 5;
+        public const int EmergencyStopCount = 6;
         /// <summary>First slot of the zone's seen values in the engine's double array (see ZoneEngine._seen).</summary>
-        public const int SeenStart = 12;
-        public const int HeaderLength = 13;
+        public const int SeenStart = 7;
+        public const int HeaderLength = 8;
 
-        /// <summary>Seen-value slots of a zone before its channel references: heartbeat age, platform link age.</summary>
-        public const int SeenHeartbeatAge = 0;
-        public const int SeenLinkAge = 1;
-        public const int SeenFirstReference = 2;
-        /// <summary>A dust collector's channels: dp, hopper, level, flow (consecutive in the header from DpChannel).</summary>
+        /// <summary>The collector section (after the E-stops, only in a zone with a collector): dp, hopper, level, flow channels, airlock input.</summary>
+        public const int CollectorDp = 0;
+        public const int CollectorAirlock = 4;
+        public const int CollectorLength = 5;
+        /// <summary>A dust collector's channels: dp, hopper, level, flow (consecutive from CollectorDp).</summary>
         public const int CollectorChannels = 4;
 
         public const int OutputFeedback = 0;
@@ -55,7 +51,8 @@ namespace Qinshui.Edge.Core.Interlocks
             int length = zc + 1 + no * OutputEntryLength;
             for (int z = 0; z < zc; z++)
             {
-                length += HeaderLength + 2 * zones[z].ChannelCount + Count(zones[z].OutputIds) + Count(zones[z].EmergencyStopInputIds);
+                length += HeaderLength + 2 * zones[z].ChannelCount + Count(zones[z].OutputIds) + Count(zones[z].EmergencyStopInputIds)
+                    + (zones[z].Collector != null ? CollectorLength : 0);
             }
             int[] m = new int[length];
 
@@ -85,12 +82,6 @@ namespace Qinshui.Edge.Core.Interlocks
                 m[b + EmergencyStopCount] = stops;
                 m[b + MonitoringInput] = cfg.IndexOfInput(zone.MonitoringInputId);
                 m[b + EnclosureInput] = cfg.IndexOfInput(zone.EnclosureTamperInputId);
-                DustCollectorConfig c = zone.Collector;
-                m[b + DpChannel] = c == null ? -1 : Index(alarms, c.DpChannelId);
-                m[b + HopperChannel] = c == null ? -1 : Index(alarms, c.HopperTemperatureChannelId);
-                m[b + LevelChannel] = c == null || !c.Wet ? -1 : Index(alarms, c.WaterLevelChannelId);
-                m[b + FlowChannel] = c == null || !c.Wet ? -1 : Index(alarms, c.WaterFlowChannelId);
-                m[b + AirlockInput] = c == null ? -1 : cfg.IndexOfInput(c.AirlockFaultInputId);
                 int p = b + HeaderLength;
                 for (int i = 0; i < n; i++)
                 {
@@ -101,30 +92,58 @@ namespace Qinshui.Edge.Core.Interlocks
                 for (int i = 0; i < outputs; i++) m[p + i] = cfg.IndexOfOutput(zone.OutputIds[i]);
                 p += outputs;
                 for (int i = 0; i < stops; i++) m[p + i] = cfg.IndexOfInput(zone.EmergencyStopInputIds[i]);
+                p += stops;
+                DustCollectorConfig c = zone.Collector;
+                if (c != null)
+                {
+                    m[p + CollectorDp] = Index(alarms, c.DpChannelId);
+                    m[p + CollectorDp + 1] = Index(alarms, c.HopperTemperatureChannelId);
+                    m[p + CollectorDp + 2] = c.Wet ? Index(alarms, c.WaterLevelChannelId) : -1;
+                    m[p + CollectorDp + 3] = c.Wet ? Index(alarms, c.WaterFlowChannelId) : -1;
+                    m[p + CollectorAirlock] = cfg.IndexOfInput(c.AirlockFaultInputId);
+                    p += CollectorLength;
+                }
 
                 int capacity = CauseBound(m, z, outBase, zone, alarms);
                 m[b + CauseStart] = causes;
                 m[b + CauseCapacity] = capacity;
                 causes += capacity;
                 m[b + SeenStart] = seen;
-                seen += SeenFirstReference + 2 * ReferenceCount(m, z, zone);
-                b = p + stops;
+                seen += SeenSlots(m, z, outBase, zone);
+                b = p;
             }
             return m;
         }
 
-        /// <summary>The zone's channel references: its channels, its collector's, one per output.</summary>
-        public static int ReferenceCount(int[] m, int z, ZoneConfig zone)
+        /// <summary>Start of the zone's collector section (valid only when it has a collector).</summary>
+        public static int CollectorSection(int[] m, int z)
         {
             int b = m[z];
-            return m[b + ChannelCount] + (zone.Collector != null ? CollectorChannels : 0) + m[b + OutputCount];
+            return b + HeaderLength + 2 * m[b + ChannelCount] + m[b + OutputCount] + m[b + EmergencyStopCount];
         }
 
-        /// <summary>Seen-value slots of every zone together: 2 per zone and 2 (value, age) per channel reference.</summary>
+        /// <summary>
+        /// A zone's seen-value slots: the heartbeat age when the heartbeat is supervised, the link
+        /// age when the link is, then value and age per channel reference.
+        /// </summary>
+        private static int SeenSlots(int[] m, int z, int outBase, ZoneConfig zone)
+        {
+            int b = m[z];
+            int references = m[b + ChannelCount] + (zone.Collector != null ? CollectorChannels : 0);
+            int first = b + HeaderLength + 2 * m[b + ChannelCount];
+            for (int i = 0; i < m[b + OutputCount]; i++)
+            {
+                int o = m[first + i];
+                if (o >= 0 && m[outBase + o * OutputEntryLength + OutputLoadChannel] >= 0) references++;
+            }
+            return (zone.MonitoringHeartbeatTimeoutMs > 0 ? 1 : 0) + (zone.PlatformLinkGraceMs > 0 ? 1 : 0) + 2 * references;
+        }
+
+        /// <summary>Seen-value slots of every zone together.</summary>
         public static int SeenTotal(int[] m, ZoneConfig[] zones)
         {
             int total = 0;
-            for (int z = 0; z < zones.Length; z++) total += SeenFirstReference + 2 * ReferenceCount(m, z, zones[z]);
+            for (int z = 0; z < zones.Length; z++) total += SeenSlots(m, z, m[zones.Length], zones[z]);
             return total;
         }
 
@@ -166,11 +185,15 @@ namespace Qinshui.Edge.Core.Interlocks
             if (m[b + MonitoringInput] >= 0) bound++;
             if (zone.MonitoringHeartbeatTimeoutMs > 0) bound++;
             if (zone.PlatformLinkGraceMs > 0) bound++;
-            if (m[b + DpChannel] >= 0) bound += ChannelHealthCauses;
-            if (m[b + HopperChannel] >= 0) bound += ChannelHealthCauses;
-            if (m[b + LevelChannel] >= 0) bound += ChannelHealthCauses;
-            if (m[b + FlowChannel] >= 0) bound += ChannelHealthCauses;
-            if (m[b + AirlockInput] >= 0) bound++;
+            if (zone.Collector != null)
+            {
+                int cs = CollectorSection(m, z);
+                for (int k = 0; k < CollectorChannels; k++)
+                {
+                    if (m[cs + CollectorDp + k] >= 0) bound += ChannelHealthCauses;
+                }
+                if (m[cs + CollectorAirlock] >= 0) bound++;
+            }
             if (zone.RequiresWorkAuthorisation) bound++;
             bound += m[b + EmergencyStopCount];
             if (m[b + EnclosureInput] >= 0) bound++;

@@ -22,7 +22,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> Documented32Channel = new Dictionary<string, int>
     {
-        ["interlocks"] = 5_224,
+        ["interlocks"] = 4_944,
         ["mqtt"] = 32_684,
         ["alarms"] = 31_232,
         ["modbus"] = 13_112,
@@ -39,7 +39,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     {
         ["mqtt"] = 30_944,
         ["alarms"] = 11_416,
-        ["interlocks"] = 1_632,
+        ["interlocks"] = 1_504,
         ["journal"] = 5_232,
         ["modbus"] = 3_760,
         ["events"] = 2_968,
