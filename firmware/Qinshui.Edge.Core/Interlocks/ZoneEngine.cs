@@ -242,9 +242,9 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>Last passed proof test older than the zone's interval (or none since boot). Needs a trusted clock to say no.</summary>
         public bool IsProofTestOverdue(int zone)
         {
-            int sz = zone;
-            if (_zoneTimes[sz * ZoneTimes + LastProofPassedUtcMsAt] == None || !_clock.IsTrusted) return true;
-            return _clock.UtcMs - _zoneTimes[sz * ZoneTimes + LastProofPassedUtcMsAt] > Config(zone).ProofTestIntervalMs;
+            int zt = zone * ZoneTimes;
+            if (_zoneTimes[zt + LastProofPassedUtcMsAt] == None || !_clock.IsTrusted) return true;
+            return _clock.UtcMs - _zoneTimes[zt + LastProofPassedUtcMsAt] > Config(zone).ProofTestIntervalMs;
         }
 
         // ---------------------------------------------------------------- notifications
@@ -319,57 +319,59 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void EvaluateZone(int z, long nowMs)
         {
-            int sz = z;
+            int zi = z * ZoneInts;
+            int zt = z * ZoneTimes;
             int mask = ComputeConditions(z, nowMs);
 
             // Work authorisation is a demand, not a fault: without it the zone stands by (outputs
             // off) without latching, so the next authorised job needs no reset. Every other cause trips and latches.
             int tripMask = mask & ~AuthorisationBit;
-            if (IsPermitted(sz) && tripMask != 0)
+            if (IsPermitted(z) && tripMask != 0)
             {
                 Trip(z, tripMask, nowMs);
-                RecordZoneEvent(EventKind.ZoneTripped, z, FirstCode(z), _zoneInts[sz * ZoneInts + LiveCountAt]);
+                RecordZoneEvent(EventKind.ZoneTripped, z, FirstCode(z), _zoneInts[zi + LiveCountAt]);
             }
-            else if (IsLatched(sz))
+            else if (IsLatched(z))
             {
-                _zoneInts[sz * ZoneInts + LatchedMaskAt] |= mask;
+                _zoneInts[zi + LatchedMaskAt] |= mask;
             }
 
-            int fresh = mask & ~_zoneInts[sz * ZoneInts + PrevLiveMaskAt];
+            int fresh = mask & ~_zoneInts[zi + PrevLiveMaskAt];
             if ((fresh & Conditions.Bit(ConditionKind.BypassSuspected)) != 0)
             {
                 RecordFiltered(EventKind.BypassSuspected, z, Conditions.Bit(ConditionKind.BypassSuspected));
             }
             if ((fresh & Conditions.FaultMask) != 0) RecordFiltered(EventKind.Fault, z, fresh & Conditions.FaultMask);
             if ((fresh & Conditions.TamperMask) != 0) RecordFiltered(EventKind.Tamper, z, fresh & Conditions.TamperMask);
-            _zoneInts[sz * ZoneInts + PrevLiveMaskAt] = mask;
+            _zoneInts[zi + PrevLiveMaskAt] = mask;
 
             // A latched alarm level that has cleared does not hold the settle timer: the zone reset resets it.
             int settleMask = mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched) & ~AuthorisationBit;
-            if (settleMask != 0) _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] = None;
-            else if (_zoneTimes[sz * ZoneTimes + ClearSinceMsAt] == None) _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] = nowMs;
+            if (settleMask != 0) _zoneTimes[zt + ClearSinceMsAt] = None;
+            else if (_zoneTimes[zt + ClearSinceMsAt] == None) _zoneTimes[zt + ClearSinceMsAt] = nowMs;
 
-            if (ProofPhase(sz) == ProofTestPhase.AwaitingCut) ProgressProofTest(z, nowMs);
+            if (ProofPhase(z) == ProofTestPhase.AwaitingCut) ProgressProofTest(z, nowMs);
 
             WriteZoneOutputs(z, nowMs);
         }
 
         private void Trip(int z, int mask, long nowMs)
         {
-            int sz = z;
-            bool was = IsPermitted(sz);
-            SetZoneFlag(sz, PermittedFlag, false);
-            SetZoneFlag(sz, LatchedFlag, true);
-            _zoneInts[sz * ZoneInts + LatchedMaskAt] |= mask;
-            _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] = None;
-            if (was) _zoneTimes[sz * ZoneTimes + TrippedAtMsAt] = nowMs;
+            int zi = z * ZoneInts;
+            int zt = z * ZoneTimes;
+            bool was = IsPermitted(z);
+            SetZoneFlag(z, PermittedFlag, false);
+            SetZoneFlag(z, LatchedFlag, true);
+            _zoneInts[zi + LatchedMaskAt] |= mask;
+            _zoneTimes[zt + ClearSinceMsAt] = None;
+            if (was) _zoneTimes[zt + TrippedAtMsAt] = nowMs;
             WriteZoneOutputs(z, nowMs);
         }
 
         private void WriteZoneOutputs(int z, long nowMs)
         {
-            int sz = z;
-            bool on = IsPermitted(sz) && (_zoneInts[sz * ZoneInts + LiveMaskAt] & AuthorisationBit) == 0;
+            int zi = z * ZoneInts;
+            bool on = IsPermitted(z) && (_zoneInts[zi + LiveMaskAt] & AuthorisationBit) == 0;
             int b = _map[z];
             int first = FirstOutput(b);
             int count = _map[b + ZoneWiring.OutputCount];
@@ -416,10 +418,11 @@ namespace Qinshui.Edge.Core.Interlocks
         private int ComputeConditions(int z, long nowMs)
         {
             ZoneConfig zc = Config(z);
-            int sz = z;
+            int zi = z * ZoneInts;
+            int zt = z * ZoneTimes;
             int b = _map[z];
-            _zoneInts[sz * ZoneInts + LiveCountAt] = 0;
-            _zoneInts[sz * ZoneInts + LiveMaskAt] = 0;
+            _zoneInts[zi + LiveCountAt] = 0;
+            _zoneInts[zi + LiveMaskAt] = 0;
 
             int n = ChannelCountOf(b);
             for (int i = 0; i < n; i++)
@@ -439,14 +442,14 @@ namespace Qinshui.Edge.Core.Interlocks
             if (monitoring >= 0) CheckInput(z, monitoring, false, ConditionKind.MonitoringLost);
             if (zc.MonitoringHeartbeatTimeoutMs > 0)
             {
-                if (_zoneTimes[sz * ZoneTimes + LastHeartbeatMsAt] == None)
+                if (_zoneTimes[zt + LastHeartbeatMsAt] == None)
                 {
-                    See(z, HeartbeatAgeSlot(z), double.NaN);
+                    See(z, HeartbeatAgeSlot, double.NaN);
                     Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0);
                 }
-                else if (nowMs - _zoneTimes[sz * ZoneTimes + LastHeartbeatMsAt] > zc.MonitoringHeartbeatTimeoutMs)
+                else if (nowMs - _zoneTimes[zt + LastHeartbeatMsAt] > zc.MonitoringHeartbeatTimeoutMs)
                 {
-                    See(z, HeartbeatAgeSlot(z), nowMs - _zoneTimes[sz * ZoneTimes + LastHeartbeatMsAt]);
+                    See(z, HeartbeatAgeSlot, nowMs - _zoneTimes[zt + LastHeartbeatMsAt]);
                     Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0);
                 }
             }
@@ -516,7 +519,7 @@ namespace Qinshui.Edge.Core.Interlocks
             int outCount = _map[b + ZoneWiring.OutputCount];
             for (int i = 0; i < outCount; i++) CheckFeedback(z, i, nowMs);
 
-            return _zoneInts[sz * ZoneInts + LiveMaskAt];
+            return _zoneInts[zi + LiveMaskAt];
         }
 
         /// <summary>
@@ -654,12 +657,12 @@ namespace Qinshui.Edge.Core.Interlocks
         /// </summary>
         private void Add(int z, ConditionKind kind, int detail, int subject)
         {
-            int sz = z;
-            _zoneInts[sz * ZoneInts + LiveMaskAt] |= Conditions.Bit(kind);
+            int zi = z * ZoneInts;
+            _zoneInts[zi + LiveMaskAt] |= Conditions.Bit(kind);
             int b = _map[z];
-            if (_zoneInts[sz * ZoneInts + LiveCountAt] >= _map[b + ZoneWiring.CauseCapacity]) return;
-            int slot = _map[b + ZoneWiring.CauseStart] + _zoneInts[sz * ZoneInts + LiveCountAt];
-            _zoneInts[sz * ZoneInts + LiveCountAt]++;
+            if (_zoneInts[zi + LiveCountAt] >= _map[b + ZoneWiring.CauseCapacity]) return;
+            int slot = _map[b + ZoneWiring.CauseStart] + _zoneInts[zi + LiveCountAt];
+            _zoneInts[zi + LiveCountAt]++;
             _causeCode[slot] = (byte)((int)kind | (detail << DetailShift));
             _causeSubject[slot] = (short)subject;
         }
@@ -715,7 +718,7 @@ namespace Qinshui.Edge.Core.Interlocks
         }
 
         // A zone's seen values: the heartbeat age (when supervised), the link age (when supervised), then per reference value and age.
-        private int HeartbeatAgeSlot(int z) { return 0; }
+        private const int HeartbeatAgeSlot = 0;
         private int LinkAgeSlot(int z) { return Config(z).MonitoringHeartbeatTimeoutMs > 0 ? 1 : 0; }
 
         private int ReadingSlot(int z, int k)
@@ -800,7 +803,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.WaterLevelLow:
                 case ConditionKind.WaterFlowLow:
                     return Seen(zone, reading);
-                case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? Seen(zone, HeartbeatAgeSlot(zone)) : double.NaN;
+                case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? Seen(zone, HeartbeatAgeSlot) : double.NaN;
                 case ConditionKind.PlatformLinkLost: return Seen(zone, LinkAgeSlot(zone));
                 case ConditionKind.OutputFailed: return 0;
                 case ConditionKind.WeldedContact: return 1;
@@ -927,7 +930,8 @@ namespace Qinshui.Edge.Core.Interlocks
             long nowMs = _clock.MonotonicMs;
             try
             {
-                int sz = z;
+                int zi = z * ZoneInts;
+                int zt = z * ZoneTimes;
                 string source = remote ? "remote" : "local";
                 JsonWriter w = BeginZoneEvent(EventKind.ResetRequested, z, source);
                 w.String("source", source);
@@ -935,10 +939,10 @@ namespace Qinshui.Edge.Core.Interlocks
 
                 ZoneResetOutcome outcome = ZoneResetOutcome.Accepted;
                 int mask = 0;
-                if (!IsLatched(sz)) outcome = ZoneResetOutcome.NothingToReset;
-                else if (ProofPhase(sz) != ProofTestPhase.Idle) outcome = ZoneResetOutcome.ProofTestRunning;
+                if (!IsLatched(z)) outcome = ZoneResetOutcome.NothingToReset;
+                else if (ProofPhase(z) != ProofTestPhase.Idle) outcome = ZoneResetOutcome.ProofTestRunning;
                 else if (remote && !Config(z).AllowRemoteReset) outcome = ZoneResetOutcome.RemoteResetNotAllowed;
-                else if (remote && (_zoneInts[sz * ZoneInts + LatchedMaskAt] & Conditions.LocalResetOnlyMask) != 0) outcome = ZoneResetOutcome.LocalResetRequired;
+                else if (remote && (_zoneInts[zi + LatchedMaskAt] & Conditions.LocalResetOnlyMask) != 0) outcome = ZoneResetOutcome.LocalResetRequired;
                 else
                 {
                     // Judge on the channels and timers as they are now (inputs as read at the last scan).
@@ -946,9 +950,9 @@ namespace Qinshui.Edge.Core.Interlocks
                     if ((mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched) & ~AuthorisationBit) != 0)
                     {
                         outcome = ZoneResetOutcome.CausePersists;
-                        _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] = None;
+                        _zoneTimes[zt + ClearSinceMsAt] = None;
                     }
-                    else if (_zoneTimes[sz * ZoneTimes + ClearSinceMsAt] == None || nowMs - _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] < Config(z).SettleMs)
+                    else if (_zoneTimes[zt + ClearSinceMsAt] == None || nowMs - _zoneTimes[zt + ClearSinceMsAt] < Config(z).SettleMs)
                     {
                         outcome = ZoneResetOutcome.SettleTimeRunning;
                     }
@@ -966,23 +970,23 @@ namespace Qinshui.Edge.Core.Interlocks
                     w.String("refusalZh", ZoneOutcomeText.Chinese(outcome));
                     if (outcome == ZoneResetOutcome.SettleTimeRunning)
                     {
-                        w.Integer("clearForMs", _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] == None ? 0 : nowMs - _zoneTimes[sz * ZoneTimes + ClearSinceMsAt]);
+                        w.Integer("clearForMs", _zoneTimes[zt + ClearSinceMsAt] == None ? 0 : nowMs - _zoneTimes[zt + ClearSinceMsAt]);
                         w.Integer("settleMs", Config(z).SettleMs);
                     }
-                    EndZoneEvent(z, outcome == ZoneResetOutcome.CausePersists ? _zoneInts[sz * ZoneInts + LiveCountAt] : 0);
+                    EndZoneEvent(z, outcome == ZoneResetOutcome.CausePersists ? _zoneInts[zi + LiveCountAt] : 0);
                     return outcome;
                 }
 
                 w = BeginZoneEvent(EventKind.ResetAccepted, z, source);
                 w.String("source", source);
-                w.Integer("clearForMs", nowMs - _zoneTimes[sz * ZoneTimes + ClearSinceMsAt]);
+                w.Integer("clearForMs", nowMs - _zoneTimes[zt + ClearSinceMsAt]);
                 EndZoneEvent(z, 0);
-                SetZoneFlag(sz, LatchedFlag, false);
-                _zoneInts[sz * ZoneInts + LatchedMaskAt] = 0;
-                SetZoneFlag(sz, PermittedFlag, true);
-                _zoneInts[sz * ZoneInts + LiveMaskAt] = mask & AuthorisationBit;
-                _zoneInts[sz * ZoneInts + LiveCountAt] = 0;
-                _zoneInts[sz * ZoneInts + PrevLiveMaskAt] = 0;
+                SetZoneFlag(z, LatchedFlag, false);
+                _zoneInts[zi + LatchedMaskAt] = 0;
+                SetZoneFlag(z, PermittedFlag, true);
+                _zoneInts[zi + LiveMaskAt] = mask & AuthorisationBit;
+                _zoneInts[zi + LiveCountAt] = 0;
+                _zoneInts[zi + PrevLiveMaskAt] = 0;
                 WriteZoneOutputs(z, nowMs);
                 RecordZoneEvent(EventKind.ZonePermitted, z, source == "remote" ? "remote_reset" : "local_reset", 0);
                 return outcome;
@@ -1049,11 +1053,12 @@ namespace Qinshui.Edge.Core.Interlocks
             if (!IsConfigValid) return ProofTestOutcome.ConfigInvalid;
             if (zone < 0 || zone >= ZoneCount) return ProofTestOutcome.UnknownZone;
             long nowMs = _clock.MonotonicMs;
-            int sz = zone;
+            int zi = zone * ZoneInts;
+            int zt = zone * ZoneTimes;
             ProofTestOutcome outcome = ProofTestOutcome.Accepted;
-            if (ProofPhase(sz) != ProofTestPhase.Idle) outcome = ProofTestOutcome.AlreadyRunning;
+            if (ProofPhase(zone) != ProofTestPhase.Idle) outcome = ProofTestOutcome.AlreadyRunning;
             // Standing by for work authorisation counts as not permitted: the outputs are off, nothing to prove.
-            else if (!IsPermitted(sz) || (_zoneInts[sz * ZoneInts + LiveMaskAt] & AuthorisationBit) != 0) outcome = ProofTestOutcome.NotPermitted;
+            else if (!IsPermitted(zone) || (_zoneInts[zi + LiveMaskAt] & AuthorisationBit) != 0) outcome = ProofTestOutcome.NotPermitted;
             else if (!HasFeedback(zone)) outcome = ProofTestOutcome.NoFeedback;
             if (outcome != ProofTestOutcome.Accepted)
             {
@@ -1083,9 +1088,9 @@ namespace Qinshui.Edge.Core.Interlocks
                 }
             }
             Trip(zone, Conditions.Bit(ConditionKind.ProofTest), nowMs);
-            SetZoneFlag(sz, AwaitingCutFlag, true);
-            _zoneTimes[sz * ZoneTimes + ProofStartedMsAt] = nowMs;
-            _zoneTimes[sz * ZoneTimes + ProofStartedUtcMsAt] = _clock.UtcMs;
+            SetZoneFlag(zone, AwaitingCutFlag, true);
+            _zoneTimes[zt + ProofStartedMsAt] = nowMs;
+            _zoneTimes[zt + ProofStartedUtcMsAt] = _clock.UtcMs;
             RecordOne(EventKind.ProofTestStarted, zone, ConditionKind.ProofTest, subject, value, value, unit, standard);
             return outcome;
         }
@@ -1104,7 +1109,8 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void ProgressProofTest(int z, long nowMs)
         {
-            int sz = z;
+            int zi = z * ZoneInts;
+            int zt = z * ZoneTimes;
             int b = _map[z];
             int first = FirstOutput(b);
             int count = _map[b + ZoneWiring.OutputCount];
@@ -1114,21 +1120,21 @@ namespace Qinshui.Edge.Core.Interlocks
                 int fb = _map[OutputEntry(_map[first + i]) + ZoneWiring.OutputFeedback];
                 if (fb < 0 || !IsInputOk(fb) || IsInputActive(fb)) allCut = false;
             }
-            long elapsed = nowMs - _zoneTimes[sz * ZoneTimes + ProofStartedMsAt];
+            long elapsed = nowMs - _zoneTimes[zt + ProofStartedMsAt];
             if (!allCut && elapsed < Config(z).ProofTestTimeoutMs) return;
-            SetZoneFlag(sz, AwaitingCutFlag, false);
-            if (allCut && _clock.IsTrusted) _zoneTimes[sz * ZoneTimes + LastProofPassedUtcMsAt] = _clock.UtcMs;
+            SetZoneFlag(z, AwaitingCutFlag, false);
+            if (allCut && _clock.IsTrusted) _zoneTimes[zt + LastProofPassedUtcMsAt] = _clock.UtcMs;
             EventKind kind = allCut ? EventKind.ProofTestPassed : EventKind.ProofTestFailed;
             JsonWriter w = BeginZoneEvent(kind, z, allCut ? "cut_confirmed" : "cut_not_confirmed");
             w.StartObject("proofTest");
-            w.Integer("startedUtcMs", _zoneTimes[sz * ZoneTimes + ProofStartedUtcMsAt]);
+            w.Integer("startedUtcMs", _zoneTimes[zt + ProofStartedUtcMsAt]);
             w.Integer("endedUtcMs", _clock.UtcMs);
             w.Integer("elapsedMs", elapsed);
             w.Integer("timeoutMs", Config(z).ProofTestTimeoutMs);
             w.Bool("passed", allCut);
             w.EndObject();
             if (allCut) EndZoneEvent(z, 0);
-            else EndZoneEvent(z, _zoneInts[sz * ZoneInts + LiveCountAt]);
+            else EndZoneEvent(z, _zoneInts[zi + LiveCountAt]);
         }
 
         // ---------------------------------------------------------------- fail-safe
@@ -1161,12 +1167,13 @@ namespace Qinshui.Edge.Core.Interlocks
             AllOutputsOff();
             for (int z = 0; z < ZoneCount; z++)
             {
-                int sz = z;
-                SetZoneFlag(sz, PermittedFlag, false);
-                SetZoneFlag(sz, LatchedFlag, true);
-                _zoneInts[sz * ZoneInts + LatchedMaskAt] |= Conditions.Bit(ConditionKind.ScanException);
-                _zoneTimes[sz * ZoneTimes + ClearSinceMsAt] = None;
-                SetZoneFlag(sz, AwaitingCutFlag, false);
+                int zi = z * ZoneInts;
+                int zt = z * ZoneTimes;
+                SetZoneFlag(z, PermittedFlag, false);
+                SetZoneFlag(z, LatchedFlag, true);
+                _zoneInts[zi + LatchedMaskAt] |= Conditions.Bit(ConditionKind.ScanException);
+                _zoneTimes[zt + ClearSinceMsAt] = None;
+                SetZoneFlag(z, AwaitingCutFlag, false);
             }
             try
             {
@@ -1216,10 +1223,10 @@ namespace Qinshui.Edge.Core.Interlocks
         private void RecordFiltered(EventKind kind, int z, int kinds)
         {
             if (_events == null) return;
-            int sz = z;
+            int zi = z * ZoneInts;
             JsonWriter w = BeginZoneEvent(kind, z, FirstCodeIn(z, kinds));
             w.StartArray("causes");
-            for (int i = 0; i < _zoneInts[sz * ZoneInts + LiveCountAt]; i++)
+            for (int i = 0; i < _zoneInts[zi + LiveCountAt]; i++)
             {
                 if ((kinds & Conditions.Bit(CauseKind(z, i))) != 0) WriteLiveCause(w, z, i);
             }
@@ -1252,13 +1259,13 @@ namespace Qinshui.Edge.Core.Interlocks
                 return _sink;
             }
             JsonWriter w = _events.Begin(kind, Config(z).Id, reason, EventKinds.English(kind), EventKinds.Chinese(kind));
-            int sz = z;
-            w.Bool("permitted", IsPermitted(sz));
-            w.Bool("latched", IsLatched(sz));
+            int zi = z * ZoneInts;
+            w.Bool("permitted", IsPermitted(z));
+            w.Bool("latched", IsLatched(z));
             w.StartArray("latchedCauses");
             for (int k = 0; k < Conditions.Count; k++)
             {
-                if ((_zoneInts[sz * ZoneInts + LatchedMaskAt] & (1 << k)) != 0) w.StringElement(Conditions.Code((ConditionKind)k));
+                if ((_zoneInts[zi + LatchedMaskAt] & (1 << k)) != 0) w.StringElement(Conditions.Code((ConditionKind)k));
             }
             w.EndArray();
             return w;
