@@ -77,30 +77,31 @@ namespace Qinshui.Edge.Core.Config
             z.Id = r.Id(v, "id", p);
             z.Title = r.String(v, "title", p, false, z.Id);
             JsonValue chs = r.Array(v, "channels", p, false);
-            z.Channels = new ZoneChannel[chs == null ? 0 : chs.Count];
-            for (int i = 0; i < z.Channels.Length; i++)
+            ZoneChannel[] channels = new ZoneChannel[chs == null ? 0 : chs.Count];
+            for (int i = 0; i < channels.Length; i++)
             {
                 string cp = ConfigReader.Index(ConfigReader.Join(p, "channels"), i);
                 JsonValue c = chs[i];
-                z.Channels[i] = new ZoneChannel(null, LevelKind.Alarm);
+                channels[i] = new ZoneChannel(null, LevelKind.Alarm);
                 if (!r.ExpectObject(c, cp)) continue;
                 r.RejectUnknown(c, cp, s_zoneChannel);
-                z.Channels[i].ChannelId = r.String(c, "channel", cp, true, null);
+                channels[i].ChannelId = r.String(c, "channel", cp, true, null);
                 string level = r.String(c, "permitLevel", cp, false, "alarm");
                 LevelKind kind;
                 if (!LevelNames.TryParseKind(level, out kind))
                 {
                     r.Errors.Error(ConfigReader.Join(cp, "permitLevel"), "level_kind", "permitLevel must be warning, alarm, trip or trip2", "permitLevel 必须是 warning、alarm、trip 或 trip2");
                 }
-                z.Channels[i].PermitLevel = kind;
+                channels[i].PermitLevel = kind;
                 if (c.Has("limit"))
                 {
-                    z.Channels[i].HasLimit = true;
-                    z.Channels[i].Limit = r.Number(c, "limit", cp, true, double.NaN);
-                    z.Channels[i].LimitStandard = r.String(c, "limitStandard", cp, false, "site");
+                    channels[i].HasLimit = true;
+                    channels[i].Limit = r.Number(c, "limit", cp, true, double.NaN);
+                    channels[i].LimitStandard = r.String(c, "limitStandard", cp, false, "site");
                 }
-                z.Channels[i].PresenceInputId = r.String(c, "presenceInput", cp, false, null);
+                channels[i].PresenceInputId = r.String(c, "presenceInput", cp, false, null);
             }
+            z.SetChannels(channels);
             z.OutputIds = Strings(v, "outputs", p, r);
             z.MonitoringInputId = r.String(v, "monitoringInput", p, false, null);
             z.MonitoringHeartbeatTimeoutMs = r.Int(v, "monitoringHeartbeatTimeoutMs", p, false, 0, 0, 3600000);
@@ -138,10 +139,13 @@ namespace Qinshui.Edge.Core.Config
             return c;
         }
 
+        /// <summary>One empty list for every absent one (24 B each on nanoFramework, docs/memory.md).</summary>
+        private static readonly string[] NoStrings = new string[0];
+
         internal static string[] Strings(JsonValue v, string key, string path, ConfigReader r)
         {
             JsonValue a = r.Array(v, key, path, false);
-            if (a == null) return new string[0];
+            if (a == null) return NoStrings;
             string[] s = new string[a.Count];
             for (int i = 0; i < s.Length; i++)
             {

@@ -198,8 +198,8 @@ namespace Qinshui.Edge.Core.Gateway
             ZoneInfo[] zoneInfos = new ZoneInfo[ic.Zones.Length];
             for (int z = 0; z < zoneInfos.Length; z++)
             {
-                string[] chans = new string[ic.Zones[z].Channels.Length];
-                for (int k = 0; k < chans.Length; k++) chans[k] = ic.Zones[z].Channels[k].ChannelId;
+                string[] chans = new string[ic.Zones[z].ChannelCount];
+                for (int k = 0; k < chans.Length; k++) chans[k] = ic.Zones[z].ChannelId(k);
                 zoneInfos[z] = new ZoneInfo(ic.Zones[z].Id, ic.Zones[z].OutputIds, chans);
             }
             _recorder = new TelemetryRecorder(_writer, _journal, _clock, _alarms, _journal.MaxPayloadLength, config.Mqtt.DataBatchIntervalMs, payload);
@@ -420,9 +420,8 @@ namespace Qinshui.Edge.Core.Gateway
         {
             int z = _zones.IndexOfZone(zoneId);
             if (z < 0) return false;
-            ZoneState st = _zones.State(z);
             int others = ~Conditions.Bit(ConditionKind.WorkNotAuthorised);
-            return (st.LiveMask & others) == 0 && (st.LatchedMask & others) == 0;
+            return (_zones.LiveMask(z) & others) == 0 && (_zones.LatchedMask(z) & others) == 0;
         }
 
         // ------------------------------------------------------------ IZoneCommands

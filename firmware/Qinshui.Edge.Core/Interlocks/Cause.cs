@@ -2,8 +2,10 @@ namespace Qinshui.Edge.Core.Interlocks
 {
     /// <summary>
     /// One reason a zone is not permitted: condition, subject (channel/input/output id), the
-    /// value seen, the threshold it was compared with, and the standard. A value type holding
-    /// references to configuration strings, so recording one allocates nothing.
+    /// value seen, the threshold it was compared with, and the standard. Filled by
+    /// <see cref="ZoneEngine.GetCause"/> into a caller-owned local; the engine itself keeps its
+    /// causes packed (docs/memory.md: an array of structs is boxed per element on nanoFramework).
+    /// Holds references to configuration strings, so filling one allocates nothing.
     /// </summary>
     public struct Cause
     {

@@ -8,6 +8,8 @@ namespace Qinshui.Edge.Core.Interlocks
     /// PermitLevel or higher (Warning &lt; Alarm &lt; Trip &lt; SecondTrip) active or latched, and,
     /// when HasLimit, the value below the zone's own stricter Limit (e.g. hot work in a mine:
     /// CH4 ≤ 0.5 %vol, 煤矿安全规程).
+    /// How a channel is given to <see cref="ZoneConfig.SetChannels"/>, which packs the list into
+    /// one array per field; read it back with ZoneConfig.ChannelId(i), PermitLevel(i), ….
     /// </summary>
     public sealed class ZoneChannel
     {

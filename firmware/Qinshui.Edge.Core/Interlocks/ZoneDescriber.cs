@@ -50,12 +50,11 @@ namespace Qinshui.Edge.Core.Interlocks
                 if (oc.LoadCurrentInputId != null) s += "; bypass if " + oc.LoadCurrentInputId + " active while off";
                 lines.Add(s);
             }
-            for (int i = 0; zc.Channels != null && i < zc.Channels.Length; i++)
+            for (int i = 0; i < zc.ChannelCount; i++)
             {
-                ZoneChannel ch = zc.Channels[i];
-                if (ch == null) continue;
-                int a = alarms.IndexOf(ch.ChannelId);
-                if (a < 0) { lines.Add("  channel " + ch.ChannelId + ": NOT CONFIGURED"); continue; }
+                if (zc.IsChannelMissing(i)) continue;
+                int a = alarms.IndexOf(zc.ChannelId(i));
+                if (a < 0) { lines.Add("  channel " + zc.ChannelId(i) + ": NOT CONFIGURED"); continue; }
                 ChannelConfig cc = alarms.CopyConfig(a);
                 AlarmProfile p = ProfileCatalog.Find(cc.ProfileId);
                 string unit = Units.Symbol(cc.Unit);
@@ -63,18 +62,18 @@ namespace Qinshui.Edge.Core.Interlocks
                 for (int l = 0; l < cc.Levels.Length; l++)
                 {
                     LevelConfig lc = cc.Levels[l];
-                    if ((int)lc.Kind < (int)ch.PermitLevel) continue;
+                    if ((int)lc.Kind < (int)zc.PermitLevel(i)) continue;
                     s += "; " + LevelNames.Kind(lc.Kind) + " " + (lc.Direction == Direction.High ? ">= " : "< ")
                         + NumberFormat.Format(lc.Threshold, 4) + " " + unit + " (restore " + (lc.Direction == Direction.High ? "< " : ">= ")
                         + NumberFormat.Format(lc.Restore, 4) + ")" + (lc.Latching ? " latching" : "");
                 }
                 s += " [" + (p != null ? p.Id + ": " + p.Standard : "site-defined channel") + "]";
                 lines.Add(s);
-                if (ch.HasLimit)
+                if (zc.HasLimit(i))
                 {
-                    lines.Add("    zone limit: " + cc.Id + " < " + NumberFormat.Format(ch.Limit, 4) + " " + unit + " [" + ch.LimitStandard + "]");
+                    lines.Add("    zone limit: " + cc.Id + " < " + NumberFormat.Format(zc.Limit(i), 4) + " " + unit + " [" + zc.LimitStandard(i) + "]");
                 }
-                if (ch.PresenceInputId != null) lines.Add("    sensor presence input " + ch.PresenceInputId + " (unplugged = tamper)");
+                if (zc.PresenceInputId(i) != null) lines.Add("    sensor presence input " + zc.PresenceInputId(i) + " (unplugged = tamper)");
             }
             if (zc.MonitoringInputId != null || zc.MonitoringHeartbeatTimeoutMs > 0)
             {

@@ -4,7 +4,6 @@ using Qinshui.Edge.Core.Domain;
 using Qinshui.Edge.Core.Events;
 using Qinshui.Edge.Core.Json;
 using Qinshui.Edge.Core.Ports;
-using Qinshui.Edge.Core.Profiles;
 using Qinshui.Edge.Core.Validation;
 
 namespace Qinshui.Edge.Core.Interlocks
@@ -20,13 +19,16 @@ namespace Qinshui.Edge.Core.Interlocks
     /// Every change is recorded as a hash-chained event (<see cref="EventRecorder"/>).
     /// All state is allocated in the constructor; steady-state Evaluate allocates nothing.
     /// </summary>
-    public sealed class ZoneEngine
+    public sealed partial class ZoneEngine
     {
         private const long None = long.MinValue;
         private static readonly int AuthorisationBit = Conditions.Bit(ConditionKind.WorkNotAuthorised);
         private const string Interlocks = "interlocks";
         private const string EngineStandard = "de-energise to trip (ARCHITECTURE.md safety principle 1)";
 
+        // Memory (docs/memory.md): every class field costs 12 B on nanoFramework and an array of
+        // structs is boxed per element, so the state is in few objects and packed arrays: the
+        // wiring in one int[] (ZoneWiring), the causes in three parallel primitive arrays.
         private readonly InterlockConfig _config;
         private readonly AlarmEngine _alarms;
         private readonly IDigitalOutput[] _outputPorts;
@@ -34,35 +36,72 @@ namespace Qinshui.Edge.Core.Interlocks
         private readonly IClock _clock;
         private readonly EventRecorder _events;
         private readonly IWorkAuthorisation _authorisation;
-        private readonly bool _valid;
         private readonly ValidationErrors _errors;
 
-        private readonly ZoneConfig[] _zones;
-        private readonly ZoneState[] _states;
-        private readonly ZoneWiring[] _wiring;
+        /// <summary>
+        /// Each zone's changing state, packed (an object per zone cost 12 B per field): ZoneInts
+        /// ints per zone (flags, masks, cause count) and ZoneTimes longs (timers, proof test).
+        /// </summary>
+        private readonly int[] _zoneInts;
+        /// <summary>ZoneTimes longs per zone, then per output the monotonic time its command last changed.</summary>
+        private readonly long[] _zoneTimes;
+        private const int ZoneInts = 5;
+        private const int FlagsAt = 0, LatchedMaskAt = 1, LiveMaskAt = 2, PrevLiveMaskAt = 3, LiveCountAt = 4;
+        private const int ZoneTimes = 6;
+        private const int ClearSinceMsAt = 0, TrippedAtMsAt = 1, ProofStartedMsAt = 2, ProofStartedUtcMsAt = 3,
+            LastProofPassedUtcMsAt = 4, LastHeartbeatMsAt = 5;
+        private const int PermittedFlag = 1, LatchedFlag = 2, AwaitingCutFlag = 4;
+        /// <summary>Every zone's indices (layout in <see cref="ZoneWiring"/>).</summary>
+        private readonly int[] _map;
 
-        private readonly bool[] _inputActive;
-        private readonly bool[] _inputOk;
-        private readonly bool[] _outputOn;
-        private readonly long[] _outputChangedMs;
-        private readonly int[] _outputFeedback;
-        private readonly int[] _outputLoadChannel;
-        private readonly int[] _outputLoadInput;
+        /// <summary>Per input InputOk | InputActive as read at the last scan, then per output OutputOn (the command last written).</summary>
+        private readonly byte[] _io;
 
-        private readonly string[] _channelStandard;
-        private readonly Cause[] _one = new Cause[1];
-        // Without a recorder, event members go to a tiny writer that simply overflows.
-        private readonly JsonWriter _sink = new JsonWriter(new byte[64]);
+        // The causes failing at the last evaluation, zone z's in slots [CauseStart, CauseStart + LiveCount).
+        // Only what cannot be derived is stored: the kind with a detail (which level, which side of a
+        // band, heartbeat or input) and the subject as an index (by kind: the zone's channel
+        // reference k, an input, or the zone's output position). Threshold, unit, standard and the
+        // subject's id follow from the configuration (CauseThreshold, CauseUnit, CauseStandard,
+        // CauseSubject); the value from what the evaluation saw, kept once per channel reference
+        // rather than once per cause (one channel can give six causes, all with its one reading).
+        private readonly byte[] _causeCode;
+        private readonly short[] _causeSubject;
+        /// <summary>
+        /// What the last evaluation saw, zone z's from SeenStart: heartbeat age, platform link
+        /// age, then per channel reference k its value and its age (NaN: no reading).
+        /// </summary>
+        private readonly double[] _seen;
+
+        // Without a recorder, event members go to a tiny writer that simply overflows (null with one).
+        private readonly JsonWriter _sink;
 
         private long _lastEvaluateMs = None;
         private long _linkAliveMs = None;
-        private bool _bootRecorded;
+        private int _flags;
+
+        private const int ValidFlag = 1;
+        private const int BootRecordedFlag = 2;
+
+        private const byte InputOk = 1;
+        private const byte InputActive = 2;
+        private const byte OutputOn = 1;
+
+        private const int KindMask = 0x1F;
+        private const int DetailShift = 5;
+        /// <summary>ChannelAboveLimit: the zone's own limit (the subject is the channel's position in the zone).</summary>
+        private const int DetailZoneLimit = 0;
+        /// <summary>Level causes carry level index + 1 (ChannelConfig.MaxLevels = 5); 7 = a level beyond that.</summary>
+        private const int DetailLevelBeyond = 7;
+        private const int DetailHeartbeat = 1;
+        private const int DetailAboveBand = 1;
+        private const int DetailLoadInput = 1;
 
         public ZoneEngine(InterlockConfig config, AlarmEngine alarms, IDigitalOutput[] outputs, IDigitalInput[] inputs,
             IClock clock, EventRecorder events, IWorkAuthorisation authorisation)
         {
             _config = config;
             _alarms = alarms;
+            _sink = events == null ? new JsonWriter(new byte[64]) : null;
             _outputPorts = outputs == null ? new IDigitalOutput[0] : outputs;
             _inputPorts = inputs == null ? new IDigitalInput[0] : inputs;
             _clock = clock;
@@ -88,58 +127,44 @@ namespace Qinshui.Edge.Core.Interlocks
                     "the gateway provides " + _inputPorts.Length + " input ports for " + config.Inputs.Length + " configured inputs",
                     "网关提供 " + _inputPorts.Length + " 个输入端口，配置了 " + config.Inputs.Length + " 个输入");
             }
-            _valid = !_errors.HasErrors;
-
-            _channelStandard = new string[alarms.ChannelCount];
-            for (int i = 0; i < _channelStandard.Length; i++)
+            if (_errors.HasErrors)
             {
-                AlarmProfile p = alarms.Profile(i);
-                _channelStandard[i] = p != null ? p.Standard : "site-defined channel";
-            }
-
-            if (!_valid)
-            {
-                _zones = new ZoneConfig[0];
-                _states = new ZoneState[0];
-                _wiring = new ZoneWiring[0];
-                _inputActive = new bool[0];
-                _inputOk = new bool[0];
-                _outputOn = new bool[0];
-                _outputChangedMs = new long[0];
-                _outputFeedback = new int[0];
-                _outputLoadChannel = new int[0];
-                _outputLoadInput = new int[0];
+                _zoneInts = new int[0];
+                _zoneTimes = new long[0];
+                _map = new int[1];
+                _io = new byte[0];
+                _causeCode = new byte[0];
+                _causeSubject = new short[0];
+                _seen = new double[0];
                 return;
             }
+            _flags = ValidFlag;
 
-            _zones = config.Zones;
-            _states = new ZoneState[_zones.Length];
-            _wiring = new ZoneWiring[_zones.Length];
-            for (int z = 0; z < _zones.Length; z++)
+            int zones = config.Zones.Length;
+            _map = ZoneWiring.Resolve(config, alarms);
+            _zoneInts = new int[zones * ZoneInts];
+            _zoneTimes = new long[zones * ZoneTimes + config.Outputs.Length];
+            for (int z = 0; z < zones; z++)
             {
-                _wiring[z] = ZoneWiring.Resolve(_zones[z], config, alarms);
-                _states[z] = new ZoneState(_wiring[z].CauseCapacity);
+                // Boot state: off and latched until every condition holds, has settled, and a reset is pressed.
+                _zoneInts[z * ZoneInts + FlagsAt] = LatchedFlag;
+                _zoneInts[z * ZoneInts + LatchedMaskAt] = Conditions.Bit(ConditionKind.Boot);
+                _zoneTimes[z * ZoneTimes + ClearSinceMsAt] = None;
+                _zoneTimes[z * ZoneTimes + TrippedAtMsAt] = None;
+                _zoneTimes[z * ZoneTimes + ProofStartedMsAt] = None;
+                _zoneTimes[z * ZoneTimes + LastProofPassedUtcMsAt] = None;
+                _zoneTimes[z * ZoneTimes + LastHeartbeatMsAt] = None;
             }
-            int ni = config.Inputs.Length;
-            _inputActive = new bool[ni];
-            _inputOk = new bool[ni];
+            int causes = ZoneWiring.CauseTotal(_map, zones);
+            _causeCode = new byte[causes];
+            _causeSubject = new short[causes];
+            _seen = new double[ZoneWiring.SeenTotal(_map, config.Zones)];
             int no = config.Outputs.Length;
-            _outputOn = new bool[no];
-            _outputChangedMs = new long[no];
-            _outputFeedback = new int[no];
-            _outputLoadChannel = new int[no];
-            _outputLoadInput = new int[no];
-            for (int o = 0; o < no; o++)
-            {
-                OutputConfig oc = config.Outputs[o];
-                _outputChangedMs[o] = None;
-                _outputFeedback[o] = config.IndexOfInput(oc.FeedbackInputId);
-                _outputLoadChannel[o] = oc.LoadCurrentChannelId == null ? -1 : alarms.IndexOf(oc.LoadCurrentChannelId);
-                _outputLoadInput[o] = config.IndexOfInput(oc.LoadCurrentInputId);
-            }
+            _io = new byte[config.Inputs.Length + no];
+            for (int o = 0; o < no; o++) _zoneTimes[zones * ZoneTimes + o] = None;
         }
 
-        public bool IsConfigValid { get { return _valid; } }
+        public bool IsConfigValid { get { return (_flags & ValidFlag) != 0; } }
 
         /// <summary>The effective configuration as text lines (print at start-up).</summary>
         public string[] Describe() { return ZoneDescriber.Describe(_config, _alarms); }
@@ -147,31 +172,78 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>Why the configuration was refused (empty when valid).</summary>
         public ValidationErrors ConfigErrors { get { return _errors; } }
 
-        public int ZoneCount { get { return _zones.Length; } }
-        public ZoneConfig Config(int zone) { return _zones[zone]; }
-        public ZoneState State(int zone) { return _states[zone]; }
+        public int ZoneCount { get { return _zoneInts.Length / ZoneInts; } }
+        public ZoneConfig Config(int zone) { return _config.Zones[zone]; }
+
+        // ---------------------------------------------------------------- zone state (read-only outside)
+
+        /// <summary>True while the zone's outputs are commanded on.</summary>
+        public bool IsPermitted(int zone) { return (_zoneInts[zone * ZoneInts + FlagsAt] & PermittedFlag) != 0; }
+
+        /// <summary>Tripped and awaiting reset (the zone never comes back by itself).</summary>
+        public bool IsLatched(int zone) { return (_zoneInts[zone * ZoneInts + FlagsAt] & LatchedFlag) != 0; }
+
+        /// <summary>Every cause kind seen since the trip (bit = 1 &lt;&lt; ConditionKind); cleared by an accepted reset.</summary>
+        public int LatchedMask(int zone) { return _zoneInts[zone * ZoneInts + LatchedMaskAt]; }
+
+        /// <summary>Cause kinds failing at the last evaluation.</summary>
+        public int LiveMask(int zone) { return _zoneInts[zone * ZoneInts + LiveMaskAt]; }
+
+        /// <summary>How many causes failed at the last evaluation: read them with CauseKind(zone, i), …, GetCause.</summary>
+        public int LiveCount(int zone) { return _zoneInts[zone * ZoneInts + LiveCountAt]; }
+
+        public bool Has(int zone, ConditionKind kind) { return (LiveMask(zone) & Conditions.Bit(kind)) != 0; }
+        public bool HasLatched(int zone, ConditionKind kind) { return (LatchedMask(zone) & Conditions.Bit(kind)) != 0; }
+
+        /// <summary>Monotonic time since which no cause has been live (long.MinValue while one is).</summary>
+        public long ClearSinceMs(int zone) { return _zoneTimes[zone * ZoneTimes + ClearSinceMsAt]; }
+
+        public long TrippedAtMs(int zone) { return _zoneTimes[zone * ZoneTimes + TrippedAtMsAt]; }
+
+        public ProofTestPhase ProofPhase(int zone)
+        {
+            return (_zoneInts[zone * ZoneInts + FlagsAt] & AwaitingCutFlag) != 0 ? ProofTestPhase.AwaitingCut : ProofTestPhase.Idle;
+        }
+
+        public long ProofStartedMs(int zone) { return _zoneTimes[zone * ZoneTimes + ProofStartedMsAt]; }
+        public long ProofStartedUtcMs(int zone) { return _zoneTimes[zone * ZoneTimes + ProofStartedUtcMsAt]; }
+
+        /// <summary>UTC of the last passed proof test (long.MinValue: never since boot).</summary>
+        public long LastProofPassedUtcMs(int zone) { return _zoneTimes[zone * ZoneTimes + LastProofPassedUtcMsAt]; }
+
+        private void SetZoneFlag(int zone, int flag, bool on)
+        {
+            if (on) _zoneInts[zone * ZoneInts + FlagsAt] |= flag;
+            else _zoneInts[zone * ZoneInts + FlagsAt] &= ~flag;
+        }
 
         public int IndexOfZone(string id)
         {
-            for (int i = 0; i < _zones.Length; i++)
+            for (int i = 0; i < ZoneCount; i++)
             {
-                if (_zones[i].Id == id) return i;
+                if (_config.Zones[i].Id == id) return i;
             }
             return -1;
         }
 
         /// <summary>The command last written to an output (index in InterlockConfig.Outputs).</summary>
-        public bool IsOutputEnergised(int output) { return output >= 0 && output < _outputOn.Length && _outputOn[output]; }
+        public bool IsOutputEnergised(int output) { return output >= 0 && output < OutputCount && IsOutputOn(output); }
+
+        private int OutputCount { get { return _io.Length - _inputPorts.Length; } }
+        private bool IsOutputOn(int o) { return (_io[_inputPorts.Length + o] & OutputOn) != 0; }
+        private void SetOutputOn(int o, bool on) { _io[_inputPorts.Length + o] = on ? OutputOn : (byte)0; }
+        private long OutputChangedMs(int o) { return _zoneTimes[ZoneCount * ZoneTimes + o]; }
+        private void SetOutputChangedMs(int o, long ms) { _zoneTimes[ZoneCount * ZoneTimes + o] = ms; }
 
         /// <summary>Whether the zone requires the platform link (false: a site without network, stated in the birth message).</summary>
-        public bool IsPlatformLinkSupervised(int zone) { return _zones[zone].PlatformLinkGraceMs > 0; }
+        public bool IsPlatformLinkSupervised(int zone) { return Config(zone).PlatformLinkGraceMs > 0; }
 
         /// <summary>Last passed proof test older than the zone's interval (or none since boot). Needs a trusted clock to say no.</summary>
         public bool IsProofTestOverdue(int zone)
         {
-            ZoneState st = _states[zone];
-            if (st.LastProofPassedUtcMs == ZoneState.None || !_clock.IsTrusted) return true;
-            return _clock.UtcMs - st.LastProofPassedUtcMs > _zones[zone].ProofTestIntervalMs;
+            int zt = zone * ZoneTimes;
+            if (_zoneTimes[zt + LastProofPassedUtcMsAt] == None || !_clock.IsTrusted) return true;
+            return _clock.UtcMs - _zoneTimes[zt + LastProofPassedUtcMsAt] > Config(zone).ProofTestIntervalMs;
         }
 
         // ---------------------------------------------------------------- notifications
@@ -185,8 +257,8 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>A monitoring heartbeat (NVR/camera health message) for a zone.</summary>
         public void NotifyMonitoringHeartbeat(int zone, long nowMs)
         {
-            if (zone < 0 || zone >= _states.Length) return;
-            _states[zone].LastHeartbeatMs = nowMs;
+            if (zone < 0 || zone >= ZoneCount) return;
+            _zoneTimes[zone * ZoneTimes + LastHeartbeatMsAt] = nowMs;
         }
 
         /// <summary>The configuration was changed at the gateway (serial console, file): tamper event, every zone trips.</summary>
@@ -198,7 +270,7 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>The scan missed its supervisor deadline (reported by the composition root): every zone trips.</summary>
         public void NotifySupervisorDeadlineMissed()
         {
-            TripAll(ConditionKind.SupervisorDeadlineMissed, double.NaN, _valid ? _config.ScanDeadlineMs : 0, "ms", EventKind.ZoneTripped);
+            TripAll(ConditionKind.SupervisorDeadlineMissed, double.NaN, IsConfigValid ? _config.ScanDeadlineMs : 0, "ms", EventKind.ZoneTripped);
         }
 
         // ---------------------------------------------------------------- the scan
@@ -208,24 +280,23 @@ namespace Qinshui.Edge.Core.Interlocks
         {
             try
             {
-                if (!_valid)
+                if (!IsConfigValid)
                 {
                     AllOutputsOff();
-                    if (!_bootRecorded)
+                    if ((_flags & BootRecordedFlag) == 0)
                     {
-                        _bootRecorded = true;
+                        _flags |= BootRecordedFlag;
                         RecordConfigInvalid();
                     }
                     return;
                 }
                 ReadInputs();
-                if (!_bootRecorded)
+                if ((_flags & BootRecordedFlag) == 0)
                 {
-                    _bootRecorded = true;
-                    for (int z = 0; z < _zones.Length; z++)
+                    _flags |= BootRecordedFlag;
+                    for (int z = 0; z < ZoneCount; z++)
                     {
-                        SetOne(ConditionKind.Boot, _zones[z].Id, double.NaN, double.NaN, "", EngineStandard);
-                        RecordZoneEvent(EventKind.ZoneTripped, z, Conditions.Code(ConditionKind.Boot), _one, 1);
+                        RecordOne(EventKind.ZoneTripped, z, ConditionKind.Boot, Config(z).Id, double.NaN, double.NaN, "", EngineStandard);
                     }
                 }
                 if (_lastEvaluateMs != None && nowMs - _lastEvaluateMs > _config.ScanDeadlineMs)
@@ -233,11 +304,11 @@ namespace Qinshui.Edge.Core.Interlocks
                     TripAll(ConditionKind.SupervisorDeadlineMissed, nowMs - _lastEvaluateMs, _config.ScanDeadlineMs, "ms", EventKind.ZoneTripped);
                 }
                 _lastEvaluateMs = nowMs;
-                for (int o = 0; o < _outputChangedMs.Length; o++)
+                for (int o = 0; o < OutputCount; o++)
                 {
-                    if (_outputChangedMs[o] == None) _outputChangedMs[o] = nowMs;
+                    if (OutputChangedMs(o) == None) SetOutputChangedMs(o, nowMs);
                 }
-                for (int z = 0; z < _zones.Length; z++) EvaluateZone(z, nowMs);
+                for (int z = 0; z < ZoneCount; z++) EvaluateZone(z, nowMs);
             }
             catch (Exception)
             {
@@ -247,65 +318,69 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private void EvaluateZone(int z, long nowMs)
         {
-            ZoneState st = _states[z];
+            int zi = z * ZoneInts;
+            int zt = z * ZoneTimes;
             int mask = ComputeConditions(z, nowMs);
 
             // Work authorisation is a demand, not a fault: without it the zone stands by (outputs
             // off) without latching, so the next authorised job needs no reset. Every other cause trips and latches.
             int tripMask = mask & ~AuthorisationBit;
-            if (st.Permitted && tripMask != 0)
+            if (IsPermitted(z) && tripMask != 0)
             {
                 Trip(z, tripMask, nowMs);
-                RecordZoneEvent(EventKind.ZoneTripped, z, FirstCode(st), st.Live, st.LiveCount);
+                RecordZoneEvent(EventKind.ZoneTripped, z, FirstCode(z), _zoneInts[zi + LiveCountAt]);
             }
-            else if (st.Latched)
+            else if (IsLatched(z))
             {
-                st.LatchedMask |= mask;
+                _zoneInts[zi + LatchedMaskAt] |= mask;
             }
 
-            int fresh = mask & ~st.PrevLiveMask;
+            int fresh = mask & ~_zoneInts[zi + PrevLiveMaskAt];
             if ((fresh & Conditions.Bit(ConditionKind.BypassSuspected)) != 0)
             {
                 RecordFiltered(EventKind.BypassSuspected, z, Conditions.Bit(ConditionKind.BypassSuspected));
             }
             if ((fresh & Conditions.FaultMask) != 0) RecordFiltered(EventKind.Fault, z, fresh & Conditions.FaultMask);
             if ((fresh & Conditions.TamperMask) != 0) RecordFiltered(EventKind.Tamper, z, fresh & Conditions.TamperMask);
-            st.PrevLiveMask = mask;
+            _zoneInts[zi + PrevLiveMaskAt] = mask;
 
             // A latched alarm level that has cleared does not hold the settle timer: the zone reset resets it.
             int settleMask = mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched) & ~AuthorisationBit;
-            if (settleMask != 0) st.ClearSinceMs = None;
-            else if (st.ClearSinceMs == None) st.ClearSinceMs = nowMs;
+            if (settleMask != 0) _zoneTimes[zt + ClearSinceMsAt] = None;
+            else if (_zoneTimes[zt + ClearSinceMsAt] == None) _zoneTimes[zt + ClearSinceMsAt] = nowMs;
 
-            if (st.ProofPhase == ProofTestPhase.AwaitingCut) ProgressProofTest(z, nowMs);
+            if (ProofPhase(z) == ProofTestPhase.AwaitingCut) ProgressProofTest(z, nowMs);
 
             WriteZoneOutputs(z, nowMs);
         }
 
         private void Trip(int z, int mask, long nowMs)
         {
-            ZoneState st = _states[z];
-            bool was = st.Permitted;
-            st.Permitted = false;
-            st.Latched = true;
-            st.LatchedMask |= mask;
-            st.ClearSinceMs = None;
-            if (was) st.TrippedAtMs = nowMs;
+            int zi = z * ZoneInts;
+            int zt = z * ZoneTimes;
+            bool was = IsPermitted(z);
+            SetZoneFlag(z, PermittedFlag, false);
+            SetZoneFlag(z, LatchedFlag, true);
+            _zoneInts[zi + LatchedMaskAt] |= mask;
+            _zoneTimes[zt + ClearSinceMsAt] = None;
+            if (was) _zoneTimes[zt + TrippedAtMsAt] = nowMs;
             WriteZoneOutputs(z, nowMs);
         }
 
         private void WriteZoneOutputs(int z, long nowMs)
         {
-            ZoneState zs = _states[z];
-            bool on = zs.Permitted && (zs.LiveMask & AuthorisationBit) == 0;
-            int[] outs = _wiring[z].Outputs;
-            for (int i = 0; i < outs.Length; i++)
+            int zi = z * ZoneInts;
+            bool on = IsPermitted(z) && (_zoneInts[zi + LiveMaskAt] & AuthorisationBit) == 0;
+            int b = _map[z];
+            int first = FirstOutput(b);
+            int count = _map[b + ZoneWiring.OutputCount];
+            for (int i = 0; i < count; i++)
             {
-                int o = outs[i];
-                if (_outputOn[o] != on)
+                int o = _map[first + i];
+                if (IsOutputOn(o) != on)
                 {
-                    _outputOn[o] = on;
-                    _outputChangedMs[o] = nowMs;
+                    SetOutputOn(o, on);
+                    SetOutputChangedMs(o, nowMs);
                 }
                 _outputPorts[o].Write(on);
             }
@@ -317,48 +392,64 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 bool raw;
                 bool ok = _inputPorts[i].TryRead(out raw);
-                _inputOk[i] = ok;
-                _inputActive[i] = ok && (raw != _config.Inputs[i].Inverted);
+                byte bits = 0;
+                if (ok) bits = InputOk;
+                if (ok && (raw != _config.Inputs[i].Inverted)) bits |= InputActive;
+                _io[i] = bits;
             }
         }
+
+        private bool IsInputOk(int input) { return (_io[input] & InputOk) != 0; }
+        private bool IsInputActive(int input) { return (_io[input] & InputActive) != 0; }
+
+        // ---------------------------------------------------------------- wiring
+
+        private int ChannelCountOf(int b) { return _map[b + ZoneWiring.ChannelCount]; }
+        private static int FirstChannel(int b) { return b + ZoneWiring.HeaderLength; }
+        private int FirstPresence(int b) { return b + ZoneWiring.HeaderLength + _map[b + ZoneWiring.ChannelCount]; }
+        private int FirstOutput(int b) { return b + ZoneWiring.HeaderLength + 2 * _map[b + ZoneWiring.ChannelCount]; }
+        private int FirstEmergencyStop(int b) { return FirstOutput(b) + _map[b + ZoneWiring.OutputCount]; }
+        private int OutputEntry(int o) { return _map[ZoneCount] + o * ZoneWiring.OutputEntryLength; }
 
         // ---------------------------------------------------------------- conditions
 
         /// <summary>Fills the zone's live causes and returns their mask (0 = every condition holds).</summary>
         private int ComputeConditions(int z, long nowMs)
         {
-            ZoneConfig zc = _zones[z];
-            ZoneWiring w = _wiring[z];
-            ZoneState st = _states[z];
-            st.LiveCount = 0;
-            st.LiveMask = 0;
+            ZoneConfig zc = Config(z);
+            int zi = z * ZoneInts;
+            int zt = z * ZoneTimes;
+            int b = _map[z];
+            _zoneInts[zi + LiveCountAt] = 0;
+            _zoneInts[zi + LiveMaskAt] = 0;
 
-            for (int i = 0; i < w.Channels.Length; i++)
+            int n = ChannelCountOf(b);
+            for (int i = 0; i < n; i++)
             {
-                int a = w.Channels[i];
-                ZoneChannel zch = zc.Channels[i];
-                if (ChannelUsable(st, a, nowMs, true))
+                // Channel reference k = i: the zone's own channels come first.
+                if (ChannelUsable(z, i, nowMs) && zc.HasLimit(i))
                 {
-                    double v = _alarms.LastValue(a);
-                    if (zch.HasLimit && !(v < zch.Limit))
-                    {
-                        Add(st, ConditionKind.ChannelAboveLimit, zch.ChannelId, v, zch.Limit, UnitOf(a), zch.LimitStandard);
-                    }
+                    double v = _alarms.LastValue(_map[FirstChannel(b) + i]);
+                    if (!(v < zc.Limit(i))) Add(z, ConditionKind.ChannelAboveLimit, DetailZoneLimit, i);
                 }
-                CheckLevels(st, a, zch.PermitLevel);
-                if (w.PresenceInputs[i] >= 0) CheckInput(st, w.PresenceInputs[i], false, ConditionKind.SensorUnplugged);
+                CheckLevels(z, i, zc.PermitLevel(i));
+                int presence = _map[FirstPresence(b) + i];
+                if (presence >= 0) CheckInput(z, presence, false, ConditionKind.SensorUnplugged);
             }
 
-            if (w.MonitoringInput >= 0) CheckInput(st, w.MonitoringInput, false, ConditionKind.MonitoringLost);
+            int monitoring = _map[b + ZoneWiring.MonitoringInput];
+            if (monitoring >= 0) CheckInput(z, monitoring, false, ConditionKind.MonitoringLost);
             if (zc.MonitoringHeartbeatTimeoutMs > 0)
             {
-                if (st.LastHeartbeatMs == None)
+                if (_zoneTimes[zt + LastHeartbeatMsAt] == None)
                 {
-                    Add(st, ConditionKind.MonitoringLost, "heartbeat", double.NaN, zc.MonitoringHeartbeatTimeoutMs, "ms", null);
+                    See(z, HeartbeatAgeSlot, double.NaN);
+                    Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0);
                 }
-                else if (nowMs - st.LastHeartbeatMs > zc.MonitoringHeartbeatTimeoutMs)
+                else if (nowMs - _zoneTimes[zt + LastHeartbeatMsAt] > zc.MonitoringHeartbeatTimeoutMs)
                 {
-                    Add(st, ConditionKind.MonitoringLost, "heartbeat", nowMs - st.LastHeartbeatMs, zc.MonitoringHeartbeatTimeoutMs, "ms", null);
+                    See(z, HeartbeatAgeSlot, nowMs - _zoneTimes[zt + LastHeartbeatMsAt]);
+                    Add(z, ConditionKind.MonitoringLost, DetailHeartbeat, 0);
                 }
             }
 
@@ -366,70 +457,85 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 if (_linkAliveMs == None)
                 {
-                    Add(st, ConditionKind.PlatformLinkLost, "platform", double.NaN, zc.PlatformLinkGraceMs, "ms", null);
+                    See(z, LinkAgeSlot(z), double.NaN);
+                    Add(z, ConditionKind.PlatformLinkLost, 0, 0);
                 }
                 else if (nowMs - _linkAliveMs > zc.PlatformLinkGraceMs)
                 {
-                    Add(st, ConditionKind.PlatformLinkLost, "platform", nowMs - _linkAliveMs, zc.PlatformLinkGraceMs, "ms", null);
+                    See(z, LinkAgeSlot(z), nowMs - _linkAliveMs);
+                    Add(z, ConditionKind.PlatformLinkLost, 0, 0);
                 }
             }
 
             DustCollectorConfig c = zc.Collector;
             if (c != null)
             {
-                if (ChannelUsable(st, w.DpChannel, nowMs, false))
+                // Channel references n .. n+3: dp, hopper, level, flow.
+                int dp = n;
+                if (ChannelUsable(z, dp, nowMs))
                 {
-                    double dp = _alarms.LastValue(w.DpChannel);
-                    if (dp < c.DpMinPa) Add(st, ConditionKind.CollectorPressureOutOfBand, c.DpChannelId, dp, c.DpMinPa, "Pa", c.Standard);
-                    else if (dp > c.DpMaxPa) Add(st, ConditionKind.CollectorPressureOutOfBand, c.DpChannelId, dp, c.DpMaxPa, "Pa", c.Standard);
+                    double v = _alarms.LastValue(ReferencedChannel(z, dp));
+                    if (v < c.DpMinPa) Add(z, ConditionKind.CollectorPressureOutOfBand, 0, dp);
+                    else if (v > c.DpMaxPa) Add(z, ConditionKind.CollectorPressureOutOfBand, DetailAboveBand, dp);
                 }
-                if (ChannelUsable(st, w.HopperChannel, nowMs, false))
+                int hopper = n + 1;
+                if (ChannelUsable(z, hopper, nowMs))
                 {
-                    double t = _alarms.LastValue(w.HopperChannel);
-                    if (!(t < c.HopperTemperatureMaxC))
-                    {
-                        Add(st, ConditionKind.HopperTemperatureHigh, c.HopperTemperatureChannelId, t, c.HopperTemperatureMaxC, "degC", c.Standard);
-                    }
+                    double t = _alarms.LastValue(ReferencedChannel(z, hopper));
+                    if (!(t < c.HopperTemperatureMaxC)) Add(z, ConditionKind.HopperTemperatureHigh, 0, hopper);
                 }
-                if (w.AirlockInput >= 0) CheckInput(st, w.AirlockInput, true, ConditionKind.AirlockFault);
+                int airlock = _map[ZoneWiring.CollectorSection(_map, z) + ZoneWiring.CollectorAirlock];
+                if (airlock >= 0) CheckInput(z, airlock, true, ConditionKind.AirlockFault);
                 if (c.Wet)
                 {
-                    if (ChannelUsable(st, w.LevelChannel, nowMs, false))
+                    int level = n + 2;
+                    if (ChannelUsable(z, level, nowMs))
                     {
-                        double l = _alarms.LastValue(w.LevelChannel);
-                        if (!(l >= c.WaterLevelMinMm)) Add(st, ConditionKind.WaterLevelLow, c.WaterLevelChannelId, l, c.WaterLevelMinMm, "mm", c.Standard);
+                        double l = _alarms.LastValue(ReferencedChannel(z, level));
+                        if (!(l >= c.WaterLevelMinMm)) Add(z, ConditionKind.WaterLevelLow, 0, level);
                     }
-                    if (ChannelUsable(st, w.FlowChannel, nowMs, false))
+                    int flow = n + 3;
+                    if (ChannelUsable(z, flow, nowMs))
                     {
-                        double f = _alarms.LastValue(w.FlowChannel);
-                        if (!(f >= c.WaterFlowMinM3h)) Add(st, ConditionKind.WaterFlowLow, c.WaterFlowChannelId, f, c.WaterFlowMinM3h, "m3/h", c.Standard);
+                        double f = _alarms.LastValue(ReferencedChannel(z, flow));
+                        if (!(f >= c.WaterFlowMinM3h)) Add(z, ConditionKind.WaterFlowLow, 0, flow);
                     }
                 }
             }
 
             if (zc.RequiresWorkAuthorisation && (_authorisation == null || !_authorisation.IsAuthorised(z, nowMs)))
             {
-                Add(st, ConditionKind.WorkNotAuthorised, zc.Id, double.NaN, double.NaN, "", null);
+                Add(z, ConditionKind.WorkNotAuthorised, 0, 0);
             }
 
-            for (int i = 0; i < w.EmergencyStops.Length; i++) CheckInput(st, w.EmergencyStops[i], true, ConditionKind.EmergencyStop);
-            if (w.EnclosureInput >= 0) CheckInput(st, w.EnclosureInput, true, ConditionKind.EnclosureTamper);
+            int stops = FirstEmergencyStop(b);
+            int stopCount = _map[b + ZoneWiring.EmergencyStopCount];
+            for (int i = 0; i < stopCount; i++) CheckInput(z, _map[stops + i], true, ConditionKind.EmergencyStop);
+            int enclosure = _map[b + ZoneWiring.EnclosureInput];
+            if (enclosure >= 0) CheckInput(z, enclosure, true, ConditionKind.EnclosureTamper);
 
-            for (int i = 0; i < w.Outputs.Length; i++) CheckFeedback(st, w.Outputs[i], nowMs);
+            int outs = FirstOutput(b);
+            int outCount = _map[b + ZoneWiring.OutputCount];
+            for (int i = 0; i < outCount; i++) CheckFeedback(z, i, nowMs);
 
-            return st.LiveMask;
+            return _zoneInts[zi + LiveMaskAt];
         }
 
-        /// <summary>Adds fault/stale/inhibit/calibration causes; true when the value may be compared.</summary>
-        private bool ChannelUsable(ZoneState st, int a, long nowMs, bool permitChannel)
+        /// <summary>
+        /// Adds fault/stale/inhibit/calibration causes of the zone's channel reference k (and keeps
+        /// its reading as seen); true when the value may be compared.
+        /// </summary>
+        private bool ChannelUsable(int z, int k, long nowMs)
         {
+            int a = ReferencedChannel(z, k);
             Quality q = _alarms.EffectiveQuality(a);
-            string id = _alarms.ChannelId(a);
             bool hasReading = _alarms.HasReading(a);
+            See(z, ReadingSlot(z, k), _alarms.LastValue(a));
+            See(z, ReadingSlot(z, k) + 1, hasReading ? nowMs - _alarms.LastMonotonicMs(a) : double.NaN);
             bool usable = true;
             if (!hasReading || (q & (QualityRules.BadMask & ~Quality.Stale)) != 0)
             {
-                Add(st, ConditionKind.ChannelFault, id, hasReading ? _alarms.LastValue(a) : double.NaN, double.NaN, UnitOf(a), null);
+                Add(z, ConditionKind.ChannelFault, 0, k);
                 usable = false;
             }
             if (hasReading)
@@ -438,23 +544,23 @@ namespace Qinshui.Edge.Core.Interlocks
                 // Checked here too: the alarm engine marks staleness only when it is ticked.
                 if ((q & Quality.Stale) != 0 || age > _alarms.MaxAgeMs(a))
                 {
-                    Add(st, ConditionKind.ChannelStale, id, age, _alarms.MaxAgeMs(a), "ms", null);
+                    Add(z, ConditionKind.ChannelStale, 0, k);
                     usable = false;
                 }
             }
             if ((q & Quality.Inhibited) != 0)
             {
-                Add(st, ConditionKind.ChannelInhibited, id, double.NaN, double.NaN, "", null);
+                Add(z, ConditionKind.ChannelInhibited, 0, k);
                 usable = false;
             }
             if ((q & Quality.CalibrationOverdue) != 0)
             {
-                Add(st, ConditionKind.CalibrationOverdue, id, double.NaN, double.NaN, "", null);
+                Add(z, ConditionKind.CalibrationOverdue, 0, k);
                 usable = false;
             }
             if (usable && !QualityRules.IsHealthyForPermissive(q))
             {
-                Add(st, ConditionKind.ChannelFault, id, _alarms.LastValue(a), double.NaN, UnitOf(a), null);
+                Add(z, ConditionKind.ChannelFault, 0, k);
                 usable = false;
             }
             if (usable)
@@ -462,103 +568,167 @@ namespace Qinshui.Edge.Core.Interlocks
                 double v = _alarms.LastValue(a);
                 if (double.IsNaN(v) || double.IsInfinity(v))
                 {
-                    Add(st, ConditionKind.ChannelFault, id, v, double.NaN, UnitOf(a), null);
+                    Add(z, ConditionKind.ChannelFault, 0, k);
                     usable = false;
                 }
             }
             return usable;
         }
 
-        private void CheckLevels(ZoneState st, int a, LevelKind permitLevel)
+        /// <summary>Level causes of the zone's channel k (its value was kept by ChannelUsable, called first).</summary>
+        private void CheckLevels(int z, int k, LevelKind permitLevel)
         {
-            double v = _alarms.LastValue(a);
+            int a = ReferencedChannel(z, k);
             for (int i = 0; i < _alarms.LevelCount(a); i++)
             {
                 if ((int)_alarms.LevelKindOf(a, i) < (int)permitLevel) continue;
                 LevelStatus status = _alarms.Status(a, i);
+                int detail = i + 1 < DetailLevelBeyond ? i + 1 : DetailLevelBeyond;
                 if (status == LevelStatus.Active)
                 {
-                    Add(st, ConditionKind.ChannelAboveLimit, _alarms.ChannelId(a), v, _alarms.Threshold(a, i), UnitOf(a), _channelStandard[a]);
+                    Add(z, ConditionKind.ChannelAboveLimit, detail, k);
                 }
                 else if (_alarms.IsLatched(a, i) || status == LevelStatus.ClearedAwaitingReset)
                 {
-                    Add(st, ConditionKind.ChannelTripLatched, _alarms.ChannelId(a), v, _alarms.Threshold(a, i), UnitOf(a), _channelStandard[a]);
+                    Add(z, ConditionKind.ChannelTripLatched, detail, k);
                 }
             }
         }
 
         /// <summary>Adds kind when the input is in its unsafe state (active when unsafeWhenActive, else inactive).</summary>
-        private void CheckInput(ZoneState st, int input, bool unsafeWhenActive, ConditionKind kind)
+        private void CheckInput(int z, int input, bool unsafeWhenActive, ConditionKind kind)
         {
-            string id = _config.Inputs[input].Id;
-            if (!_inputOk[input])
+            if (!IsInputOk(input))
             {
-                Add(st, ConditionKind.InputUnreadable, id, double.NaN, double.NaN, "", null);
+                Add(z, ConditionKind.InputUnreadable, 0, input);
                 return;
             }
-            if (_inputActive[input] == unsafeWhenActive) Add(st, kind, id, double.NaN, double.NaN, "", null);
+            if (IsInputActive(input) == unsafeWhenActive) Add(z, kind, 0, input);
         }
 
-        private void CheckFeedback(ZoneState st, int o, long nowMs)
+        /// <summary>Feedback and bypass causes of the zone's i-th output (subject: that position).</summary>
+        private void CheckFeedback(int z, int i, long nowMs)
         {
+            int b = _map[z];
+            int o = _map[FirstOutput(b) + i];
             OutputConfig oc = _config.Outputs[o];
-            bool on = _outputOn[o];
-            bool settled = _outputChangedMs[o] != None && nowMs - _outputChangedMs[o] >= oc.FeedbackSettleMs;
-            int fb = _outputFeedback[o];
+            bool on = IsOutputOn(o);
+            long changedMs = OutputChangedMs(o);
+            bool settled = changedMs != None && nowMs - changedMs >= oc.FeedbackSettleMs;
+            int e = OutputEntry(o);
+            int fb = _map[e + ZoneWiring.OutputFeedback];
             if (fb >= 0)
             {
-                if (!_inputOk[fb])
+                if (!IsInputOk(fb))
                 {
-                    Add(st, ConditionKind.InputUnreadable, _config.Inputs[fb].Id, double.NaN, double.NaN, "", null);
+                    Add(z, ConditionKind.InputUnreadable, 0, fb);
                 }
-                else if (settled && on && !_inputActive[fb])
+                else if (settled && on && !IsInputActive(fb))
                 {
-                    Add(st, ConditionKind.OutputFailed, oc.Id, 0, 1, "", null);
+                    Add(z, ConditionKind.OutputFailed, 0, i);
                 }
-                else if (settled && !on && _inputActive[fb])
+                else if (settled && !on && IsInputActive(fb))
                 {
-                    Add(st, ConditionKind.WeldedContact, oc.Id, 1, 0, "", null);
+                    Add(z, ConditionKind.WeldedContact, 0, i);
                 }
             }
-            int lc = _outputLoadChannel[o];
-            if (lc >= 0 && ChannelUsable(st, lc, nowMs, false) && settled && !on)
+            int lc = _map[e + ZoneWiring.OutputLoadChannel];
+            if (lc >= 0 && ChannelUsable(z, LoadReference(z, i), nowMs) && settled && !on)
             {
                 double amps = _alarms.LastValue(lc);
-                if (amps >= oc.LoadCurrentThresholdAmps)
-                {
-                    Add(st, ConditionKind.BypassSuspected, oc.Id, amps, oc.LoadCurrentThresholdAmps, "A", null);
-                }
+                if (amps >= oc.LoadCurrentThresholdAmps) Add(z, ConditionKind.BypassSuspected, 0, i);
             }
-            int li = _outputLoadInput[o];
+            int li = _map[e + ZoneWiring.OutputLoadInput];
             if (li >= 0)
             {
-                if (!_inputOk[li]) Add(st, ConditionKind.InputUnreadable, _config.Inputs[li].Id, double.NaN, double.NaN, "", null);
-                else if (settled && !on && _inputActive[li]) Add(st, ConditionKind.BypassSuspected, oc.Id, double.NaN, double.NaN, "", null);
+                if (!IsInputOk(li)) Add(z, ConditionKind.InputUnreadable, 0, li);
+                else if (settled && !on && IsInputActive(li)) Add(z, ConditionKind.BypassSuspected, DetailLoadInput, i);
             }
         }
 
-        private void Add(ZoneState st, ConditionKind kind, string subject, double value, double threshold, string unit, string standard)
+        /// <summary>
+        /// Records a live cause. The zone's slots are counted from its wiring (ZoneWiring.CauseBound),
+        /// so they cannot run out; were they to, the kind is still in LiveMask, which is what trips.
+        /// </summary>
+        private void Add(int z, ConditionKind kind, int detail, int subject)
         {
-            st.LiveMask |= Conditions.Bit(kind);
-            if (st.LiveCount >= st.Live.Length)
-            {
-                st.CausesDropped++;
-                return;
-            }
-            int i = st.LiveCount++;
-            st.Live[i].Kind = kind;
-            st.Live[i].Subject = subject;
-            st.Live[i].Value = value;
-            st.Live[i].Threshold = threshold;
-            st.Live[i].Unit = unit;
-            st.Live[i].Standard = standard != null && standard.Length > 0 ? standard : Conditions.Standard(kind);
+            int zi = z * ZoneInts;
+            _zoneInts[zi + LiveMaskAt] |= Conditions.Bit(kind);
+            int b = _map[z];
+            if (_zoneInts[zi + LiveCountAt] >= _map[b + ZoneWiring.CauseCapacity]) return;
+            int slot = _map[b + ZoneWiring.CauseStart] + _zoneInts[zi + LiveCountAt];
+            _zoneInts[zi + LiveCountAt]++;
+            _causeCode[slot] = (byte)((int)kind | (detail << DetailShift));
+            _causeSubject[slot] = (short)subject;
         }
+
+        private void See(int z, int offset, double value)
+        {
+            _seen[_map[_map[z] + ZoneWiring.SeenStart] + offset] = value;
+        }
+
+        private double Seen(int z, int offset)
+        {
+            return _seen[_map[_map[z] + ZoneWiring.SeenStart] + offset];
+        }
+
+        /// <summary>The zone's channel reference k: its channels, its collector's four, then one per output (load current).</summary>
+        private int ReferencedChannel(int z, int k)
+        {
+            int b = _map[z];
+            int n = ChannelCountOf(b);
+            if (k < n) return _map[FirstChannel(b) + k];
+            k -= n;
+            if (Config(z).Collector != null)
+            {
+                if (k < ZoneWiring.CollectorChannels) return _map[ZoneWiring.CollectorSection(_map, z) + ZoneWiring.CollectorDp + k];
+                k -= ZoneWiring.CollectorChannels;
+            }
+            // Then the outputs that have a load-current channel, in the zone's order.
+            int first = FirstOutput(b);
+            int count = _map[b + ZoneWiring.OutputCount];
+            for (int i = 0; i < count; i++)
+            {
+                int lc = LoadChannelOf(_map[first + i]);
+                if (lc < 0) continue;
+                if (k == 0) return lc;
+                k--;
+            }
+            return -1;
+        }
+
+        private int LoadChannelOf(int o) { return o < 0 ? -1 : _map[OutputEntry(o) + ZoneWiring.OutputLoadChannel]; }
+
+        /// <summary>The channel reference of the zone's i-th output's load current (that output has one).</summary>
+        private int LoadReference(int z, int i)
+        {
+            int b = _map[z];
+            int k = ChannelCountOf(b) + (Config(z).Collector != null ? ZoneWiring.CollectorChannels : 0);
+            int first = FirstOutput(b);
+            for (int j = 0; j < i; j++)
+            {
+                if (LoadChannelOf(_map[first + j]) >= 0) k++;
+            }
+            return k;
+        }
+
+        // A zone's seen values: the heartbeat age (when supervised), the link age (when supervised), then per reference value and age.
+        private const int HeartbeatAgeSlot = 0;
+        private int LinkAgeSlot(int z) { return Config(z).MonitoringHeartbeatTimeoutMs > 0 ? 1 : 0; }
+
+        private int ReadingSlot(int z, int k)
+        {
+            ZoneConfig zc = Config(z);
+            return (zc.MonitoringHeartbeatTimeoutMs > 0 ? 1 : 0) + (zc.PlatformLinkGraceMs > 0 ? 1 : 0) + 2 * k;
+        }
+
+        private int ZoneOutput(int z, int i) { return _map[FirstOutput(_map[z]) + i]; }
 
         private string UnitOf(int a) { return Units.Symbol(_alarms.ChannelUnit(a)); }
 
-        private static string FirstCode(ZoneState st)
+        private string FirstCode(int z)
         {
-            return st.LiveCount > 0 ? Conditions.Code(st.Live[0].Kind) : "unknown";
+            return LiveCount(z) > 0 ? Conditions.Code(CauseKind(z, 0)) : "unknown";
         }
 
         // ---------------------------------------------------------------- commands
@@ -571,23 +741,24 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private ZoneResetOutcome Reset(int z, bool remote)
         {
-            if (!_valid) return ZoneResetOutcome.ConfigInvalid;
-            if (z < 0 || z >= _zones.Length) return ZoneResetOutcome.UnknownZone;
+            if (!IsConfigValid) return ZoneResetOutcome.ConfigInvalid;
+            if (z < 0 || z >= ZoneCount) return ZoneResetOutcome.UnknownZone;
             long nowMs = _clock.MonotonicMs;
             try
             {
-                ZoneState st = _states[z];
+                int zi = z * ZoneInts;
+                int zt = z * ZoneTimes;
                 string source = remote ? "remote" : "local";
                 JsonWriter w = BeginZoneEvent(EventKind.ResetRequested, z, source);
                 w.String("source", source);
-                EndZoneEvent(z, st.Live, 0);
+                EndZoneEvent(z, 0);
 
                 ZoneResetOutcome outcome = ZoneResetOutcome.Accepted;
                 int mask = 0;
-                if (!st.Latched) outcome = ZoneResetOutcome.NothingToReset;
-                else if (st.ProofPhase != ProofTestPhase.Idle) outcome = ZoneResetOutcome.ProofTestRunning;
-                else if (remote && !_zones[z].AllowRemoteReset) outcome = ZoneResetOutcome.RemoteResetNotAllowed;
-                else if (remote && (st.LatchedMask & Conditions.LocalResetOnlyMask) != 0) outcome = ZoneResetOutcome.LocalResetRequired;
+                if (!IsLatched(z)) outcome = ZoneResetOutcome.NothingToReset;
+                else if (ProofPhase(z) != ProofTestPhase.Idle) outcome = ZoneResetOutcome.ProofTestRunning;
+                else if (remote && !Config(z).AllowRemoteReset) outcome = ZoneResetOutcome.RemoteResetNotAllowed;
+                else if (remote && (_zoneInts[zi + LatchedMaskAt] & Conditions.LocalResetOnlyMask) != 0) outcome = ZoneResetOutcome.LocalResetRequired;
                 else
                 {
                     // Judge on the channels and timers as they are now (inputs as read at the last scan).
@@ -595,9 +766,9 @@ namespace Qinshui.Edge.Core.Interlocks
                     if ((mask & ~Conditions.Bit(ConditionKind.ChannelTripLatched) & ~AuthorisationBit) != 0)
                     {
                         outcome = ZoneResetOutcome.CausePersists;
-                        st.ClearSinceMs = None;
+                        _zoneTimes[zt + ClearSinceMsAt] = None;
                     }
-                    else if (st.ClearSinceMs == None || nowMs - st.ClearSinceMs < _zones[z].SettleMs)
+                    else if (_zoneTimes[zt + ClearSinceMsAt] == None || nowMs - _zoneTimes[zt + ClearSinceMsAt] < Config(z).SettleMs)
                     {
                         outcome = ZoneResetOutcome.SettleTimeRunning;
                     }
@@ -615,25 +786,25 @@ namespace Qinshui.Edge.Core.Interlocks
                     w.String("refusalZh", ZoneOutcomeText.Chinese(outcome));
                     if (outcome == ZoneResetOutcome.SettleTimeRunning)
                     {
-                        w.Integer("clearForMs", st.ClearSinceMs == None ? 0 : nowMs - st.ClearSinceMs);
-                        w.Integer("settleMs", _zones[z].SettleMs);
+                        w.Integer("clearForMs", _zoneTimes[zt + ClearSinceMsAt] == None ? 0 : nowMs - _zoneTimes[zt + ClearSinceMsAt]);
+                        w.Integer("settleMs", Config(z).SettleMs);
                     }
-                    EndZoneEvent(z, st.Live, outcome == ZoneResetOutcome.CausePersists ? st.LiveCount : 0);
+                    EndZoneEvent(z, outcome == ZoneResetOutcome.CausePersists ? _zoneInts[zi + LiveCountAt] : 0);
                     return outcome;
                 }
 
                 w = BeginZoneEvent(EventKind.ResetAccepted, z, source);
                 w.String("source", source);
-                w.Integer("clearForMs", nowMs - st.ClearSinceMs);
-                EndZoneEvent(z, st.Live, 0);
-                st.Latched = false;
-                st.LatchedMask = 0;
-                st.Permitted = true;
-                st.LiveMask = mask & AuthorisationBit;
-                st.LiveCount = 0;
-                st.PrevLiveMask = 0;
+                w.Integer("clearForMs", nowMs - _zoneTimes[zt + ClearSinceMsAt]);
+                EndZoneEvent(z, 0);
+                SetZoneFlag(z, LatchedFlag, false);
+                _zoneInts[zi + LatchedMaskAt] = 0;
+                SetZoneFlag(z, PermittedFlag, true);
+                _zoneInts[zi + LiveMaskAt] = mask & AuthorisationBit;
+                _zoneInts[zi + LiveCountAt] = 0;
+                _zoneInts[zi + PrevLiveMaskAt] = 0;
                 WriteZoneOutputs(z, nowMs);
-                RecordZoneEvent(EventKind.ZonePermitted, z, source == "remote" ? "remote_reset" : "local_reset", st.Live, 0);
+                RecordZoneEvent(EventKind.ZonePermitted, z, source == "remote" ? "remote_reset" : "local_reset", 0);
                 return outcome;
             }
             catch (Exception)
@@ -645,14 +816,15 @@ namespace Qinshui.Edge.Core.Interlocks
 
         private bool ResetLatchedLevels(int z, long nowMs)
         {
-            ZoneWiring w = _wiring[z];
-            ZoneConfig zc = _zones[z];
-            for (int i = 0; i < w.Channels.Length; i++)
+            ZoneConfig zc = Config(z);
+            int b = _map[z];
+            int n = ChannelCountOf(b);
+            for (int i = 0; i < n; i++)
             {
-                int a = w.Channels[i];
+                int a = _map[FirstChannel(b) + i];
                 for (int l = 0; l < _alarms.LevelCount(a); l++)
                 {
-                    if ((int)_alarms.LevelKindOf(a, l) < (int)zc.Channels[i].PermitLevel || !_alarms.IsLatched(a, l)) continue;
+                    if ((int)_alarms.LevelKindOf(a, l) < (int)zc.PermitLevel(i) || !_alarms.IsLatched(a, l)) continue;
                     if (_alarms.ResetLevel(a, l, nowMs) != ResetOutcome.Accepted) return false;
                 }
             }
@@ -665,24 +837,23 @@ namespace Qinshui.Edge.Core.Interlocks
         /// </summary>
         public bool RequestTrip(int zone, string reason)
         {
-            if (zone >= _zones.Length) return false;
+            if (zone >= ZoneCount) return false;
             long nowMs = _clock.MonotonicMs;
             try
             {
                 int first = zone < 0 ? 0 : zone;
-                int last = zone < 0 ? _zones.Length - 1 : zone;
+                int last = zone < 0 ? ZoneCount - 1 : zone;
                 for (int z = first; z <= last; z++)
                 {
                     Trip(z, Conditions.Bit(ConditionKind.RemoteTrip), nowMs);
-                    SetOne(ConditionKind.RemoteTrip, reason == null ? "" : reason, double.NaN, double.NaN, "", null);
-                    RecordZoneEvent(EventKind.ZoneTripped, z, Conditions.Code(ConditionKind.RemoteTrip), _one, 1);
+                    RecordOne(EventKind.ZoneTripped, z, ConditionKind.RemoteTrip, reason == null ? "" : reason, double.NaN, double.NaN, "", null);
                 }
             }
             catch (Exception)
             {
                 FailSafe();
             }
-            if (!_valid) AllOutputsOff();
+            if (!IsConfigValid) AllOutputsOff();
             return true;
         }
 
@@ -693,85 +864,90 @@ namespace Qinshui.Edge.Core.Interlocks
         /// </summary>
         public ProofTestOutcome StartProofTest(int zone)
         {
-            if (!_valid) return ProofTestOutcome.ConfigInvalid;
-            if (zone < 0 || zone >= _zones.Length) return ProofTestOutcome.UnknownZone;
+            if (!IsConfigValid) return ProofTestOutcome.ConfigInvalid;
+            if (zone < 0 || zone >= ZoneCount) return ProofTestOutcome.UnknownZone;
             long nowMs = _clock.MonotonicMs;
-            ZoneState st = _states[zone];
+            int zi = zone * ZoneInts;
+            int zt = zone * ZoneTimes;
             ProofTestOutcome outcome = ProofTestOutcome.Accepted;
-            if (st.ProofPhase != ProofTestPhase.Idle) outcome = ProofTestOutcome.AlreadyRunning;
+            if (ProofPhase(zone) != ProofTestPhase.Idle) outcome = ProofTestOutcome.AlreadyRunning;
             // Standing by for work authorisation counts as not permitted: the outputs are off, nothing to prove.
-            else if (!st.Permitted || (st.LiveMask & AuthorisationBit) != 0) outcome = ProofTestOutcome.NotPermitted;
+            else if (!IsPermitted(zone) || (_zoneInts[zi + LiveMaskAt] & AuthorisationBit) != 0) outcome = ProofTestOutcome.NotPermitted;
             else if (!HasFeedback(zone)) outcome = ProofTestOutcome.NoFeedback;
             if (outcome != ProofTestOutcome.Accepted)
             {
                 JsonWriter w = BeginZoneEvent(EventKind.ProofTestRefused, zone, ZoneOutcomeText.Code(outcome));
                 w.String("refusalEn", ZoneOutcomeText.English(outcome));
                 w.String("refusalZh", ZoneOutcomeText.Chinese(outcome));
-                EndZoneEvent(zone, st.Live, 0);
+                EndZoneEvent(zone, 0);
                 return outcome;
             }
 
             // The simulated over-limit: the first listed channel at its highest threshold.
-            string subject = _zones[zone].Id;
+            string subject = Config(zone).Id;
             double value = double.NaN;
             string unit = "";
             string standard = null;
-            ZoneWiring wiring = _wiring[zone];
-            if (wiring.Channels.Length > 0)
+            int b = _map[zone];
+            if (ChannelCountOf(b) > 0)
             {
-                int a = wiring.Channels[0];
+                int a = _map[FirstChannel(b)];
                 subject = _alarms.ChannelId(a);
                 unit = UnitOf(a);
-                standard = _channelStandard[a];
+                standard = ChannelStandard(a);
                 for (int l = 0; l < _alarms.LevelCount(a); l++)
                 {
                     if (_alarms.LevelDirection(a, l) == Direction.High && (double.IsNaN(value) || _alarms.Threshold(a, l) > value)) value = _alarms.Threshold(a, l);
                 }
             }
             Trip(zone, Conditions.Bit(ConditionKind.ProofTest), nowMs);
-            st.ProofPhase = ProofTestPhase.AwaitingCut;
-            st.ProofStartedMs = nowMs;
-            st.ProofStartedUtcMs = _clock.UtcMs;
-            SetOne(ConditionKind.ProofTest, subject, value, value, unit, standard);
-            RecordZoneEvent(EventKind.ProofTestStarted, zone, Conditions.Code(ConditionKind.ProofTest), _one, 1);
+            SetZoneFlag(zone, AwaitingCutFlag, true);
+            _zoneTimes[zt + ProofStartedMsAt] = nowMs;
+            _zoneTimes[zt + ProofStartedUtcMsAt] = _clock.UtcMs;
+            RecordOne(EventKind.ProofTestStarted, zone, ConditionKind.ProofTest, subject, value, value, unit, standard);
             return outcome;
         }
 
         private bool HasFeedback(int z)
         {
-            int[] outs = _wiring[z].Outputs;
-            for (int i = 0; i < outs.Length; i++)
+            int b = _map[z];
+            int first = FirstOutput(b);
+            int count = _map[b + ZoneWiring.OutputCount];
+            for (int i = 0; i < count; i++)
             {
-                if (_outputFeedback[outs[i]] < 0) return false;
+                if (_map[OutputEntry(_map[first + i]) + ZoneWiring.OutputFeedback] < 0) return false;
             }
-            return outs.Length > 0;
+            return count > 0;
         }
 
         private void ProgressProofTest(int z, long nowMs)
         {
-            ZoneState st = _states[z];
-            int[] outs = _wiring[z].Outputs;
+            int zi = z * ZoneInts;
+            int zt = z * ZoneTimes;
+            int b = _map[z];
+            int first = FirstOutput(b);
+            int count = _map[b + ZoneWiring.OutputCount];
             bool allCut = true;
-            for (int i = 0; i < outs.Length; i++)
+            for (int i = 0; i < count; i++)
             {
-                int fb = _outputFeedback[outs[i]];
-                if (fb < 0 || !_inputOk[fb] || _inputActive[fb]) allCut = false;
+                int fb = _map[OutputEntry(_map[first + i]) + ZoneWiring.OutputFeedback];
+                if (fb < 0 || !IsInputOk(fb) || IsInputActive(fb)) allCut = false;
             }
-            long elapsed = nowMs - st.ProofStartedMs;
-            if (!allCut && elapsed < _zones[z].ProofTestTimeoutMs) return;
-            st.ProofPhase = ProofTestPhase.Idle;
-            if (allCut && _clock.IsTrusted) st.LastProofPassedUtcMs = _clock.UtcMs;
+            long elapsed = nowMs - _zoneTimes[zt + ProofStartedMsAt];
+            if (!allCut && elapsed < Config(z).ProofTestTimeoutMs) return;
+            SetZoneFlag(z, AwaitingCutFlag, false);
+            if (allCut && _clock.IsTrusted) _zoneTimes[zt + LastProofPassedUtcMsAt] = _clock.UtcMs;
             EventKind kind = allCut ? EventKind.ProofTestPassed : EventKind.ProofTestFailed;
             JsonWriter w = BeginZoneEvent(kind, z, allCut ? "cut_confirmed" : "cut_not_confirmed");
             w.StartObject("proofTest");
-            w.Integer("startedUtcMs", st.ProofStartedUtcMs);
+            w.Integer("startedUtcMs", _zoneTimes[zt + ProofStartedUtcMsAt]);
             w.Integer("endedUtcMs", _clock.UtcMs);
             w.Integer("elapsedMs", elapsed);
-            w.Integer("timeoutMs", _zones[z].ProofTestTimeoutMs);
+            w.Integer("timeoutMs", Config(z).ProofTestTimeoutMs);
             w.Bool("passed", allCut);
             w.EndObject();
-            if (allCut) EndZoneEvent(z, st.Live, 0);
-            else EndZoneEvent(z, st.Live, st.LiveCount);
+            if (allCut) EndZoneEvent(z, 0);
+            else EndZoneEvent(z, _zoneInts[zi + LiveCountAt]);
         }
 
         // ---------------------------------------------------------------- fail-safe
@@ -781,16 +957,15 @@ namespace Qinshui.Edge.Core.Interlocks
             long nowMs = _clock.MonotonicMs;
             try
             {
-                if (!_valid)
+                if (!IsConfigValid)
                 {
                     AllOutputsOff();
                     return;
                 }
-                for (int z = 0; z < _zones.Length; z++)
+                for (int z = 0; z < ZoneCount; z++)
                 {
                     Trip(z, Conditions.Bit(kind), nowMs);
-                    SetOne(kind, _zones[z].Id, value, threshold, unit, null);
-                    RecordZoneEvent(eventKind, z, Conditions.Code(kind), _one, 1);
+                    RecordOne(eventKind, z, kind, Config(z).Id, value, threshold, unit, null);
                 }
             }
             catch (Exception)
@@ -803,21 +978,21 @@ namespace Qinshui.Edge.Core.Interlocks
         private void FailSafe()
         {
             AllOutputsOff();
-            for (int z = 0; z < _states.Length; z++)
+            for (int z = 0; z < ZoneCount; z++)
             {
-                ZoneState st = _states[z];
-                st.Permitted = false;
-                st.Latched = true;
-                st.LatchedMask |= Conditions.Bit(ConditionKind.ScanException);
-                st.ClearSinceMs = None;
-                st.ProofPhase = ProofTestPhase.Idle;
+                int zi = z * ZoneInts;
+                int zt = z * ZoneTimes;
+                SetZoneFlag(z, PermittedFlag, false);
+                SetZoneFlag(z, LatchedFlag, true);
+                _zoneInts[zi + LatchedMaskAt] |= Conditions.Bit(ConditionKind.ScanException);
+                _zoneTimes[zt + ClearSinceMsAt] = None;
+                SetZoneFlag(z, AwaitingCutFlag, false);
             }
             try
             {
-                for (int z = 0; z < _states.Length; z++)
+                for (int z = 0; z < ZoneCount; z++)
                 {
-                    SetOne(ConditionKind.ScanException, _zones[z].Id, double.NaN, double.NaN, "", null);
-                    RecordZoneEvent(EventKind.ZoneTripped, z, Conditions.Code(ConditionKind.ScanException), _one, 1);
+                    RecordOne(EventKind.ZoneTripped, z, ConditionKind.ScanException, Config(z).Id, double.NaN, double.NaN, "", null);
                 }
             }
             catch (Exception)
@@ -830,7 +1005,8 @@ namespace Qinshui.Edge.Core.Interlocks
         {
             for (int o = 0; o < _outputPorts.Length; o++)
             {
-                if (_outputOn != null && o < _outputOn.Length) _outputOn[o] = false;
+                // Called first in the constructor, before the state exists (and with no state when the configuration is invalid).
+                if (_io != null && o < OutputCount) SetOutputOn(o, false);
                 try
                 {
                     if (_outputPorts[o] != null) _outputPorts[o].Write(false);
@@ -844,44 +1020,48 @@ namespace Qinshui.Edge.Core.Interlocks
 
         // ---------------------------------------------------------------- events
 
-        private void SetOne(ConditionKind kind, string subject, double value, double threshold, string unit, string standard)
+        /// <summary>An event with one cause that is not a live condition (boot, remote trip, proof test, fail-safe).</summary>
+        private void RecordOne(EventKind eventKind, int z, ConditionKind kind, string subject, double value, double threshold, string unit, string standard)
         {
-            _one[0].Kind = kind;
-            _one[0].Subject = subject;
-            _one[0].Value = value;
-            _one[0].Threshold = threshold;
-            _one[0].Unit = unit;
-            _one[0].Standard = standard != null ? standard : Conditions.Standard(kind);
+            BeginZoneEvent(eventKind, z, Conditions.Code(kind));
+            if (_events == null) return;
+            JsonWriter w = _events.Writer;
+            w.StartArray("causes");
+            WriteCause(w, kind, subject, value, threshold, unit, standard != null ? standard : Conditions.Standard(kind));
+            w.EndArray();
+            WriteSnapshot(w, z);
+            _events.Commit();
         }
 
         private void RecordFiltered(EventKind kind, int z, int kinds)
         {
             if (_events == null) return;
-            ZoneState st = _states[z];
-            JsonWriter w = BeginZoneEvent(kind, z, FirstCodeIn(st, kinds));
+            int zi = z * ZoneInts;
+            JsonWriter w = BeginZoneEvent(kind, z, FirstCodeIn(z, kinds));
             w.StartArray("causes");
-            for (int i = 0; i < st.LiveCount; i++)
+            for (int i = 0; i < _zoneInts[zi + LiveCountAt]; i++)
             {
-                if ((kinds & Conditions.Bit(st.Live[i].Kind)) != 0) WriteCause(w, ref st.Live[i]);
+                if ((kinds & Conditions.Bit(CauseKind(z, i))) != 0) WriteLiveCause(w, z, i);
             }
             w.EndArray();
             WriteSnapshot(w, z);
             _events.Commit();
         }
 
-        private static string FirstCodeIn(ZoneState st, int kinds)
+        private string FirstCodeIn(int z, int kinds)
         {
-            for (int i = 0; i < st.LiveCount; i++)
+            for (int i = 0; i < LiveCount(z); i++)
             {
-                if ((kinds & Conditions.Bit(st.Live[i].Kind)) != 0) return Conditions.Code(st.Live[i].Kind);
+                ConditionKind k = CauseKind(z, i);
+                if ((kinds & Conditions.Bit(k)) != 0) return Conditions.Code(k);
             }
             return "unknown";
         }
 
-        private void RecordZoneEvent(EventKind kind, int z, string reason, Cause[] causes, int count)
+        private void RecordZoneEvent(EventKind kind, int z, string reason, int count)
         {
             BeginZoneEvent(kind, z, reason);
-            EndZoneEvent(z, causes, count);
+            EndZoneEvent(z, count);
         }
 
         private JsonWriter BeginZoneEvent(EventKind kind, int z, string reason)
@@ -891,69 +1071,91 @@ namespace Qinshui.Edge.Core.Interlocks
                 _sink.Reset();
                 return _sink;
             }
-            JsonWriter w = _events.Begin(kind, _zones[z].Id, reason, EventKinds.English(kind), EventKinds.Chinese(kind));
-            ZoneState st = _states[z];
-            w.Bool("permitted", st.Permitted);
-            w.Bool("latched", st.Latched);
+            JsonWriter w = _events.Begin(kind, Config(z).Id, reason, EventKinds.English(kind), EventKinds.Chinese(kind));
+            int zi = z * ZoneInts;
+            w.Bool("permitted", IsPermitted(z));
+            w.Bool("latched", IsLatched(z));
             w.StartArray("latchedCauses");
             for (int k = 0; k < Conditions.Count; k++)
             {
-                if ((st.LatchedMask & (1 << k)) != 0) w.StringElement(Conditions.Code((ConditionKind)k));
+                if ((_zoneInts[zi + LatchedMaskAt] & (1 << k)) != 0) w.StringElement(Conditions.Code((ConditionKind)k));
             }
             w.EndArray();
             return w;
         }
 
-        private void EndZoneEvent(int z, Cause[] causes, int count)
+        /// <summary>Ends a zone event with the zone's first count live causes.</summary>
+        private void EndZoneEvent(int z, int count)
         {
             if (_events == null) return;
             JsonWriter w = _events.Writer;
             w.StartArray("causes");
-            for (int i = 0; i < count; i++) WriteCause(w, ref causes[i]);
+            for (int i = 0; i < count; i++) WriteLiveCause(w, z, i);
             w.EndArray();
             WriteSnapshot(w, z);
             _events.Commit();
         }
 
-        private static void WriteCause(JsonWriter w, ref Cause c)
+        private void WriteLiveCause(JsonWriter w, int z, int i)
+        {
+            WriteCause(w, CauseKind(z, i), CauseSubject(z, i), CauseValue(z, i), CauseThreshold(z, i), CauseUnit(z, i), CauseStandard(z, i));
+        }
+
+        private static void WriteCause(JsonWriter w, ConditionKind kind, string subject, double value, double threshold, string unit, string standard)
         {
             w.StartObject();
-            w.String("condition", Conditions.Code(c.Kind));
-            w.String("subject", c.Subject);
-            w.Number("value", c.Value, 4);
-            w.Number("threshold", c.Threshold, 4);
-            w.String("unit", c.Unit);
-            w.String("standard", c.Standard);
-            w.String("en", Conditions.English(c.Kind));
-            w.String("zh", Conditions.Chinese(c.Kind));
+            w.String("condition", Conditions.Code(kind));
+            w.String("subject", subject);
+            w.Number("value", value, 4);
+            w.Number("threshold", threshold, 4);
+            w.String("unit", unit);
+            w.String("standard", standard);
+            w.String("en", Conditions.English(kind));
+            w.String("zh", Conditions.Chinese(kind));
             w.EndObject();
         }
 
+        /// <summary>The zone's channels, its collector's and its outputs' load-current channels, as they are now.</summary>
         private void WriteSnapshot(JsonWriter w, int z)
         {
-            int[] snap = _wiring[z].Snapshot;
             long nowMs = _clock.MonotonicMs;
+            int b = _map[z];
             w.StartArray("snapshot");
-            for (int i = 0; i < snap.Length; i++)
+            int n = ChannelCountOf(b);
+            for (int i = 0; i < n; i++) WriteSnapshotChannel(w, _map[FirstChannel(b) + i], nowMs);
+            if (Config(z).Collector != null)
             {
-                int a = snap[i];
-                if (a < 0) continue;
-                w.StartObject();
-                w.String("channel", _alarms.ChannelId(a));
-                if (_alarms.HasReading(a)) w.Number("value", _alarms.LastValue(a), 4);
-                else w.Null("value");
-                w.String("unit", UnitOf(a));
-                w.StartArray("quality");
-                Quality q = _alarms.EffectiveQuality(a);
-                for (int f = 0; f < QualityRules.FlagCount; f++)
-                {
-                    if ((q & QualityRules.FlagAt(f)) != 0) w.StringElement(QualityRules.FlagName(f));
-                }
-                w.EndArray();
-                if (_alarms.HasReading(a)) w.Integer("ageMs", nowMs - _alarms.LastMonotonicMs(a));
-                w.EndObject();
+                int cs = ZoneWiring.CollectorSection(_map, z);
+                for (int k = 0; k < ZoneWiring.CollectorChannels; k++) WriteSnapshotChannel(w, _map[cs + ZoneWiring.CollectorDp + k], nowMs);
+            }
+            int first = FirstOutput(b);
+            int count = _map[b + ZoneWiring.OutputCount];
+            for (int i = 0; i < count; i++)
+            {
+                int o = _map[first + i];
+                if (o >= 0) WriteSnapshotChannel(w, _map[OutputEntry(o) + ZoneWiring.OutputLoadChannel], nowMs);
             }
             w.EndArray();
+        }
+
+        private void WriteSnapshotChannel(JsonWriter w, int a, long nowMs)
+        {
+            if (a < 0) return;
+            bool hasReading = _alarms.HasReading(a);
+            w.StartObject();
+            w.String("channel", _alarms.ChannelId(a));
+            if (hasReading) w.Number("value", _alarms.LastValue(a), 4);
+            else w.Null("value");
+            w.String("unit", UnitOf(a));
+            w.StartArray("quality");
+            Quality q = _alarms.EffectiveQuality(a);
+            for (int f = 0; f < QualityRules.FlagCount; f++)
+            {
+                if ((q & QualityRules.FlagAt(f)) != 0) w.StringElement(QualityRules.FlagName(f));
+            }
+            w.EndArray();
+            if (hasReading) w.Integer("ageMs", nowMs - _alarms.LastMonotonicMs(a));
+            w.EndObject();
         }
 
         private void RecordConfigInvalid()

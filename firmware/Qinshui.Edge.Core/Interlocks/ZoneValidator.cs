@@ -131,29 +131,30 @@ namespace Qinshui.Edge.Core.Interlocks
                 }
             }
 
-            if (zc.Channels == null)
+            if (!zc.HasChannelList)
             {
                 errors.Error(p + ".channels", "missing", "channels are missing (use an empty list)", "缺少通道列表（可为空）");
             }
             else
             {
-                for (int i = 0; i < zc.Channels.Length; i++)
+                for (int i = 0; i < zc.ChannelCount; i++)
                 {
                     string cp = p + ".channels[" + i + "]";
-                    ZoneChannel ch = zc.Channels[i];
-                    if (ch == null) { errors.Error(cp, "missing", "channel entry is missing", "通道条目缺失"); continue; }
-                    int c = ChannelRef(channels, ch.ChannelId, cp + ".channelId", errors);
-                    if (c >= 0 && !ch.HasLimit && !HasLevelAtOrAbove(channels[c], ch.PermitLevel))
+                    if (zc.IsChannelMissing(i)) { errors.Error(cp, "missing", "channel entry is missing", "通道条目缺失"); continue; }
+                    string id = zc.ChannelId(i);
+                    LevelKind permit = zc.PermitLevel(i);
+                    int c = ChannelRef(channels, id, cp + ".channelId", errors);
+                    if (c >= 0 && !zc.HasLimit(i) && !HasLevelAtOrAbove(channels[c], permit))
                     {
                         errors.Error(cp + ".permitLevel", "no_such_level",
-                            "channel '" + ch.ChannelId + "' has no level of kind " + LevelNames.Kind(ch.PermitLevel) + " or higher: it would never take the permit away",
-                            "通道 '" + ch.ChannelId + "' 没有 " + LevelNames.Kind(ch.PermitLevel) + " 或更高级别：永远不会撤销许可");
+                            "channel '" + id + "' has no level of kind " + LevelNames.Kind(permit) + " or higher: it would never take the permit away",
+                            "通道 '" + id + "' 没有 " + LevelNames.Kind(permit) + " 或更高级别：永远不会撤销许可");
                     }
-                    if (ch.HasLimit && !IsFinite(ch.Limit))
+                    if (zc.HasLimit(i) && !IsFinite(zc.Limit(i)))
                     {
                         errors.Error(cp + ".limit", "not_a_number", "the zone limit must be a finite number", "区域限值必须是有限数值");
                     }
-                    InputRef(config, ch.PresenceInputId, cp + ".presenceInputId", errors);
+                    InputRef(config, zc.PresenceInputId(i), cp + ".presenceInputId", errors);
                 }
             }
 

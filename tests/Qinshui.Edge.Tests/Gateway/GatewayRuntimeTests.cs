@@ -31,7 +31,7 @@ public class GatewayRuntimeTests
         f.Run(1_000);
         // Reset accepted, but no welder has authorised work: the bay stands by, unlatched.
         Assert.False(f.BayPower.Energised);
-        Assert.False(f.Runtime.Zones.State(0).Latched);
+        Assert.False(f.Runtime.Zones.IsLatched(0));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class GatewayRuntimeTests
         // The scan that fed the 1.6 % reading into the alarm engine already wrote the outputs off.
         Assert.False(f.BayPower.Energised);
         Assert.False(f.WelderEnable.Energised);
-        Assert.True(f.Runtime.Zones.State(0).Latched);
+        Assert.True(f.Runtime.Zones.IsLatched(0));
         Assert.True(scans <= 110, $"poll interval 1 s = 100 scans; took {scans}");
     }
 
@@ -71,7 +71,7 @@ public class GatewayRuntimeTests
         f.Reader.Tap("CARD-1");
         f.Run(100);
         Assert.False(f.BayPower.Energised);
-        Assert.False(f.Runtime.Zones.State(0).Latched);
+        Assert.False(f.Runtime.Zones.IsLatched(0));
         f.Reader.Tap("CARD-1");
         f.Run(100);
         Assert.True(f.BayPower.Energised);
@@ -87,7 +87,7 @@ public class GatewayRuntimeTests
         f.Run(20);
         Assert.False(f.BayPower.Energised);
         Assert.False(f.WelderEnable.Energised);
-        Assert.True(f.Runtime.Zones.State(0).Latched);
+        Assert.True(f.Runtime.Zones.IsLatched(0));
         f.Nvr.Active = true;
         f.Run(1_000);
         Assert.Equal(ZoneResetOutcome.SettleTimeRunning, f.Runtime.Zones.RequestLocalReset(0));

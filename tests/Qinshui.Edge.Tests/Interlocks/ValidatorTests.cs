@@ -30,7 +30,7 @@ public class ValidatorTests
     {
         var (_, lines) = Validate(c =>
         {
-            c.Zones[0].Channels[0].ChannelId = "ch_missing";
+            c.Zones[0].SetChannelId(0, "ch_missing");
             c.Zones[0].MonitoringInputId = "nvr_missing";
             c.Zones[0].EmergencyStopInputIds = new[] { "estop", "estop_missing" };
             c.Zones[1].Id = "bay";
@@ -41,7 +41,7 @@ public class ValidatorTests
             c.Zones[0].Collector!.HopperTemperatureChannelId = "ch4";
             c.Zones[0].SettleMs = -1;
             c.Zones[0].ProofTestIntervalMs = 30L * 24 * 3600 * 1000;
-            c.Zones[1].Channels = new[] { new ZoneChannel("ch4_line2", LevelKind.SecondTrip) };
+            c.Zones[1].SetChannels(new[] { new ZoneChannel("ch4_line2", LevelKind.SecondTrip) });
         });
         var expected = new[]
         {

@@ -73,7 +73,6 @@ internal sealed class ZoneHarness
         var bay = new ZoneConfig("bay")
         {
             Title = "Welding bay 1",
-            Channels = new[] { WithPresence(ZoneChannel.WithLimit("ch4", LevelKind.Trip, 0.5, "煤矿安全规程 hot work: CH4 <= 0.5 %vol")) },
             OutputIds = new[] { "relay1", "relay2" },
             RequiresMonitoring = true,
             MonitoringInputId = "nvr",
@@ -94,11 +93,12 @@ internal sealed class ZoneHarness
         };
         var line2 = new ZoneConfig("line2")
         {
-            Channels = new[] { new ZoneChannel("ch4_line2", LevelKind.Trip) },
             OutputIds = new[] { "relay3" },
             EmergencyStopInputIds = new[] { "estop" },
             PlatformLinkGraceMs = 0,
         };
+        bay.SetChannels(new[] { WithPresence(ZoneChannel.WithLimit("ch4", LevelKind.Trip, 0.5, "煤矿安全规程 hot work: CH4 <= 0.5 %vol")) });
+        line2.SetChannels(new[] { new ZoneChannel("ch4_line2", LevelKind.Trip) });
         var outputs = new[]
         {
             new OutputConfig("relay1") { FeedbackInputId = "fb1", LoadCurrentChannelId = "arc", LoadCurrentThresholdAmps = 5 },
@@ -141,7 +141,7 @@ internal sealed class ZoneHarness
     public long Now => Clock.MonotonicMs;
     public int Bay => 0;
     public int Line2 => 1;
-    public ZoneState BayState => Engine.State(0);
+    public ZoneStateView BayState => Engine.State(0);
 
     /// <summary>Feeds the current values (where feeding), heartbeats and link, ticks the alarms; no evaluation.</summary>
     public void Feed()
@@ -189,6 +189,6 @@ internal sealed class ZoneHarness
     public string Describe(int zone)
     {
         var st = Engine.State(zone);
-        return string.Join(", ", Enumerable.Range(0, st.LiveCount).Select(i => Conditions.Code(st.Live[i].Kind) + ":" + st.Live[i].Subject));
+        return string.Join(", ", Enumerable.Range(0, st.LiveCount).Select(i => Conditions.Code(Engine.CauseKind(zone, i)) + ":" + Engine.CauseSubject(zone, i)));
     }
 }

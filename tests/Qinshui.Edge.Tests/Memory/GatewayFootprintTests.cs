@@ -22,7 +22,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> Documented32Channel = new Dictionary<string, int>
     {
-        ["interlocks"] = 38_148,
+        ["interlocks"] = 4_944,
         ["mqtt"] = 11_888,
         ["alarms"] = 8_944,
         ["modbus"] = 4_812,
@@ -39,7 +39,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     {
         ["mqtt"] = 10_124,
         ["alarms"] = 2_040,
-        ["interlocks"] = 5_500,
+        ["interlocks"] = 1_504,
         ["journal"] = 4_080,
         ["modbus"] = 2_656,
         ["events"] = 304,

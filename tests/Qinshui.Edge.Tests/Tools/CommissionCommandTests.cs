@@ -69,8 +69,8 @@ public sealed class CommissionCommandTests : IDisposable
         var proof = steps.Single(s => s.GetProperty("kind").GetString() == "proof");
         Assert.True(proof.GetProperty("gatewayAccepted").GetBoolean());
         // The gateway really received the trip request: the zone is latched off.
-        Assert.False(gw.Runtime.Zones.State(0).Permitted);
-        Assert.True(gw.Runtime.Zones.State(0).Latched);
+        Assert.False(gw.Runtime.Zones.IsPermitted(0));
+        Assert.True(gw.Runtime.Zones.IsLatched(0));
 
         // The observer saw the signed record on the gateway's event topic (bounded wait).
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -79,6 +79,6 @@ public sealed class ExampleConfigTests
         // Nobody reset a zone, authorised work or tapped a card: nothing may be powered.
         Assert.Empty(everEnergised);
         Assert.True(ports.Relays.Count >= 1);
-        for (int z = 0; z < runtime.Zones.ZoneCount; z++) Assert.False(runtime.Zones.State(z).Permitted, $"zone {runtime.Zones.Config(z).Id} permitted at boot");
+        for (int z = 0; z < runtime.Zones.ZoneCount; z++) Assert.False(runtime.Zones.IsPermitted(z), $"zone {runtime.Zones.Config(z).Id} permitted at boot");
     }
 }

@@ -121,7 +121,7 @@ public sealed class RealGateway : ISimulatedGateway
         for (int z = 0; z < zones.ZoneCount; z++)
         {
             var zc = zones.Config(z);
-            bool hit = target == "all" || zc.Id == target || zc.Channels.Any(c => c.ChannelId == target) || zc.OutputIds.Contains(target);
+            bool hit = target == "all" || zc.Id == target || Enumerable.Range(0, zc.ChannelCount).Any(i => zc.ChannelId(i) == target) || zc.OutputIds.Contains(target);
             if (!hit) continue;
             var o = zones.RequestLocalReset(z);
             if (o == ZoneResetOutcome.NothingToReset) continue;
@@ -338,9 +338,8 @@ public sealed class RealGateway : ISimulatedGateway
                 view.Zones[z].Reason = "power_off";
                 continue;
             }
-            var st = rt.Zones.State(z);
-            view.Zones[z].State = ZoneStateName(st);
-            view.Zones[z].Reason = FirstCause(st);
+            view.Zones[z].State = ZoneStateName(rt.Zones, z);
+            view.Zones[z].Reason = FirstCause(rt.Zones, z);
         }
         for (int i = 0, s = 0; s < _config.Welding.Stations.Length; s++)
         {
@@ -364,19 +363,19 @@ public sealed class RealGateway : ISimulatedGateway
         view.Link.Acknowledged = _platform.Acknowledged;
     }
 
-    private static string ZoneStateName(ZoneState st)
+    private static string ZoneStateName(ZoneEngine zones, int z)
     {
-        if (st.Permitted && (st.LiveMask & Conditions.Bit(Qinshui.Edge.Core.Interlocks.ConditionKind.WorkNotAuthorised)) == 0) return "permitted";
-        if (st.Latched) return "tripped";
+        if (zones.IsPermitted(z) && (zones.LiveMask(z) & Conditions.Bit(Qinshui.Edge.Core.Interlocks.ConditionKind.WorkNotAuthorised)) == 0) return "permitted";
+        if (zones.IsLatched(z)) return "tripped";
         return "standby";
     }
 
-    private static string FirstCause(ZoneState st)
+    private static string FirstCause(ZoneEngine zones, int z)
     {
-        if (st.LiveCount > 0) return Conditions.Code(st.Live[0].Kind) + ":" + st.Live[0].Subject;
+        if (zones.LiveCount(z) > 0) return Conditions.Code(zones.CauseKind(z, 0)) + ":" + zones.CauseSubject(z, 0);
         for (int k = 0; k < Conditions.Count; k++)
         {
-            if ((st.LatchedMask & (1 << k)) != 0) return "latched:" + Conditions.Code((Qinshui.Edge.Core.Interlocks.ConditionKind)k);
+            if ((zones.LatchedMask(z) & (1 << k)) != 0) return "latched:" + Conditions.Code((Qinshui.Edge.Core.Interlocks.ConditionKind)k);
         }
         return "";
     }
@@ -385,7 +384,7 @@ public sealed class RealGateway : ISimulatedGateway
     {
         for (int z = 0; z < rt.Zones.ZoneCount; z++)
         {
-            if (rt.Zones.Config(z).OutputIds.Contains(outputId)) return FirstCause(rt.Zones.State(z));
+            if (rt.Zones.Config(z).OutputIds.Contains(outputId)) return FirstCause(rt.Zones, z);
         }
         return "";
     }
@@ -419,10 +418,9 @@ public sealed class RealGateway : ISimulatedGateway
         }
         for (int z = 0; z < rt.Zones.ZoneCount; z++)
         {
-            var st = rt.Zones.State(z);
             string id = rt.Zones.Config(z).Id;
-            string state = ZoneStateName(st);
-            if (Changed("zone:" + id, state)) Emit(nowMs, "zone_" + state, id, $"zone {id} {state}{(state == "permitted" ? "" : " (" + FirstCause(st) + ")")}", true);
+            string state = ZoneStateName(rt.Zones, z);
+            if (Changed("zone:" + id, state)) Emit(nowMs, "zone_" + state, id, $"zone {id} {state}{(state == "permitted" ? "" : " (" + FirstCause(rt.Zones, z) + ")")}", true);
         }
         for (int c = 0; c < _config.Channels.Length; c++)
         {
