@@ -35,7 +35,8 @@ internal sealed class LiveGateway : IAsyncDisposable
     public GatewayRuntime Runtime { get; }
     public string BrokerUrl => $"mqtt://127.0.0.1:{Broker.Port}";
 
-    public static async Task<LiveGateway> StartAsync(string exampleFile)
+    /// <param name="stagingCapacity">Bytes of the gateway's staging store: the largest chunked push it accepts.</param>
+    public static async Task<LiveGateway> StartAsync(string exampleFile, int stagingCapacity = SignedEnvelope.MaxEnvelopeBytes)
     {
         var loaded = ConfigFiles.Load(exampleFile);
         var config = loaded.Config ?? throw new InvalidOperationException(string.Join("\n", ConfigFiles.All(loaded.Errors)));
@@ -52,7 +53,7 @@ internal sealed class LiveGateway : IAsyncDisposable
         });
         // The command processor judges expiry against the gateway's UTC: start it at the real time.
         var clock = new FakeClock(startMonotonicMs: 0, startUtcMs: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var ports = new ExamplePorts(config, clock, link);
+        var ports = new ExamplePorts(config, clock, link) { Staging = new MemoryStagingStore(stagingCapacity) };
         var runtime = new GatewayRuntime(config, ports, new GatewayBoot(Key, 1, "test"));
         link.Start();
         var g = new LiveGateway(broker, link, config, clock, ports, runtime);
