@@ -39,6 +39,19 @@ internal sealed class ChunkHarness
     public byte[] RawChunk(string argsJson, string id = "raw") =>
         CommandEnvelope.Build("gw-01", id, _counter++, F.Clock.UtcMs + 60_000, "config_chunk", argsJson, GatewayFixture.Key);
 
+    /// <summary>Chunk index of c, but announcing another SHA-256 for the whole envelope (a sender whose slices are not what it announced).</summary>
+    public byte[] CommandAnnouncing(ConfigChunks c, int index, string sha256Hex) =>
+        RawChunk(ArgsOf(c, index).Replace(c.Sha256Hex, sha256Hex), ConfigChunks.CommandId(c.TransferId, index, 0));
+
+    /// <summary>The args object of chunk index, as the tool writes it.</summary>
+    public static string ArgsOf(ConfigChunks c, int index)
+    {
+        string text = Encoding.UTF8.GetString(c.Command(index, "x", 1, 1, new byte[32]));
+        int start = text.IndexOf(",\"args\":", StringComparison.Ordinal) + 8;
+        int end = text.LastIndexOf(",\"mac\":", StringComparison.Ordinal);
+        return text[start..end];
+    }
+
     public JsonElement Send(ConfigChunks c, int index, long? expiresUtcMs = null, byte[]? key = null) => SendRaw(Command(c, index, expiresUtcMs, key));
 
     /// <summary>Injects the command, scans until the gateway replied, returns the reply.</summary>

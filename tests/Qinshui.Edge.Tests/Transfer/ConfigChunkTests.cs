@@ -298,13 +298,4 @@ public sealed class ConfigChunkTests
         copy[at] = copy[at] == (byte)'A' ? (byte)'B' : (byte)'A';
         return copy;
     }
-
-    private static string ArgsOf(ConfigChunks c, int index)
-    {
-        byte[] cmd = c.Command(index, "x", 1, 1, new byte[32]);
-        string text = Encoding.UTF8.GetString(cmd);
-        int start = text.IndexOf(",\"args\":", StringComparison.Ordinal) + 8;
-        int end = text.LastIndexOf(",\"mac\":", StringComparison.Ordinal);
-        return text[start..end];
-    }
 }
