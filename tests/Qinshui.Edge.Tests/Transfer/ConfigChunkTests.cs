@@ -259,7 +259,9 @@ public sealed class ConfigChunkTests
         Assert.Equal(0, _h.F.Staging.Length);
         Assert.True(_h.F.Staging.Discards >= 1);
         _h.F.Run(500);
-        Assert.Contains(_h.Events(), e => e.Contains("\"config_transfer_expired\"") && e.Contains("\"t1\""));
+        var expired = _h.F.Mqtt.Published.Single(p => p.Kind == "event" && p.Text.Contains("\"config_transfer_expired\""));
+        Assert.Contains("\"t1\"", expired.Text);
+        Assert.Contains("\"kind\":\"config_transfer_expired\"", expired.Text);
         var r = _h.Send(c, 2);
         Assert.Equal("transfer_expired", Code(r));
         AssertNothingApplied();
