@@ -47,9 +47,11 @@ namespace Qinshui.Edge.Firmware
         /// <summary>Where a configuration pushed in chunks (config_chunk) is assembled before it is verified.</summary>
         private const string StagingPath = Root + "\\config.part";
         /// <summary>
-        /// Largest configuration envelope accepted in chunks. Verifying it needs transient heap of about
-        /// 4–5 × this (the envelope, its parse tree, the decoded body, the MAC input, the configuration):
-        /// 32 KB suits a WROVER's PSRAM heap; the examples' envelopes are 3–5 KB.
+        /// Largest configuration envelope accepted in chunks (the examples' are 2.9–6.1 KB). Verifying the
+        /// assembled envelope allocates, transiently, about what an update_config of it would — the parsers
+        /// and the configuration reader, ≈ 30 × the envelope on .NET (tests/…/Transfer/CompletionCostTests;
+        /// less with nanoFramework's UTF-8 strings and 4-byte references) — as choosing it at boot does anyway:
+        /// 32 KB suits a WROVER's PSRAM heap (docs/memory.md), not a WROOM's.
         /// </summary>
         private const int StagingCapacityBytes = 32 * 1024;
 
