@@ -69,7 +69,8 @@ public static class ConfigPush
         X509Certificate2? ca = args.Value("--ca") is { } caFile ? X509Certificate2.CreateFromPem(File.ReadAllText(caFile)) : null;
         try
         {
-            var push = new Push(chunks, key, counter, TimeSpan.FromSeconds(timeoutS), retries, lang, stdout, stderr);
+            Func<long>? floor = args.Value("--counter") == null ? () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : null;
+            var push = new Push(chunks, key, counter, TimeSpan.FromSeconds(timeoutS), retries, lang, stdout, stderr, counterFloor: floor);
             return RunAsync(broker, site, gateway, ca, push, hash, body.Length).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or System.Net.Sockets.SocketException)
@@ -93,8 +94,20 @@ public static class ConfigPush
     }
 
     /// <summary>One push's conversation: a chunk at a time, a reply for each, retransmissions on timeouts.</summary>
-    public sealed class Push(ConfigChunks chunks, byte[] key, long firstCounter, TimeSpan timeout, int retries, string lang, TextWriter stdout, TextWriter stderr)
+    /// <param name="delay">Waits between asking a busy gateway again (Task.Delay; tests pass virtual time).</param>
+    /// <param name="counterFloor">When counters follow the clock (no --counter given): each command's counter is at least this
+    /// (UTC ms), so commands another sender signed meanwhile with its own clock-based counters do not make ours replays.</param>
+    public sealed class Push(ConfigChunks chunks, byte[] key, long firstCounter, TimeSpan timeout, int retries, string lang, TextWriter stdout, TextWriter stderr,
+        Func<TimeSpan, Task>? delay = null, Func<long>? counterFloor = null)
     {
+        /// <summary>
+        /// A transfer already in progress on the gateway (another push, or one of ours cut short) ends or
+        /// expires within 60 s of its last chunk: ask again every 5 s for up to 75 s before giving up.
+        /// </summary>
+        public static readonly TimeSpan BusyRetryInterval = TimeSpan.FromSeconds(5);
+        public static readonly TimeSpan BusyWaitLimit = TimeSpan.FromSeconds(75);
+
+        private readonly Func<TimeSpan, Task> _delay = delay ?? (d => Task.Delay(d));
         private long _counter = firstCounter;
 
         public ConfigChunks Chunks => chunks;
@@ -110,9 +123,11 @@ public static class ConfigPush
             int index = 0;
             int attempt = 0;
             int gaps = 0;
+            var busyWaited = TimeSpan.Zero;
             while (true)
             {
                 string id = ConfigChunks.CommandId(chunks.TransferId, index, attempt);
+                if (counterFloor != null) _counter = Math.Max(_counter, counterFloor());
                 byte[] command = chunks.Command(index, id, _counter++, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + ChunkExpiryMs, key);
                 Sent++;
                 var reply = await send(id, command, timeout).ConfigureAwait(false);
@@ -151,6 +166,14 @@ public static class ConfigPush
                 {
                     stdout.WriteLine($"chunk {index + 1}/{chunks.Count} ({chunks.SliceLength(index)} bytes): {text}");
                     index = next;
+                    continue;
+                }
+                if (!ok && code == "transfer_busy" && index == 0 && busyWaited < BusyWaitLimit)
+                {
+                    if (busyWaited == TimeSpan.Zero)
+                        stdout.WriteLine($"the gateway is receiving another transfer; waiting for it to end or expire (60 s after its last chunk), at most {BusyWaitLimit.TotalSeconds:0} s");
+                    await _delay(BusyRetryInterval).ConfigureAwait(false);
+                    busyWaited += BusyRetryInterval;
                     continue;
                 }
                 if (!ok && code == "chunk_gap" && next >= 0 && next < chunks.Count && gaps++ < chunks.Count + retries)

@@ -18,6 +18,9 @@ internal sealed class ChunkHarness
     private long _counter = 100;
 
     public GatewayFixture F { get; } = new();
+
+    /// <summary>The counter of the harness's next command (another sender's counters must stay above the tool's).</summary>
+    public long NextCounter { get => _counter; set => _counter = value; }
     public MqttTopics Topics { get; } = new("qinshui-mine-3", "gw-01");
 
     /// <summary>The fixture's configuration with another baud rate: a valid, different configuration for gw-01.</summary>

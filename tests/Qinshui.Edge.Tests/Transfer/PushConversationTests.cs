@@ -61,6 +61,46 @@ public sealed class PushConversationTests
     }
 
     [Fact]
+    public async Task ATransferLeftBehindOnTheGateway_IsWaitedOut_ThenThePushGoesThrough()
+    {
+        // A push cut short (Ctrl-C) left transfer "old" in progress on the gateway.
+        var old = _h.Plan(transfer: "old", envelopeCounter: 6);
+        Assert.True(ChunkHarness.Ok(_h.Send(old, 0)));
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var push = new ConfigPush.Push(_h.Plan(commandBytes: 1024, transfer: "new"), GatewayFixture.Key, 500, TimeSpan.FromSeconds(1), 3, "en", o, e,
+            d => { _h.F.Clock.Advance((long)d.TotalMilliseconds); return Task.CompletedTask; });
+        int exit = await push.RunAsync(Link(_ => null), ChunkHarness.HashOf(ChunkHarness.NextBody()), () => "");
+        Assert.True(exit == CommandLine.ExitOk, o.ToString() + e);
+        Assert.Contains("waiting for it to end or expire", o.ToString());
+        Assert.Equal(7, _h.F.Runtime.PendingConfigCounter);
+    }
+
+    [Fact]
+    public async Task AGatewayBusyForLongerThanTheWaitLimit_EndsThePushAsBusy()
+    {
+        var other = _h.Plan(transfer: "other", envelopeCounter: 6);
+        _h.Send(other, 0);
+        var o = new StringWriter();
+        var e = new StringWriter();
+        // The other sender keeps its transfer alive: a chunk again (a retransmission) at every wait. Both senders take
+        // counters from their clocks (UTC ms), as qedge does without --counter: neither's commands become replays.
+        var push = new ConfigPush.Push(_h.Plan(commandBytes: 1024, transfer: "mine"), GatewayFixture.Key, 500, TimeSpan.FromSeconds(1), 3, "en", o, e,
+            d =>
+            {
+                _h.F.Clock.Advance((long)d.TotalMilliseconds);
+                _h.NextCounter = _h.F.Clock.UtcMs;
+                Assert.True(ChunkHarness.Ok(_h.Send(other, 0)));
+                return Task.CompletedTask;
+            },
+            counterFloor: () => _h.F.Clock.UtcMs);
+        int exit = await push.RunAsync(Link(_ => null), "x", () => "");
+        Assert.Equal(CommandLine.ExitFailure, exit);
+        Assert.True(e.ToString().Contains("refused (transfer_busy)"), o.ToString() + e);
+        Assert.Null(_h.F.Runtime.PendingConfig);
+    }
+
+    [Fact]
     public async Task AGatewayThatNeverAnswers_EndsThePushAfterTheRetries()
     {
         var (push, o, e) = NewPush(retries: 2);
