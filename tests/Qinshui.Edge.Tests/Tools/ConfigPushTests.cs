@@ -120,7 +120,6 @@ public sealed class ConfigPushTests(ITestOutputHelper output) : IDisposable
     public async Task Push_ThroughMosquitto_IsAcceptedInChunks()
     {
         using var mosquitto = new Mqtt.MosquittoBroker();
-        mosquitto.Start();
         string file = Repo.Path("hardware", "examples", "welding-bay.json");
         await using var gw = await LiveGateway.StartAsync(file, brokerPort: mosquitto.Port);
         string keyFile = Path.Combine(_dir, "gw.key");
