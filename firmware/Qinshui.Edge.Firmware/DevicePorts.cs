@@ -66,6 +66,7 @@ namespace Qinshui.Edge.Firmware
         public ISupervisor SupervisorPort;
         public IMqttLink MqttPort;
         public IRecordStore Store;
+        public IStagingStore Staging;
         public ILogSink LogSink;
 
         public IClock Clock { get { return _clock; } }
@@ -74,6 +75,7 @@ namespace Qinshui.Edge.Firmware
         public IMqttLink Mqtt { get { return MqttPort; } }
         public IRecordStore JournalStore { get { return Store; } }
         public IClockAdjuster ClockAdjuster { get { return _clock; } }
+        public IStagingStore ConfigStaging { get { return Staging; } }
 
         public ISha256 NewSha256() { return new Sha256(); }
 

@@ -27,7 +27,8 @@ namespace Qinshui.Edge.Firmware
     /// 5. GatewayRuntime is built over DevicePorts and scanned; the gate opens after the first
     ///    complete healthy scan. A scan exception trips the gate; a tripped gate no longer kicks the
     ///    supervisor, whose missed deadline drops every output and reboots the device.
-    /// A configuration accepted over MQTT (update_config) is stored as the candidate and applied by a reboot.
+    /// A configuration accepted over MQTT (update_config, or config_chunk assembled in I:\qe\config.part) is
+    /// stored as the candidate and applied by a reboot.
     /// </summary>
     public static class Program
     {
@@ -43,6 +44,16 @@ namespace Qinshui.Edge.Firmware
         private const string CandidatePath = Root + "\\config.json";
         private const string LastGoodPath = Root + "\\config.good.json";
         private const string JournalDirectory = Root + "\\journal";
+        /// <summary>Where a configuration pushed in chunks (config_chunk) is assembled before it is verified.</summary>
+        private const string StagingPath = Root + "\\config.part";
+        /// <summary>
+        /// Largest configuration envelope accepted in chunks (the examples' are 2.9–6.1 KB). Verifying the
+        /// assembled envelope allocates, transiently, about what an update_config of it would — the parsers
+        /// and the configuration reader, ≈ 30 × the envelope on .NET (tests/…/Transfer/CompletionCostTests;
+        /// less with nanoFramework's UTF-8 strings and 4-byte references) — as choosing it at boot does anyway:
+        /// 32 KB suits a WROVER's PSRAM heap (docs/memory.md), not a WROOM's.
+        /// </summary>
+        private const int StagingCapacityBytes = 32 * 1024;
 
         /// <summary>Scan period: GatewayRuntime.Scan never blocks; the Modbus master needs frequent steps to keep the bus busy.</summary>
         private const int ScanPeriodMs = 20;
@@ -135,6 +146,7 @@ namespace Qinshui.Edge.Firmware
             WatchdogSupervisor supervisor = new WatchdogSupervisor(SupervisorDeadlineMs, s_gate, s_log);
             ports.Config = selection.Config;
             ports.Store = new FlashRecordStore(JournalDirectory, JournalSegments, JournalSegmentBytes);
+            ports.Staging = new FlashStagingStore(StagingPath, StagingCapacityBytes);
             ports.MqttPort = s_link;
             ports.SupervisorPort = supervisor;
             s_runtime = new GatewayRuntime(selection.Config, ports, boot);

@@ -68,6 +68,7 @@ namespace Qinshui.Edge.Core.Gateway
         private readonly MqttSession _session;
         private readonly HealthFigures _health = new HealthFigures();
         private readonly ClockMonitor _clockMonitor;
+        private readonly ConfigTransfer _transfer;
 
         private long _lastSampleMs = long.MinValue;
         private bool _failed;
@@ -212,6 +213,8 @@ namespace Qinshui.Edge.Core.Gateway
             _session = ports.Mqtt == null || !config.Mqtt.Enabled ? null
                 : new MqttSession(ports.Mqtt, _clock, _journal, _writer, new MqttTopics(config.SiteId, config.GatewayId), _alarms, zoneInfos, _commands, _recorder, _health, options, payload);
             _clockMonitor = new ClockMonitor(_clock, _recorder);
+            // Chunked configuration pushes: bookkeeping only; the envelope lives in the staging store until it is complete.
+            _transfer = ports.ConfigStaging == null ? null : new ConfigTransfer(ports.ConfigStaging, _clock, SignedEnvelope.MaxEnvelopeBytes);
         }
 
         /// <summary>
@@ -239,6 +242,8 @@ namespace Qinshui.Edge.Core.Gateway
         public MqttSession Session { get { return _session; } }
         public CommandProcessor Commands { get { return _commands; } }
         public HealthFigures Health { get { return _health; } }
+        /// <summary>The chunked configuration transfer (null when the ports offer no staging store).</summary>
+        public ConfigTransfer ConfigTransfer { get { return _transfer; } }
         public GatewayIdentity Identity { get { return _identity; } }
         public ModbusPoller Poller(int bus) { return _pollers[bus]; }
 
@@ -295,6 +300,7 @@ namespace Qinshui.Edge.Core.Gateway
                 }
                 _recorder.Step();
                 _clockMonitor.Step();
+                ExpireTransfer();
                 if (_session != null) _session.Step();
                 _health.ScanCount++;
                 if (!_failed && _ports.Supervisor != null) _ports.Supervisor.Kick();
@@ -304,6 +310,17 @@ namespace Qinshui.Edge.Core.Gateway
                 // De-energise to trip: every output off; no kick, so the watchdog reboots us.
                 AllOff();
                 _health.ScanOverruns++;
+            }
+        }
+
+        private void ExpireTransfer()
+        {
+            if (_transfer == null || !_transfer.IsActive) return;
+            string id = _transfer.ActiveId;
+            if (_transfer.Expire())
+            {
+                Record("config_transfer_expired", EventSeverity.Warning, id, "configuration transfer " + id + " expired (no chunk for 60 s): discarded, the running configuration stays",
+                    "配置传输 " + id + " 已过期（60 秒未收到分块）：已丢弃，保留当前配置");
             }
         }
 
@@ -453,6 +470,11 @@ namespace Qinshui.Edge.Core.Gateway
 
         public void Apply(string command, JsonValue args, CommandResult result)
         {
+            if (command == "config_chunk")
+            {
+                ConfigChunk(args, result);
+                return;
+            }
             JsonValue envelope = args == null ? null : args.Get("envelope");
             if (envelope == null || !envelope.IsObject)
             {
@@ -494,33 +516,108 @@ namespace Qinshui.Edge.Core.Gateway
                 byte[] body;
                 long counter, issued;
                 EnvelopeOutcome o = SignedEnvelope.Open(envelope, "config", _gatewayId, _boot.Key, PendingConfigCounter, out body, out counter, out issued);
-                if (o != EnvelopeOutcome.Accepted)
-                {
-                    result.Refuse(SignedEnvelope.Code(o), "Configuration refused: " + SignedEnvelope.Code(o), "配置被拒绝：" + SignedEnvelope.Code(o));
-                    return;
-                }
-                Validation.ValidationErrors errors = new Validation.ValidationErrors();
-                GatewayConfig candidate = GatewayConfigReader.Read(body, 0, body.Length, errors);
-                if (candidate == null)
-                {
-                    Validation.ValidationError first = errors[0];
-                    result.Refuse("config_invalid", "Configuration invalid, the last good one stays: " + first.Path + ": " + first.English,
-                        "配置无效，保留上一份有效配置：" + first.Path + "：" + first.Chinese);
-                    return;
-                }
-                if (candidate.GatewayId != _gatewayId)
-                {
-                    result.Refuse("wrong_gateway", "The configuration is for gateway " + candidate.GatewayId + ".", "该配置属于网关 " + candidate.GatewayId + "。");
-                    return;
-                }
-                PendingConfig = body;
-                PendingConfigCounter = counter;
-                PendingConfigIssuedUtcMs = issued;
-                RecordSimple(EventKind.ConfigReceived, candidate.Hash, "accepted");
-                result.Accept("Configuration " + candidate.Hash + " accepted; applied at restart.", "配置 " + candidate.Hash + " 已接受，重启后生效。");
+                AcceptConfig(o, body, counter, issued, result);
                 return;
             }
             result.Refuse("unknown_command");
+        }
+
+        /// <summary>
+        /// The one verify/accept path of a configuration envelope, pushed whole (update_config) or in
+        /// chunks (config_chunk): MAC, type, gateway, counter (SignedEnvelope), then the content
+        /// (GatewayConfigReader). Only then is it pending; every refusal leaves the running
+        /// configuration and the pending one as they were.
+        /// </summary>
+        private void AcceptConfig(EnvelopeOutcome o, byte[] body, long counter, long issued, CommandResult result)
+        {
+            if (o != EnvelopeOutcome.Accepted)
+            {
+                result.Refuse(SignedEnvelope.Code(o), "Configuration refused: " + SignedEnvelope.Code(o), "配置被拒绝：" + SignedEnvelope.Code(o));
+                return;
+            }
+            Validation.ValidationErrors errors = new Validation.ValidationErrors();
+            GatewayConfig candidate = GatewayConfigReader.Read(body, 0, body.Length, errors);
+            if (candidate == null)
+            {
+                Validation.ValidationError first = errors[0];
+                result.Refuse("config_invalid", "Configuration invalid, the last good one stays: " + first.Path + ": " + first.English,
+                    "配置无效，保留上一份有效配置：" + first.Path + "：" + first.Chinese);
+                return;
+            }
+            if (candidate.GatewayId != _gatewayId)
+            {
+                result.Refuse("wrong_gateway", "The configuration is for gateway " + candidate.GatewayId + ".", "该配置属于网关 " + candidate.GatewayId + "。");
+                return;
+            }
+            PendingConfig = body;
+            PendingConfigCounter = counter;
+            PendingConfigIssuedUtcMs = issued;
+            RecordSimple(EventKind.ConfigReceived, candidate.Hash, "accepted");
+            result.Accept("Configuration " + candidate.Hash + " accepted; applied at restart.", "配置 " + candidate.Hash + " 已接受，重启后生效。");
+            result.ConfigHash = candidate.Hash;
+        }
+
+        /// <summary>
+        /// One chunk of a configuration transfer (docs/mqtt.md, "Configuration transfer"). The reply
+        /// names the next chunk expected; the last chunk's reply is the configuration's verdict, and a
+        /// retransmission of any chunk of an ended transfer gets that verdict again.
+        /// </summary>
+        private void ConfigChunk(JsonValue args, CommandResult result)
+        {
+            if (_transfer == null)
+            {
+                result.Refuse(CommandReasons.NotSupported);
+                return;
+            }
+            string id, sha, data;
+            long index, count, total;
+            if (args == null || !args.TryGetString("transfer", out id) || !args.TryGetLong("index", out index) || !args.TryGetLong("count", out count)
+                || !args.TryGetLong("total", out total) || !args.TryGetString("sha256", out sha) || !args.TryGetString("data", out data))
+            {
+                Refuse(ChunkOutcome.BadArguments, result);
+                return;
+            }
+            ChunkOutcome o = _transfer.Offer(id, index, count, total, sha, data);
+            if (o == ChunkOutcome.AlreadyEnded)
+            {
+                if (_transfer.EndedOk) result.Accept(_transfer.EndedEnglish, _transfer.EndedChinese);
+                else result.Refuse(_transfer.EndedCode, _transfer.EndedEnglish, _transfer.EndedChinese);
+                result.ConfigHash = _transfer.EndedConfigHash;
+            }
+            else if (o == ChunkOutcome.Complete)
+            {
+                int n = _transfer.Count;
+                ChunkOutcome read;
+                byte[] envelope = _transfer.TakeEnvelope(_ports.NewSha256(), out read);
+                if (envelope == null)
+                {
+                    Refuse(read, result);
+                }
+                else
+                {
+                    byte[] body;
+                    long counter, issued;
+                    EnvelopeOutcome e = SignedEnvelope.Open(envelope, 0, envelope.Length, "config", _gatewayId, _boot.Key, PendingConfigCounter,
+                        out body, out counter, out issued);
+                    AcceptConfig(e, body, counter, issued, result);
+                }
+                _transfer.RememberEnd(id, n, result.Ok, result.Code, result.English, result.Chinese, result.ConfigHash);
+            }
+            else if (ChunkOutcomeText.IsRefusal(o))
+            {
+                Refuse(o, result);
+            }
+            else
+            {
+                result.Accept("chunk " + (index + 1) + " of " + count + (o == ChunkOutcome.Duplicate ? " already stored" : " stored"),
+                    "第 " + (index + 1) + "/" + count + " 块" + (o == ChunkOutcome.Duplicate ? "已保存过" : "已保存"));
+            }
+            result.NextChunk = _transfer.NextIndexFor(id);
+        }
+
+        private static void Refuse(ChunkOutcome o, CommandResult result)
+        {
+            result.Refuse(ChunkOutcomeText.Code(o), ChunkOutcomeText.English(o), ChunkOutcomeText.Chinese(o));
         }
 
         // ------------------------------------------------------------ IWeldingEvents → the hash-chained event log

@@ -17,6 +17,9 @@ namespace Qinshui.Edge.Core.Gateway
         IRecordStore JournalStore { get; }
         IClockAdjuster ClockAdjuster { get; }
 
+        /// <summary>Where a configuration pushed in chunks is assembled (config_chunk; a flash file on the device). Null: chunked pushes are refused (not_supported).</summary>
+        IStagingStore ConfigStaging { get; }
+
         /// <summary>A new SHA-256 instance (the platform's where it has one).</summary>
         ISha256 NewSha256();
 

@@ -269,7 +269,7 @@ namespace Qinshui.Edge.Core.Mqtt
                 else result.Refuse(CommandReasons.TimeRejected);
                 return;
             }
-            if (cmd == "update_permits" || cmd == "update_registry" || cmd == "update_config")
+            if (cmd == "update_permits" || cmd == "update_registry" || cmd == "update_config" || cmd == "config_chunk")
             {
                 if (args == null)
                 {

@@ -10,6 +10,10 @@ namespace Qinshui.Edge.Core.Mqtt
         /// <summary>The command's id when it could be read from an authenticated envelope, else null.</summary>
         public string Id;
         public string Command;
+        /// <summary>config_chunk: the index of the next chunk the gateway expects (the count once the transfer ended); -1: not written.</summary>
+        public int NextChunk = -1;
+        /// <summary>SHA-256 (hex) of a configuration this command had accepted (update_config, the last config_chunk); null: not written.</summary>
+        public string ConfigHash;
 
         public void Clear()
         {
@@ -19,6 +23,8 @@ namespace Qinshui.Edge.Core.Mqtt
             Chinese = null;
             Id = null;
             Command = null;
+            NextChunk = -1;
+            ConfigHash = null;
         }
 
         public void Accept(string english, string chinese)

@@ -240,6 +240,8 @@ namespace Qinshui.Edge.Core.Mqtt
             w.String("code", r.Code);
             w.String("en", r.English);
             w.String("zh", r.Chinese);
+            if (r.NextChunk >= 0) w.Integer("next", r.NextChunk);
+            if (r.ConfigHash != null) w.String("cfg", r.ConfigHash);
             w.EndObject();
         }
     }

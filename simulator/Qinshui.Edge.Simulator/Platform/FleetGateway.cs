@@ -59,6 +59,7 @@ public sealed class FleetGateway : IGatewayPorts, IAsyncDisposable
     public IMqttLink Mqtt => _link;
     public IRecordStore JournalStore => _store;
     public IClockAdjuster ClockAdjuster => null!;
+    public IStagingStore ConfigStaging => null!;
     public ISha256 NewSha256() => new Sha256();
     public ISerialLine Serial(int busIndex, string portName) => null!;
     public IDigitalOutput Output(string id) => null!;

@@ -14,6 +14,10 @@ namespace Qinshui.Edge.Simulator.Tools;
 public static class CommandEnvelope
 {
     public static byte[] Build(string gateway, string id, long counter, long expiresUtcMs, string command, string? argsJson, byte[] key)
+        => Build(gateway, id, counter, expiresUtcMs, command, argsJson, key, CommandProcessor.MaxCommandBytes);
+
+    /// <param name="maxBytes">The limit to refuse above (the gateway's CommandProcessor.MaxCommandBytes by default).</param>
+    public static byte[] Build(string gateway, string id, long counter, long expiresUtcMs, string command, string? argsJson, byte[] key, int maxBytes)
     {
         var head = new StringBuilder();
         head.Append("{\"v\":1,\"id\":").Append(JsonSerializer.Serialize(id))
@@ -29,14 +33,16 @@ public static class CommandEnvelope
         byte[] result = new byte[prefix.Length + tail.Length];
         prefix.CopyTo(result, 0);
         tail.CopyTo(result, prefix.Length);
-        if (result.Length > CommandProcessor.MaxCommandBytes)
-            throw new CommandTooLargeException(result.Length);
+        if (result.Length > maxBytes)
+            throw new CommandTooLargeException(result.Length, maxBytes);
         return result;
     }
 }
 
-public sealed class CommandTooLargeException(int bytes)
-    : Exception($"the command is {bytes} bytes; the gateway takes at most {CommandProcessor.MaxCommandBytes} (CommandProcessor.MaxCommandBytes)")
+public sealed class CommandTooLargeException(int bytes, int limit)
+    : Exception($"the command is {bytes} bytes; the gateway takes at most {limit} (CommandProcessor.MaxCommandBytes)")
 {
+    public CommandTooLargeException(int bytes) : this(bytes, CommandProcessor.MaxCommandBytes) { }
+
     public int Bytes { get; } = bytes;
 }

@@ -36,6 +36,7 @@ public class ScanGuardTests
         public IMqttLink Mqtt => null!;
         public IRecordStore JournalStore { get; } = new MemoryRecordStore(8, 2048);
         public IClockAdjuster ClockAdjuster => null!;
+        public IStagingStore ConfigStaging => null!;
         public ISha256 NewSha256() => new Sha256();
         public ISerialLine Serial(int busIndex, string portName) => line;
         public IDigitalOutput Output(string id) => id == "relay1" && !missingRelay ? _gated : null!;

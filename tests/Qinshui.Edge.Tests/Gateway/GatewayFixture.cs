@@ -66,6 +66,8 @@ internal sealed class GatewayFixture
     public FakeCardReader Reader { get; } = new();
     public FakeMqttLink Mqtt { get; } = new() { IsConnected = true, AutoAck = true };
     public MemoryRecordStore Store { get; } = new(16, 4096);
+    /// <summary>Where config_chunk assembles a pushed configuration (the device's flash file).</summary>
+    public Qinshui.Edge.Simulator.Mqtt.MemoryStagingStore Staging { get; } = new(SignedEnvelope.MaxEnvelopeBytes);
     public GatewayConfig Config { get; }
     public GatewayRuntime Runtime { get; }
 
@@ -134,6 +136,7 @@ internal sealed class GatewayFixture
         public IMqttLink Mqtt => f.Link;
         public IRecordStore JournalStore => f.Store;
         public IClockAdjuster ClockAdjuster => null!;
+        public IStagingStore ConfigStaging => f.Staging;
         public ISha256 NewSha256() => new Sha256();
         public ISerialLine Serial(int busIndex, string portName) => f.Bus;
         public IDigitalOutput Output(string id) => id switch { "bay-power" => f.BayPower, "welder-enable" => f.WelderEnable, _ => null! };

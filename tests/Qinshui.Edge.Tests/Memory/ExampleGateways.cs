@@ -102,7 +102,7 @@ internal static class ExampleGateways
     public static bool IsHostObject(object o)
     {
         string ns = o.GetType().Namespace ?? "";
-        return ns.StartsWith("Qinshui.Edge.Tests") || ns.StartsWith("Qinshui.Edge.Simulator") || o is IGatewayPorts || o is IRecordStore
+        return ns.StartsWith("Qinshui.Edge.Tests") || ns.StartsWith("Qinshui.Edge.Simulator") || o is IGatewayPorts || o is IRecordStore || o is IStagingStore
                || o is IMqttLink || o is IClock || o is ISerialLine || o is IDigitalInput || o is IDigitalOutput || o is ISupervisor || o is ILogSink;
     }
 
@@ -115,6 +115,8 @@ internal static class ExampleGateways
         public IMqttLink Mqtt => _mqtt;
         public IRecordStore JournalStore => store;
         public IClockAdjuster ClockAdjuster => null!;
+        // As on the device: chunked pushes are staged outside the core (a flash file), so only the bookkeeping is counted.
+        public IStagingStore ConfigStaging { get; } = new Qinshui.Edge.Simulator.Mqtt.MemoryStagingStore(32 * 1024);
         public ISha256 NewSha256() => new Sha256();
         public ISerialLine Serial(int busIndex, string portName) => new FakeSerialLine(clock);
         public IDigitalOutput Output(string id) => new FakeOutput();

@@ -27,7 +27,7 @@ public class PayloadSchemaTests
     private static JsonSchema Schema(string kind) =>
         s_schemas.GetOrAdd(kind, k => JsonSchema.FromText(File.ReadAllText(Path.Combine(DocsDir(), "schemas", k + ".json"))));
 
-    private static void AssertValid(string kind, byte[] payload)
+    internal static void AssertValid(string kind, byte[] payload)
     {
         var schema = Schema(kind);
         var node = JsonDocument.Parse(payload).RootElement;

@@ -17,9 +17,10 @@ internal sealed class LiveGateway : IAsyncDisposable
 {
     public static readonly byte[] Key = Enumerable.Range(40, 32).Select(i => (byte)i).ToArray();
 
-    private LiveGateway(EmbeddedBroker broker, MqttNetLink link, GatewayConfig config, FakeClock clock, ExamplePorts ports, GatewayRuntime runtime)
+    private LiveGateway(EmbeddedBroker? broker, int brokerPort, MqttNetLink link, GatewayConfig config, FakeClock clock, ExamplePorts ports, GatewayRuntime runtime)
     {
         Broker = broker;
+        BrokerPort = brokerPort;
         Link = link;
         Config = config;
         Clock = clock;
@@ -27,24 +28,29 @@ internal sealed class LiveGateway : IAsyncDisposable
         Runtime = runtime;
     }
 
-    public EmbeddedBroker Broker { get; }
+    /// <summary>The embedded broker, or null when the test gave the port of its own (a Mosquitto).</summary>
+    public EmbeddedBroker? Broker { get; }
+    public int BrokerPort { get; }
     public MqttNetLink Link { get; }
     public GatewayConfig Config { get; }
     public FakeClock Clock { get; }
     public ExamplePorts Ports { get; }
     public GatewayRuntime Runtime { get; }
-    public string BrokerUrl => $"mqtt://127.0.0.1:{Broker.Port}";
+    public string BrokerUrl => $"mqtt://127.0.0.1:{BrokerPort}";
 
-    public static async Task<LiveGateway> StartAsync(string exampleFile)
+    /// <param name="stagingCapacity">Bytes of the gateway's staging store: the largest chunked push it accepts.</param>
+    /// <param name="brokerPort">A broker the test started (a Mosquitto); null: the embedded MQTTnet broker on a free port.</param>
+    public static async Task<LiveGateway> StartAsync(string exampleFile, int stagingCapacity = SignedEnvelope.MaxEnvelopeBytes, int? brokerPort = null)
     {
         var loaded = ConfigFiles.Load(exampleFile);
         var config = loaded.Config ?? throw new InvalidOperationException(string.Join("\n", ConfigFiles.All(loaded.Errors)));
-        var broker = await EmbeddedBroker.StartAsync(Peers.FreeTcpPort());
+        var broker = brokerPort == null ? await EmbeddedBroker.StartAsync(Peers.FreeTcpPort()) : null;
+        int port = brokerPort ?? broker!.Port;
         var topics = new MqttTopics(config.SiteId, config.GatewayId);
         var link = new MqttNetLink(new MqttLinkOptions
         {
             Host = "127.0.0.1",
-            Port = broker.Port,
+            Port = port,
             ClientId = config.SiteId + "/" + config.GatewayId,
             CommandTopic = topics.Topic(MessageKind.Cmd),
             WillTopic = topics.Topic(MessageKind.State),
@@ -52,10 +58,10 @@ internal sealed class LiveGateway : IAsyncDisposable
         });
         // The command processor judges expiry against the gateway's UTC: start it at the real time.
         var clock = new FakeClock(startMonotonicMs: 0, startUtcMs: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var ports = new ExamplePorts(config, clock, link);
+        var ports = new ExamplePorts(config, clock, link) { Staging = new MemoryStagingStore(stagingCapacity) };
         var runtime = new GatewayRuntime(config, ports, new GatewayBoot(Key, 1, "test"));
         link.Start();
-        var g = new LiveGateway(broker, link, config, clock, ports, runtime);
+        var g = new LiveGateway(broker, port, link, config, clock, ports, runtime);
         g.Drive(Task.Run(async () =>
         {
             var sw = Stopwatch.StartNew();
@@ -83,6 +89,6 @@ internal sealed class LiveGateway : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Link.DisposeAsync();
-        await Broker.DisposeAsync();
+        if (Broker != null) await Broker.DisposeAsync();
     }
 }

@@ -34,6 +34,8 @@ public sealed class PlantGatewayPorts : IGatewayPorts
     public IMqttLink Mqtt { get; }
     public IRecordStore JournalStore => _plant.JournalStore;
     public IClockAdjuster ClockAdjuster => null!;
+    /// <summary>A simulated gateway takes chunked configuration pushes like the device (staged in memory).</summary>
+    public IStagingStore ConfigStaging { get; } = new Qinshui.Edge.Simulator.Mqtt.MemoryStagingStore(Qinshui.Edge.Core.Config.SignedEnvelope.MaxEnvelopeBytes);
 
     public ISha256 NewSha256() => new Sha256();
 

@@ -199,6 +199,8 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
     public IMqttLink Mqtt { get; }
     public IRecordStore JournalStore { get; }
     public IClockAdjuster ClockAdjuster => null!;
+    /// <summary>Where config_chunk assembles a pushed configuration: a file in the state directory (set by the host), or none.</summary>
+    public IStagingStore ConfigStaging { get; set; } = null!;
     public ISha256 NewSha256() => new PlatformSha256();
     public ISerialLine Serial(int busIndex, string portName) => _serial[busIndex]!;
     public IDigitalOutput Output(string id) => _outputs.GetValueOrDefault(id)!;

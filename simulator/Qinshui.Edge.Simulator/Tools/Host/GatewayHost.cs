@@ -25,6 +25,7 @@ public static class GatewayHost
     public const string StateFile = "state.json";
     public const string JournalFile = "journal.bin";
     public const string KeyFile = "hmac.key";
+    public const string StagingFile = "config.staging";
 
     public static int Run(HostOptions o, ILoggerFactory loggers, CancellationToken stop, Action<GatewayRuntime>? started = null)
     {
@@ -55,6 +56,7 @@ public static class GatewayHost
         }
         using var ports = new DesktopPorts(config, clock.Clock, new LoggerSink(loggers.CreateLogger("qedge.core")), link, journal, o.GpioChip,
             o.Hardware, loggers);
+        ports.ConfigStaging = new FileStagingStore(Path.Combine(o.StateDir, StagingFile), Qinshui.Edge.Core.Config.SignedEnvelope.MaxEnvelopeBytes);
         try
         {
             if (ports.Problems.Count > 0)
