@@ -103,7 +103,7 @@ internal static class ExampleGateways
     {
         string ns = o.GetType().Namespace ?? "";
         return ns.StartsWith("Qinshui.Edge.Tests") || ns.StartsWith("Qinshui.Edge.Simulator") || o is IGatewayPorts || o is IRecordStore || o is IStagingStore
-               || o is IMqttLink || o is IClock || o is ISerialLine || o is IDigitalInput || o is IDigitalOutput || o is ISupervisor || o is ILogSink;
+               || o is IMqttLink || o is IAnalogInput || o is ICardReader || o is IClock || o is ISerialLine || o is IDigitalInput || o is IDigitalOutput || o is ISupervisor || o is ILogSink;
     }
 
     private sealed class Ports(FakeClock clock, IRecordStore store) : IGatewayPorts
@@ -121,7 +121,7 @@ internal static class ExampleGateways
         public ISerialLine Serial(int busIndex, string portName) => new FakeSerialLine(clock);
         public IDigitalOutput Output(string id) => new FakeOutput();
         public IDigitalInput Input(string id) => new FakeInput(true);
-        public IAnalogInput Analog(string id) => null!;
+        public IAnalogInput Analog(string id) => new Qinshui.Edge.Tests.Tools.FakeAnalog(12.0);
         public ICardReader CardReader(string id) => new FakeCardReader();
     }
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Qinshui.Edge.Core.Alarms;
 using Qinshui.Edge.Core.Gateway;
 using Qinshui.Edge.Core.Memory;
+using Qinshui.Edge.Tests.Tools;
 using Qinshui.Edge.Tests.Gates;
 using Xunit.Abstractions;
 
@@ -97,6 +98,35 @@ public class GatewayFootprintTests(ITestOutputHelper output)
         var (_, walk, _) = Measure(ExampleGateways.MineHeadingJson(), "mine heading, 32 channels, 4 zones");
         AssertParts(Documented32Channel, walk);
         foreach (var part in new[] { "alarms", "interlocks", "modbus", "mqtt", "journal", "events" }) Assert.True(walk.Parts.ContainsKey(part), part);
+    }
+
+    /// <summary>#8: the core's static footprint stays under 40 KB for a 32-channel gateway (a WROOM without PSRAM).</summary>
+    [Fact]
+    public void Example32ChannelGateway_FitsTheWroomBudget()
+    {
+        var (runtime, _, budget) = Measure(ExampleGateways.MineHeadingJson(), "mine heading, 32 channels, 4 zones");
+        Assert.True(runtime.IsOperational, runtime.Failure);
+        Assert.Equal(32, runtime.Alarms.ChannelCount);
+        Assert.True(budget.Fits(MemoryBudget.DefaultLimitBytes), $"{budget.TotalBytes} B > {MemoryBudget.DefaultLimitBytes} B");
+    }
+
+    public static TheoryData<string> HardwareExamples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Repo.Examples) data.Add(Path.GetFileName(f));
+        return data;
+    }
+
+    /// <summary>Each example of hardware/examples, as the device receives it (profiles inlined), fits the WROOM budget.</summary>
+    [Theory]
+    [MemberData(nameof(HardwareExamples))]
+    public void HardwareExample_FitsTheWroomBudget(string name)
+    {
+        var loaded = Qinshui.Edge.Simulator.Config.ConfigFiles.Load(Repo.Path("hardware", "examples", name));
+        Assert.True(loaded.Config != null);
+        var (runtime, _, budget) = Measure(System.Text.Encoding.UTF8.GetString(loaded.Bytes), name);
+        Assert.True(runtime.IsOperational, runtime.Failure);
+        Assert.True(budget.Fits(MemoryBudget.DefaultLimitBytes), $"{name}: {budget.TotalBytes} B > {MemoryBudget.DefaultLimitBytes} B");
     }
 
     [Fact]
