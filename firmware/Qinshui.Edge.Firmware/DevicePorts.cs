@@ -61,7 +61,11 @@ namespace Qinshui.Edge.Firmware
             }
         }
 
-        /// <summary>Everything the runtime needs besides the pins; set by the composition root once the configuration is chosen.</summary>
+        /// <summary>
+        /// Everything the runtime needs besides the pins; set by the composition root once the
+        /// configuration is chosen. Config is read only while the runtime is built (serial lines)
+        /// and cleared afterwards so the parsed configuration can be collected.
+        /// </summary>
         public GatewayConfig Config;
         public ISupervisor SupervisorPort;
         public IMqttLink MqttPort;

@@ -129,6 +129,24 @@ namespace Qinshui.Edge.Firmware
             s_log.Write(LogLevel.Info, "boot " + boot.BootCounter + " (last command " + boot.LastCommandCounter + ", last permit " + boot.LastPermitCounter
                 + ", last configuration " + s_bootRecord.LastConfigCounter + ")");
 
+            // 4–5. Configuration and gateway, built in their own method: nanoFramework keeps a
+            // method's locals alive until it returns, and RunScan never returns, so the parsed
+            // configuration (and the selection's validation reports) must not be locals of Main.
+            WatchdogSupervisor supervisor = new WatchdogSupervisor(SupervisorDeadlineMs, s_gate, s_log);
+            if (!BuildGateway(ports, boot, supervisor)) return;
+            s_log.Write(LogLevel.Info, "scan starting; free heap " + nanoFramework.Runtime.Native.GC.Run(true) + " B after the configuration was released");
+            new Thread(Housekeeping).Start();
+            supervisor.Start();
+            RunScan();
+        }
+
+        /// <summary>
+        /// Chooses the signed configuration (candidate, else last good, else the safe state) and
+        /// builds the runtime on it; false when the gateway went to its safe state instead. The
+        /// selection and the parsed configuration die with this method's frame.
+        /// </summary>
+        private static bool BuildGateway(DevicePorts ports, GatewayBoot boot, WatchdogSupervisor supervisor)
+        {
             // 4. Signed configuration: candidate, else last good, else safe state.
             ConfigSelection selection = ConfigSelection.Choose(FlashFiles.ReadAll(CandidatePath), FlashFiles.ReadAll(LastGoodPath),
                 s_identity.Gateway, s_key, s_bootRecord.LastConfigCounter, HostCheck);
@@ -137,13 +155,12 @@ namespace Qinshui.Edge.Firmware
             {
                 ConfigCheck why = selection.Reason;
                 RunSafeState(ConfigCheckText.Code(why), ConfigCheckText.English(why), ConfigCheckText.Chinese(why));
-                return;
+                return false;
             }
             if (selection.Source == ConfigSource.Candidate) KeepAsLastGood(selection);
             s_runningConfigCounter = selection.Counter;
 
             // 5. The gateway.
-            WatchdogSupervisor supervisor = new WatchdogSupervisor(SupervisorDeadlineMs, s_gate, s_log);
             ports.Config = selection.Config;
             ports.Store = new FlashRecordStore(JournalDirectory, JournalSegments, JournalSegmentBytes);
             ports.Staging = new FlashStagingStore(StagingPath, StagingCapacityBytes);
@@ -151,11 +168,13 @@ namespace Qinshui.Edge.Firmware
             ports.SupervisorPort = supervisor;
             s_runtime = new GatewayRuntime(selection.Config, ports, boot);
             s_runtime.AcceptConfigsAbove(selection.Counter);
+            // The runtime keeps what it needs; the serial lines are open: let the parsed config go.
+            ports.Config = null;
             if (!s_runtime.IsOperational)
             {
                 RunSafeState("gateway_not_operational", "The gateway could not be built from the configuration: " + s_runtime.Failure,
                     "无法根据配置构建网关：" + s_runtime.Failure);
-                return;
+                return false;
             }
             if (s_link != null && s_runtime.Session != null)
             {
@@ -165,9 +184,7 @@ namespace Qinshui.Edge.Firmware
             }
             s_log.Write(LogLevel.Info, "gateway " + selection.Config.GatewayId + " built (configuration " + selection.Config.Hash + ", counter " + selection.Counter
                 + "); free heap " + nanoFramework.Runtime.Native.GC.Run(false) + " B");
-            new Thread(Housekeeping).Start();
-            supervisor.Start();
-            RunScan();
+            return true;
         }
 
         private static void RunScan()
