@@ -135,4 +135,101 @@ public sealed class RunHostTests : IDisposable
         var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "state", GatewayHost.StateFile))).RootElement;
         Assert.Equal(7, state.GetProperty("LastCommandCounter").GetInt64()); // no replay after a restart
     }
+
+    /// <summary>Starts the host on its own thread; the runtime it runs now is read from the returned box.</summary>
+    private static (Task<int> host, Func<GatewayRuntime?> current) Start(HostOptions options, ILoggerFactory loggers, CancellationToken stop)
+    {
+        GatewayRuntime? runtime = null;
+        var host = Task.Factory.StartNew(() => GatewayHost.Run(options, loggers, stop, r => Volatile.Write(ref runtime, r)),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return (host, () => Volatile.Read(ref runtime));
+    }
+
+    private static void WaitFor(Task<int> host, Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.False(host.IsCompleted, $"the host stopped while waiting for {what}");
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            host.Wait(10); // bounded wait for the host's condition
+        }
+    }
+
+    [Fact]
+    public async Task Host_AppliesAConfigurationPushedOverMqtt_ByRestartingOnIt_AndKeepsItUntilTheFileChanges()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync(Peers.FreeTcpPort());
+        int port = broker.Port;
+        var log = new Collect();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(log));
+        byte[] key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        JsonObject Mqtt() => new() { ["enabled"] = true, ["broker"] = $"mqtt://127.0.0.1:{port}" };
+        string fileA = WriteConfig(root => root["mqtt"] = Mqtt());
+        string dirB = Directory.CreateDirectory(Path.Combine(_dir, "b")).FullName;
+        string fileB = Path.Combine(dirB, "config.json");
+        var b = JsonNode.Parse(File.ReadAllText(fileA))!.AsObject();
+        b["channels"]!.AsArray().Add(new JsonObject { ["id"] = "co-lab", ["profile"] = "MINE_CO" });
+        File.WriteAllText(fileB, b.ToJsonString());
+        var options = new HostOptions(fileA, Path.Combine(_dir, "state"), key);
+
+        using (var stop = new CancellationTokenSource())
+        {
+            var (host, current) = Start(options, loggers, stop.Token);
+            WaitFor(host, () => current() is { Session.BirthsPublished: > 0 } r && r.Alarms.ChannelCount == 1, "the first configuration online");
+            var first = current();
+            var o = new StringWriter();
+            var e = new StringWriter();
+            int pushed = Qinshui.Edge.Simulator.Cli.CommandLine.Run(["config", "push", "--broker", $"mqtt://127.0.0.1:{port}", "--gateway", "gw-linux",
+                "--key", Convert.ToHexStringLower(key), "--counter", "5000", "--timeout-s", "20", fileB], o, e);
+            Assert.True(pushed == 0, o + "\n" + e + "\n" + string.Join("\n", log.Lines));
+            WaitFor(host, () => current() is { } r && !ReferenceEquals(r, first) && r.Alarms.ChannelCount == 2, "the restart on the pushed configuration");
+            Assert.Equal(["ch4-lab", "co-lab"], Enumerable.Range(0, 2).Select(current()!.Alarms.ChannelId));
+            stop.Cancel();
+            Assert.True(await Task.WhenAny(host, Task.Delay(TimeSpan.FromSeconds(30))) == host, "the host did not stop");
+            Assert.Equal(0, await host);
+        }
+        var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "state", GatewayHost.StateFile))).RootElement;
+        Assert.Equal(5000, state.GetProperty("PushedConfigCounter").GetInt64());
+        Assert.Equal(2, state.GetProperty("BootCounter").GetInt64()); // the restart is a boot, as on the device
+        Assert.True(File.Exists(Path.Combine(_dir, "state", GatewayHost.PushedFile)));
+        Assert.False(File.Exists(Path.Combine(_dir, "state", GatewayHost.CandidateFile)));
+        Assert.Contains(log.Lines, l => l.Contains("every output de-energised") && l.Contains("restart"));
+
+        // Started again with the same --config file: the push stays in force.
+        int exit = RunUntil(options, loggers, r => r.Alarms.ChannelCount == 2);
+        Assert.Equal(0, exit);
+        // The technician edits the file: the file wins over the older push.
+        File.WriteAllText(fileA, File.ReadAllText(fileA).Replace("ch4-lab", "ch4-lab-2"));
+        exit = RunUntil(options, loggers, r => r.Alarms.ChannelCount == 1 && r.Alarms.ChannelId(0) == "ch4-lab-2");
+        Assert.Equal(0, exit);
+        Assert.Contains(log.Lines, l => l.Contains("changed since a configuration was pushed"));
+    }
+
+    [Fact]
+    public void Host_RefusesAPushedConfigurationItCannotRun_AndRunsThePreviousOneAgain()
+    {
+        var log = new Collect();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(log));
+        string file = WriteConfig();
+        string stateDir = Path.Combine(_dir, "state");
+        Directory.CreateDirectory(stateDir);
+        // A candidate left by an accepted push that names a relay this host has no gpiochip for.
+        var bad = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        bad["pins"] = new JsonObject { ["relay1"] = 17 };
+        bad["interlocks"] = new JsonObject
+        {
+            ["outputs"] = new JsonArray(new JsonObject { ["id"] = "relay1" }),
+            ["zones"] = new JsonArray(new JsonObject { ["id"] = "z", ["channels"] = new JsonArray(new JsonObject { ["channel"] = "ch4-lab" }), ["outputs"] = new JsonArray("relay1") }),
+        };
+        File.WriteAllText(Path.Combine(stateDir, GatewayHost.CandidateFile), bad.ToJsonString());
+        var options = new HostOptions(file, stateDir, Enumerable.Range(1, 32).Select(i => (byte)i).ToArray(), GpioChip: 99);
+
+        int exit = RunUntil(options, loggers, r => r.Alarms.ChannelCount == 1 && r.Zones.ZoneCount == 0);
+
+        Assert.Equal(0, exit);
+        Assert.False(File.Exists(Path.Combine(stateDir, GatewayHost.CandidateFile)));
+        Assert.False(File.Exists(Path.Combine(stateDir, GatewayHost.PushedFile)));
+        Assert.Contains(log.Lines, l => l.Contains("cannot run on this host"));
+    }
 }

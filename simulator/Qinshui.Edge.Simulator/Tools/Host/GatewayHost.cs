@@ -19,6 +19,12 @@ public sealed record HostOptions(string ConfigFile, string StateDir, byte[]? Key
 /// Runs the gateway's core on a Linux machine: the same GatewayRuntime as the ESP32 with the
 /// desktop adapters. Refuses to start when a port the configuration names is missing. On stop
 /// (Ctrl-C, SIGTERM) the outputs are de-energised first, then the state is saved.
+/// A configuration accepted over MQTT (update_config or config_chunk) is applied as the ESP32
+/// does: stored as the candidate in the state directory, then — after a short delay so the reply
+/// reaches the platform — outputs dropped and the gateway restarted on it (boot + 1). A candidate
+/// this host cannot run is refused at that restart and the previous configuration runs again.
+/// The pushed configuration then stays in force across restarts until the --config file itself
+/// changes (a technician's edit wins over an older push).
 /// </summary>
 public static class GatewayHost
 {
@@ -26,18 +32,75 @@ public static class GatewayHost
     public const string JournalFile = "journal.bin";
     public const string KeyFile = "hmac.key";
     public const string StagingFile = "config.staging";
+    /// <summary>A configuration accepted over MQTT, waiting for the restart that applies it.</summary>
+    public const string CandidateFile = "config.candidate.json";
+    /// <summary>The pushed configuration running (or last run) on this host.</summary>
+    public const string PushedFile = "config.pushed.json";
+    /// <summary>After accepting a configuration, keep running this long so the reply reaches the platform (as the ESP32 does).</summary>
+    public const int ConfigRestartDelayMs = 3000;
+
+    private const int ExitRestart = -1;
 
     public static int Run(HostOptions o, ILoggerFactory loggers, CancellationToken stop, Action<GatewayRuntime>? started = null)
     {
         var log = loggers.CreateLogger("qedge.run");
-        var loaded = ConfigFiles.Load(o.ConfigFile);
+        Directory.CreateDirectory(o.StateDir);
+        while (true)
+        {
+            string file = ChooseConfig(o, log, out bool candidate);
+            int exit = RunOnce(o, file, candidate, loggers, stop, started);
+            if (candidate && exit != 0 && exit != ExitRestart)
+            {
+                // The host could not run the pushed configuration: refuse it, run the previous one.
+                File.Delete(Path.Combine(o.StateDir, CandidateFile));
+                log.LogError("the configuration pushed over MQTT cannot run on this host (above); restarting on the previous one");
+                continue;
+            }
+            if (exit != ExitRestart) return exit;
+            if (stop.IsCancellationRequested) return 0;
+            log.LogWarning("restarting to apply the configuration accepted over MQTT");
+        }
+    }
+
+    /// <summary>Candidate, else the pushed configuration while the --config file is unchanged since the push, else the file.</summary>
+    private static string ChooseConfig(HostOptions o, ILogger log, out bool candidate)
+    {
+        candidate = false;
+        string cand = Path.Combine(o.StateDir, CandidateFile);
+        if (File.Exists(cand))
+        {
+            candidate = true;
+            log.LogInformation("starting on the configuration accepted over MQTT ({File})", cand);
+            return cand;
+        }
+        string pushed = Path.Combine(o.StateDir, PushedFile);
+        var state = HostState.Load(Path.Combine(o.StateDir, StateFile));
+        if (File.Exists(pushed))
+        {
+            if (state.PushedOverFileHash == FileHash(o.ConfigFile))
+            {
+                log.LogInformation("running the configuration pushed over MQTT (counter {Counter}, {File}) instead of {Config}, which is unchanged since",
+                    state.PushedConfigCounter, pushed, o.ConfigFile);
+                return pushed;
+            }
+            log.LogWarning("{Config} changed since a configuration was pushed over MQTT: running the file; the pushed one is set aside", o.ConfigFile);
+            File.Move(pushed, pushed + ".old", overwrite: true);
+        }
+        return o.ConfigFile;
+    }
+
+    private static string FileHash(string file) => File.Exists(file) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) : "";
+
+    private static int RunOnce(HostOptions o, string configFile, bool isCandidate, ILoggerFactory loggers, CancellationToken stop, Action<GatewayRuntime>? started)
+    {
+        var log = loggers.CreateLogger("qedge.run");
+        var loaded = ConfigFiles.Load(configFile);
         if (loaded.Config is not { } config)
         {
-            foreach (var e in ConfigFiles.All(loaded.Errors).Where(e => !e.IsWarning)) log.LogError("{File}: {Path}: {Message}", o.ConfigFile, e.Path, e.English);
+            foreach (var e in ConfigFiles.All(loaded.Errors).Where(e => !e.IsWarning)) log.LogError("{File}: {Path}: {Message}", configFile, e.Path, e.English);
             log.LogError("the configuration is invalid: not starting (outputs untouched)");
             return 1;
         }
-        Directory.CreateDirectory(o.StateDir);
         string stateFile = Path.Combine(o.StateDir, StateFile);
         var state = HostState.Load(stateFile);
         state.BootCounter++;
@@ -74,11 +137,21 @@ public static class GatewayHost
             ports.StartDevices();
             link?.Start();
             var runtime = new GatewayRuntime(config, ports, boot);
+            runtime.AcceptConfigsAbove(state.PushedConfigCounter);
             if (!runtime.IsOperational)
             {
                 ports.DropOutputs();
                 log.LogError("gateway not operational: {Reason}", runtime.Failure);
                 return 1;
+            }
+            if (isCandidate)
+            {
+                // It runs here: it becomes the pushed configuration in force.
+                File.Move(configFile, Path.Combine(o.StateDir, PushedFile), overwrite: true);
+                state.PushedConfigCounter = state.CandidateConfigCounter;
+                state.PushedOverFileHash = FileHash(o.ConfigFile);
+                state.Save(stateFile);
+                log.LogInformation("configuration {Hash} (counter {Counter}) accepted over MQTT is now in force", config.Hash, state.PushedConfigCounter);
             }
             log.LogInformation("gateway {Site}/{Gateway} running (boot {Boot}, config sha256 {Hash}, {Channels} channels, {Buses} buses, {Zones} zones)",
                 config.SiteId, config.GatewayId, state.BootCounter, config.Hash, config.Channels.Length, config.Buses.Length, config.Interlocks.Zones.Length);
@@ -86,6 +159,8 @@ public static class GatewayHost
             using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(o.ScanIntervalMs)))
             {
                 long lastSave = Environment.TickCount64;
+                long restartAt = long.MaxValue;
+                long handledCounter = state.PushedConfigCounter;
                 try
                 {
                     while (!stop.IsCancellationRequested)
@@ -95,6 +170,24 @@ public static class GatewayHost
                         {
                             Capture(runtime, state).Save(stateFile);
                             lastSave = Environment.TickCount64;
+                        }
+                        if (restartAt == long.MaxValue && runtime.PendingConfig is { } body && runtime.PendingConfigCounter > handledCounter)
+                        {
+                            handledCounter = runtime.PendingConfigCounter;
+                            string cand = Path.Combine(o.StateDir, CandidateFile);
+                            File.WriteAllBytes(cand + ".tmp", body);
+                            File.Move(cand + ".tmp", cand, overwrite: true);
+                            state.CandidateConfigCounter = handledCounter;
+                            Capture(runtime, state).Save(stateFile);
+                            restartAt = Environment.TickCount64 + ConfigRestartDelayMs;
+                            log.LogWarning("configuration (counter {Counter}) accepted over MQTT: restarting on it in {Delay} ms", handledCounter, ConfigRestartDelayMs);
+                        }
+                        if (Environment.TickCount64 >= restartAt)
+                        {
+                            ports.DropOutputs();
+                            log.LogInformation("restart for a new configuration: every output de-energised");
+                            Capture(runtime, state).Save(stateFile);
+                            return ExitRestart;
                         }
                         if (!timer.WaitForNextTickAsync(stop).AsTask().GetAwaiter().GetResult()) break;
                     }

@@ -13,6 +13,12 @@ public sealed class HostState
     public string? LastEventHash { get; set; }
     public long LastCommandCounter { get; set; }
     public long LastPermitCounter { get; set; }
+    /// <summary>Counter of the configuration pushed over MQTT that is in force (0: none); older pushes are refused as replays.</summary>
+    public long PushedConfigCounter { get; set; }
+    /// <summary>SHA-256 of the --config file when the push took effect: a changed file wins over the push.</summary>
+    public string? PushedOverFileHash { get; set; }
+    /// <summary>Counter of the candidate waiting for its restart.</summary>
+    public long CandidateConfigCounter { get; set; }
 
     public static HostState Load(string file)
     {
