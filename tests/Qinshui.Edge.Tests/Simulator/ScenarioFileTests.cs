@@ -29,10 +29,15 @@ public sealed class ScenarioFileTests
 
     [Theory]
     [MemberData(nameof(Files))]
-    public void ShippedScenario_HasNoFailedExpectation(string file)
+    public void ShippedScenario_HasNoFailedExpectation_AndEveryPayloadMatchesItsSchema(string file)
     {
         var scenario = ScenarioLoader.LoadFile(Path.Combine(ScenarioDirectory, file));
-        var result = new ScenarioRun(scenario, new RealGatewayFactory()).RunToEnd();
+        var run = new ScenarioRun(scenario, new RealGatewayFactory());
+        var result = run.RunToEnd();
+        // Everything the platform received from the real gateway, every kind, against docs/schemas.
+        var received = ((RealGateway)run.Gateway).Platform.Inbox.Messages;
+        Assert.NotEmpty(received);
+        foreach (var m in received) Qinshui.Edge.Tests.Mqtt.PayloadSchemaTests.AssertValid(m.Kind, m.Payload);
         var failed = result.Expectations.Where(x => x.Verdict == Verdict.Failed).Select(x => $"{x.Id}: {x.Detail}").ToList();
         Assert.Empty(failed);
         Assert.NotEmpty(result.Expectations);
