@@ -33,8 +33,25 @@ public static class PayloadSchemas
     /// <summary>What breaks the kind's schema (empty when the payload conforms or the kind has no schema).</summary>
     public static List<string> Check(string kind, JsonElement root)
     {
+        if (!s_schemas.TryGetValue(kind, out var schema)) return new List<string>();
+        if (schema.TryGetProperty("oneOf", out var branches))
+        {
+            // event.json: the payload conforms when one branch takes it; otherwise the closest branch says why.
+            List<string>? best = null;
+            foreach (var branch in branches.EnumerateArray())
+            {
+                var problems = CheckAgainst(branch, kind, root);
+                if (problems.Count == 0) return problems;
+                if (best == null || problems.Count < best.Count) best = problems;
+            }
+            return best ?? new List<string>();
+        }
+        return CheckAgainst(schema, kind, root);
+    }
+
+    private static List<string> CheckAgainst(JsonElement schema, string kind, JsonElement root)
+    {
         var problems = new List<string>();
-        if (!s_schemas.TryGetValue(kind, out var schema)) return problems;
         if (schema.TryGetProperty("required", out var req))
             foreach (var r in req.EnumerateArray())
                 if (!root.TryGetProperty(r.GetString()!, out _)) problems.Add($"{kind}: required \"{r.GetString()}\" missing (docs/schemas/{kind}.json)");

@@ -74,6 +74,7 @@ public sealed class StreamChecker
             else boot = "event:" + b.GetString();
             foreach (var f in new[] { "prev", "hash", "kind", "subject", "reason", "utcMs" })
                 if (!root.TryGetProperty(f, out _)) found.Add(new StreamProblem("schema", topic, $"event without \"{f}\""));
+            foreach (var p in PayloadSchemas.Check(kind, root)) found.Add(new StreamProblem("schema", topic, p));
         }
         else
         {

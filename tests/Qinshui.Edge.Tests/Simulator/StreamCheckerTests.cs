@@ -70,4 +70,18 @@ public sealed class StreamCheckerTests
         c.Check(Topic + "state", Encoding.UTF8.GetBytes("{\"v\":1,\"boot\":\"00000001\",\"seq\":9,\"ts\":1,\"state\":\"online\"}"), true, 0);
         Assert.Empty(c.Check(Topic + "state", Encoding.UTF8.GetBytes("{\"v\":1,\"boot\":\"00000001\",\"seq\":9,\"ts\":1,\"state\":\"online\"}"), true, 10));
     }
+
+    private const string Chained = "{\"v\":1,\"boot\":3,\"bootId\":\"b-3\",\"seq\":1,\"utcMs\":1790000000000,\"monoMs\":5,\"clockTrusted\":true,"
+        + "\"kind\":\"zone_tripped\",\"subject\":\"bay\",\"reason\":\"channel_above_limit\",\"en\":\"Zone tripped.\",\"zh\":\"区域断电。\",\"permitted\":false,\"latched\":true,"
+        + "\"latchedCauses\":[\"channel_above_limit\"],\"causes\":[],\"snapshot\":[],\"prev\":\"" + "0000000000000000000000000000000000000000000000000000000000000000"
+        + "\",\"hash\":\"" + "1111111111111111111111111111111111111111111111111111111111111111" + "\"}";
+
+    [Fact]
+    public void ChainedEvent_IsCheckedAgainstTheEventSchema()
+    {
+        var c = new StreamChecker();
+        Assert.Empty(c.Check(Topic + "event", Encoding.UTF8.GetBytes(Chained), false, 0));
+        var problems = c.Check(Topic + "event", Encoding.UTF8.GetBytes(Chained.Replace("\"seq\":1,", "\"seq\":2,\"bogus\":1,")), false, 10);
+        Assert.Contains(problems, p => p.Detail.Contains("unknown member \"bogus\""));
+    }
 }
