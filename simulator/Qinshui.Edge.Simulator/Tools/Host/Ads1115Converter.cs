@@ -25,8 +25,7 @@ public sealed class Ads1115Converter : IDisposable
     private readonly IClock _clock;
     private readonly ILogger _log;
     private readonly string _name;
-    private readonly ManualResetEventSlim _stop = new(false);
-    private Thread? _thread;
+    private BackgroundLoop? _loop;
     private readonly bool[] _failing;
 
     /// <param name="inputs">The inputs on this chip (same bus and address).</param>
@@ -89,35 +88,15 @@ public sealed class Ads1115Converter : IDisposable
         }
     }
 
-    /// <summary>Samples on a background thread until disposed.</summary>
+    /// <summary>Runs on its own thread until disposed (then the chip is released).</summary>
     public void Start()
     {
-        _thread = new Thread(() =>
-        {
-            while (!_stop.IsSet)
-            {
-                SampleOnce();
-                _stop.Wait(SamplePeriodMs);
-            }
-        })
-        { IsBackground = true, Name = "qedge " + _name };
-        _thread.Start();
+        Loop().Start();
     }
 
-    public void Dispose()
-    {
-        _stop.Set();
-        _thread?.Join(TimeSpan.FromSeconds(2));
-        try
-        {
-            _chip.Dispose();
-        }
-        catch (Exception e) when (e is IOException or TimeoutException)
-        {
-            // The chip is gone; nothing to reset on it.
-        }
-        _stop.Dispose();
-    }
+    public void Dispose() => Loop().Dispose();
+
+    private BackgroundLoop Loop() => _loop ??= new BackgroundLoop("qedge " + _name, SamplePeriodMs, SampleOnce, _chip);
 
     private static MeasuringRange Range(HostAnalogInput i) => i.FullScaleMillivolts switch
     {

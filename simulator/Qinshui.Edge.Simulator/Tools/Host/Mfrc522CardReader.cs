@@ -25,8 +25,7 @@ public sealed class Mfrc522CardReader : ICardReader, IDisposable
     private readonly ILogger _log;
     private readonly ConcurrentQueue<string> _taps = new();
     private readonly byte[] _atqa = new byte[2];
-    private readonly ManualResetEventSlim _stop = new(false);
-    private Thread? _thread;
+    private BackgroundLoop? _loop;
     private string? _heldUid;
     private int _absentPolls;
     private bool _failing;
@@ -86,33 +85,13 @@ public sealed class Mfrc522CardReader : ICardReader, IDisposable
         }
     }
 
-    /// <summary>Polls on a background thread until disposed.</summary>
+    /// <summary>Runs on its own thread until disposed (then the chip is released).</summary>
     public void Start()
     {
-        _thread = new Thread(() =>
-        {
-            while (!_stop.IsSet)
-            {
-                PollOnce();
-                _stop.Wait(_pollIntervalMs);
-            }
-        })
-        { IsBackground = true, Name = "qedge card " + _name };
-        _thread.Start();
+        Loop().Start();
     }
 
-    public void Dispose()
-    {
-        _stop.Set();
-        _thread?.Join(TimeSpan.FromSeconds(2));
-        try
-        {
-            _chip.Dispose();
-        }
-        catch (Exception e) when (e is IOException or TimeoutException)
-        {
-            // The reader is gone; nothing to switch off on it.
-        }
-        _stop.Dispose();
-    }
+    public void Dispose() => Loop().Dispose();
+
+    private BackgroundLoop Loop() => _loop ??= new BackgroundLoop("qedge card " + _name, _pollIntervalMs, PollOnce, _chip);
 }
