@@ -18,7 +18,7 @@ namespace Qinshui.Edge.Core.Config
     /// </summary>
     public sealed class ConfigTransfer
     {
-        /// <summary>A transfer without a new chunk for this long is discarded (the reason texts say 60 s).</summary>
+        /// <summary>A transfer without a new chunk for this long is discarded (the reason texts state it; ConfigChunkTests holds them to it).</summary>
         public const long IdleTimeoutMs = 60000;
         public const int MaxTransferIdLength = 32;
 

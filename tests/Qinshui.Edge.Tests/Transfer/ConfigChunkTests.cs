@@ -300,4 +300,14 @@ public sealed class ConfigChunkTests
         copy[at] = copy[at] == (byte)'A' ? (byte)'B' : (byte)'A';
         return copy;
     }
+
+    [Theory]
+    [InlineData(ChunkOutcome.Busy)]
+    [InlineData(ChunkOutcome.Expired)]
+    public void ReasonTexts_StateTheIdleTimeoutTheTransferUses(ChunkOutcome outcome)
+    {
+        string seconds = (ConfigTransfer.IdleTimeoutMs / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(seconds + " s", ChunkOutcomeText.English(outcome));
+        Assert.Contains(seconds + " 秒", ChunkOutcomeText.Chinese(outcome));
+    }
 }
