@@ -527,7 +527,9 @@ namespace Qinshui.Edge.Core.Alarms
             bool inhibited = IsInhibited(c);
             int flags = _channelFlags[c];
             if ((flags & HasReadingBit) == 0) return Quality.NoData | (inhibited ? Quality.Inhibited : Quality.Good);
-            Quality q = (Quality)(flags & QualityBits) & ~(Quality.NoData | Quality.Inhibited);
+            // The reading's own NoData stays (a Modbus point before its first poll is submitted so): bad
+            // data is a fault, never a value. Inhibited is the engine's to set.
+            Quality q = (Quality)(flags & QualityBits) & ~Quality.Inhibited;
             double v = _value[c];
             // NaN fails both comparisons: it must be caught explicitly (bad data is a fault, never a value).
             if (double.IsNaN(v) || double.IsInfinity(v) || v < _rangeMin[c] || v > _rangeMax[c]) q |= Quality.OutOfRange;

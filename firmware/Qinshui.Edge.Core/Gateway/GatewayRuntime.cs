@@ -344,10 +344,14 @@ namespace Qinshui.Edge.Core.Gateway
                 if (_channelPoint[c] >= 0)
                 {
                     Reading r = _pollers[_channelBus[c]].ReadingOf(_channelPoint[c]);
-                    if (r.MonotonicMs == _channelFedMs[c]) continue;
-                    _channelFedMs[c] = r.MonotonicMs;
                     if (r.Unit == Unit.None) r.Unit = _alarms.ChannelUnit(c);
                     if (!trusted) r.Quality |= Quality.ClockUntrusted;
+                    // A new poll, or a new verdict on the last one: after MissesBeforeFault failed polls the
+                    // poller flags CommunicationFault and keeps the last good poll's time, so comparing times
+                    // alone never fed the fault and the last value stayed good until it was stale (maxAgeMs,
+                    // up to an hour). Bad data is a fault at once, never a value.
+                    if (r.MonotonicMs == _channelFedMs[c] && r.Quality == _alarms.LastReading(c).Quality) continue;
+                    _channelFedMs[c] = r.MonotonicMs;
                     _alarms.Update(c, r, now);
                 }
                 else if (_channelAnalog != null && _channelAnalog[c] != null)
