@@ -201,4 +201,19 @@ public sealed class Pn532CardReaderTests
         // The HSU wake-up (0x55 0x55 and zeros before the first frame) was skipped, its SAMConfiguration answered.
         Assert.True(peer.Chip.Count(0x14) >= 2);
     }
+
+    [Fact]
+    public void Emulator_ChecksTheHostsChecksums_AndFramesItsAnswersPerTheManual()
+    {
+        var chip = new Pn532Emulator();
+        // GetFirmwareVersion: 00 00 FF 02 FE D4 02 2A 00 (LEN+LCS = 0, D4+02+DCS = 0 mod 256).
+        var answer = chip.Receive([0x00, 0x00, 0xFF, 0x02, 0xFE, 0xD4, 0x02, 0x2A, 0x00]);
+        Assert.Equal(Pn532Emulator.Ack, answer[0]);
+        Assert.Equal(new byte[] { 0x00, 0x00, 0xFF, 0x06, 0xFA, 0xD5, 0x03, 0x32, 0x01, 0x06, 0x07, 0xE8, 0x00 }, answer[1]);
+
+        Assert.Empty(chip.Receive([0x00, 0x00, 0xFF, 0x02, 0xFE, 0xD4, 0x02, 0x2B, 0x00])); // DCS off by one
+        Assert.Empty(chip.Receive([0x00, 0x00, 0xFF, 0x02, 0xFD, 0xD4, 0x02, 0x2A, 0x00])); // LCS off by one
+        Assert.Equal(2, chip.BadHostFrames);
+        Assert.Equal([0x02], chip.Commands);
+    }
 }
