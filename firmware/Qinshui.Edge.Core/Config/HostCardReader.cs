@@ -7,7 +7,7 @@ namespace Qinshui.Edge.Core.Config
     /// </summary>
     public sealed class HostCardReader
     {
-        /// <summary>PN532 user manual (UM0701-02) §6.2.4: the 7-bit I2C address of every PN532.</summary>
+        /// <summary>PN532 user manual (UM0701-02), I2C link: the 7-bit I2C address of every PN532.</summary>
         public const int Pn532I2cAddress = 0x24;
 
         public HostCardReader()

@@ -94,7 +94,7 @@ namespace Qinshui.Edge.Core.Config
             bool pn532 = c.Chip == "pn532";
             if (!pn532 && c.Chip != "mfrc522")
                 r.Errors.Error(p + ".chip", "host_chip", "the Linux host reads 'mfrc522' or 'pn532' card readers, not '" + c.Chip + "'", "Linux 主机只支持 'mfrc522' 或 'pn532' 读卡器，不支持 '" + c.Chip + "'");
-            // PN532 user manual (UM0701-02) §6.2.4: 0x48 as an 8-bit write address, 0x24 in 7 bits.
+            // PN532 user manual (UM0701-02), I2C link: 0x48 as an 8-bit write address, 0x24 in 7 bits.
             if (pn532) c.Address = HostCardReader.Pn532I2cAddress;
             c.SpiBus = r.Int(v, "spiBus", p, false, -1, 0, 255);
             c.ChipSelect = r.Int(v, "chipSelect", p, false, c.ChipSelect, 0, 255);

@@ -187,7 +187,7 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
 
     private void OpenPn532(string id, HostCardReader spec, HostHardware hardware, ILogger log)
     {
-        // PN532 user manual (UM0701-02) §6.2.3: HSU runs 115200 8N1 after power-up; the binding opens it at that rate.
+        // PN532 user manual (UM0701-02), HSU link: runs 115200 8N1 after power-up; the binding opens it at that rate.
         string where = spec.SerialPort.Length > 0 ? $"{spec.SerialPort} (HSU, 115200 8N1)" : $"/dev/i2c-{spec.I2cBus} address 0x{spec.Address:X2}";
         Pn532? chip = null;
         System.Device.I2c.I2cDevice? i2c = null;

@@ -11,7 +11,7 @@ namespace Qinshui.Edge.Simulator.Tools.Host;
 /// card held on the reader is listed again every poll and counts once, and only after
 /// <see cref="ReleasePolls"/> polls without it does it count again. The binding answers null both
 /// for "no card" and for a failed exchange (timeout, no ACK, bad LCS/DCS checksum), so a poll that
-/// lists nothing confirms the link with ReadGPIO (§7.2.7): when that fails too, the poll is a reader
+/// lists nothing confirms the link with ReadGPIO (§7.2.6): when that fails too, the poll is a reader
 /// error (logged once per run of failures, no tap). Polls run on their own thread (a HSU exchange
 /// waits up to ~90 ms for the chip) and the scan only takes queued taps.
 /// </summary>

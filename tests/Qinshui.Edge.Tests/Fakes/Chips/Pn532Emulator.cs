@@ -1,7 +1,7 @@
 namespace Qinshui.Edge.Tests.Fakes.Chips;
 
 /// <summary>
-/// A PN532 at its host-link frame level (PN532 user manual UM0701-02 §6.2.1), the same for HSU and
+/// A PN532 at its host-link frame level (PN532 user manual UM0701-02, frame structure), the same for HSU and
 /// I2C: normal information frames 00 00 FF LEN LCS TFI PD0..PDn DCS 00 with LEN+LCS = 0 and
 /// TFI+PD0+..+PDn+DCS = 0 (mod 256), TFI D4 host→chip and D5 chip→host; every valid command frame
 /// is answered with the ACK frame 00 00 FF 00 FF 00 and then the response frame (command code + 1).
@@ -78,7 +78,7 @@ public sealed class Pn532Emulator
         switch (d[0])
         {
             case 0x02: return [IcVersion, 0x01, 0x06, 0x07]; // IC, Ver 1, Rev 6, Support ISO 14443A/B + 18092
-            case 0x0C: return [0xFF, 0x07, 0x00];            // P3, P7, IOI1 (UM0701-02 §7.2.7)
+            case 0x0C: return [0xFF, 0x07, 0x00];            // P3, P7, IOI1 (UM0701-02 §7.2.6 ReadGPIO)
             case 0x12: return [];
             case 0x14: return [];
             case 0x32:

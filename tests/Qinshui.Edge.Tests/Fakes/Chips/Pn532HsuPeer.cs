@@ -4,7 +4,7 @@ using Qinshui.Edge.Tests.Modbus.Peers;
 namespace Qinshui.Edge.Tests.Fakes.Chips;
 
 /// <summary>
-/// The PN532 on its high-speed UART (UM0701-02 §6.2.3, 115200 8N1) at the far end of a socat pty
+/// The PN532 on its high-speed UART (UM0701-02 HSU link, 115200 8N1 at power-up) at the far end of a socat pty
 /// pair: the binding opens <see cref="HostPort"/> as it would /dev/serial0; a thread reads the
 /// other end, feeds <see cref="Pn532Emulator"/> and writes ACK + response back in one write
 /// (the binding reads the ACK with one Read of 6 bytes).

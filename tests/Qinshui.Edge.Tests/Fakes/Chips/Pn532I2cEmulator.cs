@@ -3,7 +3,7 @@ using System.Device.I2c;
 namespace Qinshui.Edge.Tests.Fakes.Chips;
 
 /// <summary>
-/// The PN532's I2C link (UM0701-02 §6.2.4): the host writes frames; every read starts with the
+/// The PN532's I2C link (UM0701-02, I2C communication): the host writes frames; every read starts with the
 /// status byte (bit 0 = ready) followed by the pending frame (ACK first, then the response), and a
 /// read consumes that frame. A lone status read (ReadByte) polls readiness without consuming.
 /// </summary>

@@ -189,13 +189,23 @@ public sealed class Pn532CardReaderTests
         reader.PollOnce();
         Assert.Empty(Taps(reader));
         peer.Chip.Present(Card7);
+        // A real pty peer answers within the binding's ~89 ms most of the time, not always on a loaded machine: poll until read (bounded).
+        var taps = new List<string>();
+        for (int i = 0; i < 20 && taps.Count == 0; i++)
+        {
+            reader.PollOnce();
+            taps.AddRange(Taps(reader));
+        }
+        Assert.Equal(["04521AC23F6180"], taps);
         for (int i = 0; i < 3; i++) reader.PollOnce();
-        Assert.Equal(["04521AC23F6180"], Taps(reader));
+        Assert.Empty(Taps(reader)); // held: no second tap
 
+        int before = reader.Errors;
         peer.Chip.CorruptAllResponses = true;
         reader.PollOnce();
-        Assert.Equal(1, reader.Errors);
+        Assert.True(reader.Errors > before);
         Assert.Empty(Taps(reader));
+        Assert.Contains(log.Lines, l => l.Contains("no taps until it answers again", StringComparison.Ordinal));
         peer.Chip.CorruptAllResponses = false;
         Assert.Equal(0, peer.Chip.BadHostFrames);
         // The HSU wake-up (0x55 0x55 and zeros before the first frame) was skipped, its SAMConfiguration answered.
