@@ -189,36 +189,26 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
     {
         // PN532 user manual (UM0701-02), HSU link: runs 115200 8N1 after power-up; the binding opens it at that rate.
         string where = spec.SerialPort.Length > 0 ? $"{spec.SerialPort} (HSU, 115200 8N1)" : $"/dev/i2c-{spec.I2cBus} address 0x{spec.Address:X2}";
-        Pn532? chip = null;
         System.Device.I2c.I2cDevice? i2c = null;
         try
         {
-            // The binding wakes the chip, sets SAMConfiguration "normal", checks GetFirmwareVersion (IC 0x32) and SetParameters.
-            chip = spec.SerialPort.Length > 0
-                ? new Pn532(spec.SerialPort)
-                : new Pn532(i2c = hardware.I2c(new System.Device.I2c.I2cConnectionSettings(spec.I2cBus, spec.Address)));
-            if (chip.FirmwareVersion is not { IsPn532: true })
+            var chip = Pn532CardReader.Open(() => spec.SerialPort.Length > 0
+                ? new Pn532(spec.SerialPort, checkVersion: false)
+                : new Pn532(i2c = hardware.I2c(new System.Device.I2c.I2cConnectionSettings(spec.I2cBus, spec.Address)), checkVersion: false));
+            if (chip == null)
             {
-                Problems.Add($"linuxHost.cardReaders.{id}: no PN532 answers on {where} (firmware version IC not 0x32; check wiring and the module's HSU/I2C switches)");
-                chip.Dispose();
+                Problems.Add($"linuxHost.cardReaders.{id}: no PN532 answers on {where} ({Pn532CardReader.OpenAttempts} handshakes: firmware version IC 0x32, RFConfiguration; check wiring, power and the module's HSU/I2C switches)");
                 return;
             }
-            if (!Pn532CardReader.LimitActivationRetries(chip))
-            {
-                Problems.Add($"linuxHost.cardReaders.{id}: the PN532 on {where} refused RFConfiguration (passive activation retries)");
-                chip.Dispose();
-                return;
-            }
-            log.LogInformation("card reader {Id}: PN532 firmware {Version} on {Where}, polled every {Interval} ms", id, chip.FirmwareVersion.Version, where, spec.PollIntervalMs);
+            log.LogInformation("card reader {Id}: PN532 firmware {Version} on {Where}, polled every {Interval} ms", id, chip.FirmwareVersion!.Version, where, spec.PollIntervalMs);
             _readers[id] = new Pn532CardReader(chip, $"{id} ({where})", spec.PollIntervalMs, log);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or PlatformNotSupportedException or ArgumentException or InvalidOperationException
-            || e.GetType() == typeof(Exception)) // The binding throws a plain Exception("Can't find a PN532") when GetFirmwareVersion gets no valid answer.
+            || e.GetType() == typeof(Exception)) // The binding throws a plain Exception when its I2C wake-up read fails.
         {
             try
             {
-                if (chip != null) chip.Dispose();
-                else i2c?.Dispose();
+                i2c?.Dispose();
             }
             catch (IOException)
             {

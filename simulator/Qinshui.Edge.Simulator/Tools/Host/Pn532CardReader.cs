@@ -41,13 +41,41 @@ public sealed class Pn532CardReader : IHostCardReader
     /// <summary>Errors met by polls since start (logged once per run of failures).</summary>
     public int Errors { get; private set; }
 
+    /// <summary>Handshakes tried before the host gives up on a PN532.</summary>
+    public const int OpenAttempts = 3;
+
     /// <summary>
-    /// Makes InListPassiveTarget return at once when no card is in the field: the chip's default
-    /// MxRtyPassiveActivation is 0xFF (retry for ever, UM0701-02 §7.3.1 CfgItem 5), which would
-    /// outlast the binding's read timeout and look like a dead reader. False when the chip refuses.
+    /// Opens the chip: the binding wakes it, sends SAMConfiguration, reads GetFirmwareVersion and
+    /// sends SetParameters; then InListPassiveTarget is made to return at once when no card is in
+    /// the field (the chip's default MxRtyPassiveActivation is 0xFF, retry for ever, UM0701-02
+    /// §7.3.1 CfgItem 5, which would outlast the binding's read timeout and look like a dead reader).
+    /// Over HSU the binding discards what arrives in the 5 ms after its wake-up and gives each answer
+    /// ~89 ms: a late answer leaves a stale frame that fails the next command, so a failed handshake
+    /// is retried on a freshly opened port. Null when no attempt reads a PN532 (IC 0x32) that takes
+    /// the configuration; exceptions opening the port itself (missing, no permission) pass through.
     /// </summary>
-    public static bool LimitActivationRetries(Pn532 chip) =>
-        chip.SetMaxRetriesInitialization(new Iot.Device.Pn532.RfConfiguration.MaxRetriesMode { MaxRetryPassiveActivation = 1 });
+    public static Pn532? Open(Func<Pn532> create)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            var chip = create();
+            try
+            {
+                if (chip.FirmwareVersion is { IsPn532: true }
+                    && chip.SetMaxRetriesInitialization(new Iot.Device.Pn532.RfConfiguration.MaxRetriesMode { MaxRetryPassiveActivation = 1 }))
+                {
+                    return chip;
+                }
+            }
+            catch
+            {
+                chip.Dispose();
+                throw;
+            }
+            chip.Dispose();
+            if (attempt == OpenAttempts) return null;
+        }
+    }
 
     public bool TryTakeTap(out string cardUid)
     {

@@ -108,7 +108,8 @@ public sealed class Pn532HostRunTests : IDisposable
         int exit = GatewayHost.Run(new HostOptions(WriteConfig(new JsonObject { ["chip"] = "pn532", ["serialPort"] = peer.HostPort }), Path.Combine(_dir, "state"), Hardware: Hardware), loggers, CancellationToken.None);
 
         Assert.Equal(1, exit);
-        Assert.Contains(log.Lines, l => l.Contains($"linuxHost.cardReaders.card: cannot open the PN532 on {peer.HostPort} (HSU, 115200 8N1)"));
+        Assert.Contains(log.Lines, l => l.Contains($"linuxHost.cardReaders.card: no PN532 answers on {peer.HostPort} (HSU, 115200 8N1) (3 handshakes"));
+        Assert.Equal(Pn532CardReader.OpenAttempts, _pn532.Count(0x02));
         Assert.DoesNotContain(_gpio.Snapshot(), l => l == "write 17 High");
     }
 
