@@ -10,6 +10,7 @@ namespace Qinshui.Edge.Tests.Tools.Host;
 /// The PN532 card reader: Iot.Device.Bindings' Pn532 driving a frame-level emulation of the chip
 /// (preamble, start code, LEN/LCS, TFI, DCS, ACK), over I2C (an I2cDevice) and over HSU (a socat pty pair).
 /// </summary>
+[Collection(Pn532Collection.Name)]
 public sealed class Pn532CardReaderTests
 {
     private static readonly byte[] Card4 = [0xDE, 0xAD, 0xBE, 0xEF];

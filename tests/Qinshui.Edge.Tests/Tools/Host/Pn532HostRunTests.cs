@@ -7,6 +7,7 @@ using Qinshui.Edge.Tests.Fakes.Chips;
 namespace Qinshui.Edge.Tests.Tools.Host;
 
 /// <summary>qedge run with a PN532 card reader: opened over I2C (emulated I2cDevice) or HSU (socat pty), or refused with the reason.</summary>
+[Collection(Pn532Collection.Name)]
 public sealed class Pn532HostRunTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("qedge-pn532-").FullName;
