@@ -12,7 +12,7 @@ namespace Qinshui.Edge.Core.Config
     {
         private static readonly string[] s_members = { "analogInputs", "cardReaders" };
         private static readonly string[] s_analogMembers = { "i2cBus", "address", "input", "fullScaleMillivolts", "samplesPerSecond", "shuntOhms" };
-        private static readonly string[] s_readerMembers = { "chip", "spiBus", "chipSelect", "i2cBus", "address", "resetLine", "pollIntervalMs" };
+        private static readonly string[] s_readerMembers = { "chip", "spiBus", "chipSelect", "i2cBus", "address", "resetLine", "pollIntervalMs", "serialPort" };
 
         // ADS1115 datasheet (SBAS444D) §9.6.3, config register MUX[2:0], in code order 0–7.
         private static readonly string[] s_inputs = { "AIN0-AIN1", "AIN0-AIN3", "AIN1-AIN3", "AIN2-AIN3", "AIN0", "AIN1", "AIN2", "AIN3" };
@@ -91,16 +91,37 @@ namespace Qinshui.Edge.Core.Config
             if (!r.ExpectObject(v, p)) return c;
             r.RejectUnknown(v, p, s_readerMembers);
             c.Chip = r.String(v, "chip", p, true, c.Chip);
-            if (c.Chip != "mfrc522")
-                r.Errors.Error(p + ".chip", "host_chip", "the Linux host reads 'mfrc522' card readers, not '" + c.Chip + "'", "Linux 主机只支持 'mfrc522' 读卡器，不支持 '" + c.Chip + "'");
+            bool pn532 = c.Chip == "pn532";
+            if (!pn532 && c.Chip != "mfrc522")
+                r.Errors.Error(p + ".chip", "host_chip", "the Linux host reads 'mfrc522' or 'pn532' card readers, not '" + c.Chip + "'", "Linux 主机只支持 'mfrc522' 或 'pn532' 读卡器，不支持 '" + c.Chip + "'");
+            // PN532 user manual (UM0701-02), I2C link: 0x48 as an 8-bit write address, 0x24 in 7 bits.
+            if (pn532) c.Address = HostCardReader.Pn532I2cAddress;
             c.SpiBus = r.Int(v, "spiBus", p, false, -1, 0, 255);
             c.ChipSelect = r.Int(v, "chipSelect", p, false, c.ChipSelect, 0, 255);
             c.I2cBus = r.Int(v, "i2cBus", p, false, -1, 0, 255);
             c.Address = r.Int(v, "address", p, false, c.Address, 0x08, 0x77);
             c.ResetLine = r.Int(v, "resetLine", p, false, -1, 0, 1023);
             c.PollIntervalMs = r.Int(v, "pollIntervalMs", p, false, c.PollIntervalMs, 20, 5000);
-            if ((c.SpiBus < 0) == (c.I2cBus < 0))
-                r.Errors.Error(p, "host_bus", "give either spiBus (with chipSelect) or i2cBus (with address)", "请给出 spiBus（及 chipSelect）或 i2cBus（及 address）之一");
+            c.SerialPort = r.String(v, "serialPort", p, false, "");
+            if (v.Has("serialPort") && c.SerialPort.Length == 0)
+                r.Errors.Error(p + ".serialPort", "host_bus", "the serial port needs a name (/dev/serial0, /dev/ttyUSB0)", "串口需要名称（/dev/serial0、/dev/ttyUSB0）");
+            if (pn532)
+            {
+                // Iot.Device.Bindings drives a PN532 over HSU (its serial port) or I2C; its SPI mode needs a GPIO chip select this host does not wire.
+                if (c.SpiBus >= 0)
+                    r.Errors.Error(p + ".spiBus", "host_chip_option", "the Linux host reads a PN532 over serialPort (HSU) or i2cBus, not SPI", "Linux 主机通过 serialPort（HSU）或 i2cBus 读取 PN532，不支持 SPI");
+                if (c.ResetLine >= 0)
+                    r.Errors.Error(p + ".resetLine", "host_chip_option", "a PN532 is not reset through a line here (it wakes on its serial or I2C bus)", "此处不通过复位线复位 PN532（它由串口或 I2C 总线唤醒）");
+                if (v.Has("serialPort") == (c.I2cBus >= 0))
+                    r.Errors.Error(p, "host_bus", "give either serialPort (HSU) or i2cBus (with address) for a PN532", "PN532 请给出 serialPort（HSU）或 i2cBus（及 address）之一");
+            }
+            else
+            {
+                if (v.Has("serialPort"))
+                    r.Errors.Error(p + ".serialPort", "host_chip_option", "an MFRC522 is read over spiBus or i2cBus, not a serial port", "MFRC522 通过 spiBus 或 i2cBus 读取，不支持串口");
+                if ((c.SpiBus < 0) == (c.I2cBus < 0))
+                    r.Errors.Error(p, "host_bus", "give either spiBus (with chipSelect) or i2cBus (with address)", "请给出 spiBus（及 chipSelect）或 i2cBus（及 address）之一");
+            }
             return c;
         }
 

@@ -2,6 +2,7 @@ using System.Device.I2c;
 using System.Device.Spi;
 using System.IO.Ports;
 using Iot.Device.Mfrc522;
+using Iot.Device.Pn532;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qinshui.Edge.Core.Config;
@@ -14,8 +15,8 @@ namespace Qinshui.Edge.Simulator.Tools.Host;
 
 /// <summary>
 /// The Linux host's ports: serial buses on System.IO.Ports (8E1, Modbus RTU's default), relays and
-/// contacts on a gpiochip, 4–20 mA inputs on ADS1115s (I2C) and MFRC522 card readers (SPI or
-/// I2C) as "linuxHost" describes them, the MQTTnet link, a file journal. Every id the configuration names
+/// contacts on a gpiochip, 4–20 mA inputs on ADS1115s (I2C), MFRC522 card readers (SPI or I2C)
+/// and PN532 card readers (HSU or I2C) as "linuxHost" describes them, the MQTTnet link, a file journal. Every id the configuration names
 /// is resolved before the runtime starts; what cannot be had is listed in Problems and the host
 /// refuses to start (the outputs were never touched).
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
     private readonly Dictionary<string, IDigitalOutput> _outputs = new();
     private readonly Dictionary<string, IDigitalInput> _inputs = new();
     private readonly Dictionary<string, IAnalogInput> _analog = new();
-    private readonly Dictionary<string, Mfrc522CardReader> _readers = new();
+    private readonly Dictionary<string, IHostCardReader> _readers = new();
     private readonly List<Ads1115Converter> _converters = new();
     private GpioLines? _gpio;
     private readonly List<ISerialLine?> _serial = new();
@@ -134,7 +135,12 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
             var spec = config.LinuxHost?.CardReader(id);
             if (spec == null)
             {
-                Problems.Add($"cardReaders: '{id}': the Linux host needs linuxHost.cardReaders.{id} (chip \"mfrc522\", spiBus + chipSelect or i2cBus + address)");
+                Problems.Add($"cardReaders: '{id}': the Linux host needs linuxHost.cardReaders.{id} (chip \"mfrc522\" with spiBus + chipSelect or i2cBus + address, or chip \"pn532\" with serialPort or i2cBus)");
+                continue;
+            }
+            if (spec.Chip == "pn532")
+            {
+                OpenPn532(id, spec, hardware, loggers.CreateLogger("qedge.pn532"));
                 continue;
             }
             if (spec.ResetLine >= 0 && gpio == null)
@@ -176,6 +182,39 @@ public sealed class DesktopPorts : IGatewayPorts, IDisposable
                 device?.Dispose();
                 Problems.Add($"linuxHost.cardReaders.{id}: cannot open the MFRC522 on {where}: {e.Message}");
             }
+        }
+    }
+
+    private void OpenPn532(string id, HostCardReader spec, HostHardware hardware, ILogger log)
+    {
+        // PN532 user manual (UM0701-02), HSU link: runs 115200 8N1 after power-up; the binding opens it at that rate.
+        string where = spec.SerialPort.Length > 0 ? $"{spec.SerialPort} (HSU, 115200 8N1)" : $"/dev/i2c-{spec.I2cBus} address 0x{spec.Address:X2}";
+        System.Device.I2c.I2cDevice? i2c = null;
+        try
+        {
+            var chip = Pn532CardReader.Open(() => spec.SerialPort.Length > 0
+                ? new Pn532(spec.SerialPort, checkVersion: false)
+                : new Pn532(i2c = hardware.I2c(new System.Device.I2c.I2cConnectionSettings(spec.I2cBus, spec.Address)), checkVersion: false));
+            if (chip == null)
+            {
+                Problems.Add($"linuxHost.cardReaders.{id}: no PN532 answers on {where} ({Pn532CardReader.OpenAttempts} handshakes: firmware version IC 0x32, RFConfiguration; check wiring, power and the module's HSU/I2C switches)");
+                return;
+            }
+            log.LogInformation("card reader {Id}: PN532 firmware {Version} on {Where}, polled every {Interval} ms", id, chip.FirmwareVersion!.Version, where, spec.PollIntervalMs);
+            _readers[id] = new Pn532CardReader(chip, $"{id} ({where})", spec.PollIntervalMs, log);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or PlatformNotSupportedException or ArgumentException or InvalidOperationException
+            || e.GetType() == typeof(Exception)) // The binding throws a plain Exception when its I2C wake-up read fails.
+        {
+            try
+            {
+                i2c?.Dispose();
+            }
+            catch (IOException)
+            {
+                // Nothing to release on a port that is gone.
+            }
+            Problems.Add($"linuxHost.cardReaders.{id}: cannot open the PN532 on {where}: {e.Message}");
         }
     }
 

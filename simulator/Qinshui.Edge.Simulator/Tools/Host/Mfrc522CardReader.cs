@@ -14,7 +14,7 @@ namespace Qinshui.Edge.Simulator.Tools.Host;
 /// the chip's 25 ms receive timeout twice, so polls run on a thread of their own and the scan
 /// only takes queued taps.
 /// </summary>
-public sealed class Mfrc522CardReader : ICardReader, IDisposable
+public sealed class Mfrc522CardReader : IHostCardReader
 {
     /// <summary>Polls without a card before the same card counts again: one missed answer (a weak field at the edge) is not a new tap.</summary>
     public const int ReleasePolls = 2;

@@ -9,7 +9,7 @@ using Qinshui.Edge.Tests.Tools;
 
 namespace Qinshui.Edge.Tests.Tools.Host;
 
-/// <summary>"linuxHost" in the core's reader: the ADS1115 and MFRC522 settings a Linux host needs, every mistake with its path.</summary>
+/// <summary>"linuxHost" in the core's reader: the ADS1115, MFRC522 and PN532 settings a Linux host needs, every mistake with its path.</summary>
 public sealed class LinuxHostConfigTests
 {
     private static JsonObject Root(JsonObject linuxHost) => new()
@@ -106,7 +106,7 @@ public sealed class LinuxHostConfigTests
                 ["ai2"] = new JsonObject { ["fullScaleMillivolts"] = 2048, ["shuntOhms"] = 250 },
                 ["ai9"] = new JsonObject { ["shuntOhms"] = 100 },
             },
-            ["cardReaders"] = new JsonObject { ["card"] = new JsonObject { ["chip"] = "pn532", ["spiBus"] = 0, ["i2cBus"] = 1 } },
+            ["cardReaders"] = new JsonObject { ["card"] = new JsonObject { ["chip"] = "acr122", ["spiBus"] = 0, ["i2cBus"] = 1 } },
         });
         Assert.Null(config);
         var got = All(errors).Select(e => (e.Path, e.Code)).ToList();
@@ -120,5 +120,75 @@ public sealed class LinuxHostConfigTests
         Assert.Contains(("linuxHost.cardReaders.card.chip", "host_chip"), got);
         Assert.Contains(("linuxHost.cardReaders.card", "host_bus"), got);
         Assert.All(All(errors), e => Assert.False(string.IsNullOrEmpty(e.Chinese)));
+    }
+
+    [Theory]
+    [InlineData("{\"chip\":\"pn532\",\"serialPort\":\"/dev/serial0\"}", true)]
+    [InlineData("{\"chip\":\"pn532\",\"i2cBus\":1}", true)]
+    [InlineData("{\"chip\":\"pn532\"}", false)]
+    [InlineData("{\"chip\":\"pn532\",\"serialPort\":\"/dev/serial0\",\"i2cBus\":1}", false)]
+    [InlineData("{\"chip\":\"pn532\",\"spiBus\":0}", false)]
+    [InlineData("{\"chip\":\"pn532\",\"serialPort\":\"/dev/serial0\",\"resetLine\":25}", false)]
+    [InlineData("{\"chip\":\"pn532\",\"serialPort\":\"\"}", false)]
+    [InlineData("{\"chip\":\"mfrc522\",\"spiBus\":0,\"serialPort\":\"/dev/serial0\"}", false)]
+    [InlineData("{\"chip\":\"acr122\",\"i2cBus\":1}", false)]
+    public void SchemaAndReader_AgreeOnPn532Readers(string reader, bool valid)
+    {
+        var section = new JsonObject { ["cardReaders"] = new JsonObject { ["card"] = JsonNode.Parse(reader) } };
+        var (config, errors) = Read(section.DeepClone().AsObject());
+        Assert.Equal(valid, config != null);
+        Assert.Equal(valid, errors.Count == 0);
+        using var doc = JsonDocument.Parse(Root(section).ToJsonString());
+        var result = Repo.Schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(valid == result.IsValid, reader + ": " + SchemaAgreementTests.Describe(result));
+    }
+
+    [Fact]
+    public void Pn532_IsRead_OnHsuOrI2c_WithItsOwnAddress()
+    {
+        var (config, errors) = Read(new JsonObject { ["cardReaders"] = new JsonObject { ["card"] = new JsonObject { ["chip"] = "pn532", ["serialPort"] = "/dev/serial0", ["pollIntervalMs"] = 50 } } });
+        Assert.True(config != null, string.Join("; ", All(errors).Select(e => e.Path + ": " + e.English)));
+        var card = config!.LinuxHost.CardReader("card");
+        Assert.Equal(("pn532", "/dev/serial0", -1, -1, 50), (card.Chip, card.SerialPort, card.I2cBus, card.SpiBus, card.PollIntervalMs));
+
+        (config, errors) = Read(new JsonObject { ["cardReaders"] = new JsonObject { ["card"] = new JsonObject { ["chip"] = "pn532", ["i2cBus"] = 1 } } });
+        Assert.True(config != null, string.Join("; ", All(errors).Select(e => e.Path + ": " + e.English)));
+        card = config!.LinuxHost.CardReader("card");
+        // UM0701-02 §6.2.4: 0x24, not the MFRC522's 0x28.
+        Assert.Equal(("", 1, 0x24), (card.SerialPort, card.I2cBus, card.Address));
+    }
+
+    [Fact]
+    public void Pn532Mistakes_AreEachReportedWithTheirPath_InEnglishAndChinese()
+    {
+        var (config, errors) = Read(new JsonObject
+        {
+            ["cardReaders"] = new JsonObject { ["card"] = new JsonObject { ["chip"] = "pn532", ["spiBus"] = 0, ["resetLine"] = 25 } },
+        });
+        Assert.Null(config);
+        var got = All(errors).Select(e => (e.Path, e.Code)).ToList();
+        Assert.Contains(("linuxHost.cardReaders.card.spiBus", "host_chip_option"), got);
+        Assert.Contains(("linuxHost.cardReaders.card.resetLine", "host_chip_option"), got);
+        Assert.Contains(("linuxHost.cardReaders.card", "host_bus"), got);
+        var bus = All(errors).First(e => e.Code == "host_bus");
+        Assert.Contains("serialPort", bus.English);
+        Assert.Contains("serialPort", bus.Chinese);
+        Assert.Contains("PN532", bus.Chinese);
+
+        (config, errors) = Read(new JsonObject
+        {
+            ["cardReaders"] = new JsonObject { ["card"] = new JsonObject { ["chip"] = "mfrc522", ["spiBus"] = 0, ["serialPort"] = "/dev/serial0" } },
+        });
+        Assert.Null(config);
+        var option = Assert.Single(All(errors));
+        Assert.Equal(("linuxHost.cardReaders.card.serialPort", "host_chip_option"), (option.Path, option.Code));
+        Assert.Contains("串口", option.Chinese);
+
+        (config, errors) = Read(new JsonObject
+        {
+            ["cardReaders"] = new JsonObject { ["card"] = new JsonObject { ["chip"] = "pn532", ["serialPort"] = "" } },
+        });
+        Assert.Null(config);
+        Assert.Equal([("linuxHost.cardReaders.card.serialPort", "host_bus")], All(errors).Select(e => (e.Path, e.Code)));
     }
 }
