@@ -180,7 +180,8 @@ namespace Qinshui.Edge.Core.Mqtt
             _historyBoundary = _journal.NextRecordSequence;
             ResetLive();
             _writer.WriteState(_live, true, _clock.UtcMs);
-            PublishLive(MessageKind.State, true);
+            // A message the link refused was never sent: its number goes back, or the platform sees a gap.
+            if (!PublishLive(MessageKind.State, true)) _writer.ReleaseLastSequence();
             _birthNext = -1;
             PublishBirth();
         }
@@ -351,7 +352,7 @@ namespace Qinshui.Edge.Core.Mqtt
                 _commands.Handle(buf, payloadLength, _result);
                 ResetLive();
                 _writer.WriteReply(_live, _result, _clock.UtcMs);
-                PublishLive(MessageKind.Reply, false);
+                if (!PublishLive(MessageKind.Reply, false)) _writer.ReleaseLastSequence();
                 LogCommand();
             }
         }

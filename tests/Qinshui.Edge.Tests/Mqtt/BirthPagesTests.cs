@@ -155,6 +155,37 @@ public class BirthPagesTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(fake.Published.FindIndex(p => p.Kind is "data" or "alarm" or "event") > lastMeta);
     }
 
+    /// <summary>Sequence numbers of everything published under the session's boot id (chained events count their own).</summary>
+    private static List<long> SessionSequences(FakeMqttLink fake) =>
+        fake.Published.Select(p => JsonDocument.Parse(p.Payload).RootElement)
+            .Where(r => r.TryGetProperty("boot", out var b) && b.ValueKind == JsonValueKind.String)
+            .Select(r => r.GetProperty("seq").GetInt64()).ToList();
+
+    [Theory]
+    [InlineData("state")]
+    [InlineData("reply")]
+    public void ALiveMessageRefusedByAFullQueue_GivesItsSequenceNumberBack(string refusedKind)
+    {
+        var fake = new FakeMqttLink { AutoAck = true };
+        var link = new RefusingLink(fake, (kind, n) => kind == refusedKind);
+        var g = new GatewayHarness(channels: 4, segmentSize: 2048, link: link);
+        g.RunSeconds(3, 0.1);
+        g.Recorder.Flush();
+        fake.IsConnected = true;
+        for (int i = 0; i < 3; i++) g.Session.Step();
+        fake.Inject(g.Topics.Topic(MessageKind.Cmd), CommandSigner.Sign(CommandSigner.Body("rebirth", "{}", 1, g.Exp())));
+        for (int i = 0; i < 3; i++) g.Session.Step();
+        fake.Inject(g.Topics.Topic(MessageKind.Cmd), CommandSigner.Sign(CommandSigner.Body("rebirth", "{}", 2, g.Exp())));
+        g.RunSeconds(2, 0.1);
+        g.Recorder.Flush();
+        for (int i = 0; i < 5; i++) g.Session.Step();
+        Assert.Equal(1, link.Refused);
+        var seqs = SessionSequences(fake).Distinct().OrderBy(x => x).ToList();
+        Assert.True(seqs.Count > 5);
+        // A platform sees a gap as a lost message: a message that was never sent must not use a number up.
+        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+    }
+
     [Fact]
     public void ARecordRefusedByTheLink_IsReadAgainFromTheJournal_NotFromTheSharedBufferOthersOverwrote()
     {
