@@ -51,12 +51,16 @@ namespace Qinshui.Edge.NanoRules
             "init-only setter",
             "'{0}': init-only setters need IsExternalInit, which nanoFramework 1.x lacks: use a constructor and a get-only property");
 
+        public static readonly DiagnosticDescriptor RecordIdentifier = Rule("QE0012",
+            "identifier named record",
+            "'{0}': an identifier named 'record' reads as the C# 9 record keyword, and records are not supported by nanoFramework 1.x: rename it (recordBytes, entry, ...)");
+
         private static DiagnosticDescriptor Rule(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
                 description: "The shared core must run on nanoFramework 1.x; see ARCHITECTURE.md, 'nanoFramework rules for the core'.");
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(
-            GenericDeclared, GenericUsed, AsyncAwait, Iterator, Linq, Record, Tuple, Dynamic, NullableValue, DecimalType, InitOnly);
+            GenericDeclared, GenericUsed, AsyncAwait, Iterator, Linq, Record, Tuple, Dynamic, NullableValue, DecimalType, InitOnly, RecordIdentifier);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -87,6 +91,17 @@ namespace Qinshui.Edge.NanoRules
                 SyntaxKind.MethodDeclaration, SyntaxKind.LocalFunctionStatement,
                 SyntaxKind.ParenthesizedLambdaExpression, SyntaxKind.SimpleLambdaExpression, SyntaxKind.AnonymousMethodExpression);
             context.RegisterOperationAction(OnInvocation, Microsoft.CodeAnalysis.OperationKind.Invocation);
+            context.RegisterSyntaxTreeAction(OnRecordIdentifiers);
+        }
+
+        /// <summary>Every identifier token spelled 'record' (declared or used; a record declaration's keyword is not an identifier token).</summary>
+        private static void OnRecordIdentifiers(SyntaxTreeAnalysisContext c)
+        {
+            foreach (var token in c.Tree.GetRoot(c.CancellationToken).DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "record")
+                    c.ReportDiagnostic(Diagnostic.Create(RecordIdentifier, token.GetLocation(), token.Text));
+            }
         }
 
         private static void Report(SyntaxNodeAnalysisContext c, DiagnosticDescriptor d, string what, Location where, string? kind = null)

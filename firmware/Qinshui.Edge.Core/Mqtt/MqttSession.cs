@@ -97,7 +97,7 @@ namespace Qinshui.Edge.Core.Mqtt
             _options = options == null ? new MqttSessionOptions() : options;
             int need = PayloadBytes(journal.MaxPayloadLength);
             if (payload == null) payload = new JsonWriter(new byte[need]);
-            else if (payload.Buffer.Length < need) throw new System.ArgumentException("the payload buffer must hold a command and a journal record: " + need.ToString() + " bytes");
+            else if (payload.Buffer.Length < need) throw new System.ArgumentException("the payload buffer must hold a command and a journal entry: " + need.ToString() + " bytes");
             _payload = payload;
             _birthPages = new BirthPages(writer, engine, zones, payload);
             // A birth item longer than a page of the shared buffer (a zone watching very many channels):
@@ -115,8 +115,8 @@ namespace Qinshui.Edge.Core.Mqtt
         public static int PayloadBytes(int journalMaxPayloadLength)
         {
             int n = CommandProcessor.MaxCommandBytes + 1;
-            int record = journalMaxPayloadLength + s_histPrefix.Length - 1;
-            if (record > n) n = record;
+            int replayBytes = journalMaxPayloadLength + s_histPrefix.Length - 1;
+            if (replayBytes > n) n = replayBytes;
             return n < MinPayloadBytes ? MinPayloadBytes : n;
         }
 

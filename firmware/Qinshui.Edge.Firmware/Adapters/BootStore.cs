@@ -24,12 +24,12 @@ namespace Qinshui.Edge.Firmware.Adapters
             return BootRecord.Newest(FlashFiles.ReadAll(_slot0), FlashFiles.ReadAll(_slot1), out fresh);
         }
 
-        public bool Save(BootRecord record)
+        public bool Save(BootRecord boot)
         {
-            int n = record.Write(_buffer);
+            int n = boot.Write(_buffer);
             byte[] exact = new byte[n];
             System.Array.Copy(_buffer, exact, n);
-            return FlashFiles.WriteAll(record.Slot == 0 ? _slot0 : _slot1, exact);
+            return FlashFiles.WriteAll(boot.Slot == 0 ? _slot0 : _slot1, exact);
         }
     }
 }

@@ -45,6 +45,7 @@ public class NanoGateTests
     [InlineData("public (int a, int b) Pair;", "QE0007", "tuples are not supported")]
     [InlineData("public dynamic D;", "QE0008", "dynamic is not supported")]
     [InlineData("public int X { get; init; }", "QE0011", "IsExternalInit")]
+    [InlineData("public int M(int n) { int record = n + 1; return record; }", "QE0012", "reads as the C# 9 record keyword")]
     public void Gate2_RejectsWhatNanoFrameworkCannotRun(string members, string id, string message)
     {
         var d = NanoGate.CheckSnippet(Wrap(members));
