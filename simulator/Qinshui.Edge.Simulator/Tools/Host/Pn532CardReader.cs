@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Iot.Device.Pn532;
 using Iot.Device.Pn532.ListPassive;
 using Microsoft.Extensions.Logging;
@@ -15,32 +14,9 @@ namespace Qinshui.Edge.Simulator.Tools.Host;
 /// error (logged once per run of failures, no tap). Polls run on their own thread (a HSU exchange
 /// waits up to ~90 ms for the chip) and the scan only takes queued taps.
 /// </summary>
-public sealed class Pn532CardReader : IHostCardReader
+public sealed class Pn532CardReader(Pn532 chip, string name, int pollIntervalMs, ILogger log)
+    : PolledCardReader(name, pollIntervalMs, chip, log)
 {
-    /// <summary>Polls without a card before the same card counts again: one missed or corrupted answer is not a new tap.</summary>
-    public const int ReleasePolls = 2;
-
-    private readonly Pn532 _chip;
-    private readonly string _name;
-    private readonly int _pollIntervalMs;
-    private readonly ILogger _log;
-    private readonly ConcurrentQueue<string> _taps = new();
-    private BackgroundLoop? _loop;
-    private string? _heldUid;
-    private int _absentPolls;
-    private bool _failing;
-
-    public Pn532CardReader(Pn532 chip, string name, int pollIntervalMs, ILogger log)
-    {
-        _chip = chip;
-        _name = name;
-        _pollIntervalMs = pollIntervalMs;
-        _log = log;
-    }
-
-    /// <summary>Errors met by polls since start (logged once per run of failures).</summary>
-    public int Errors { get; private set; }
-
     /// <summary>Handshakes tried before the host gives up on a PN532.</summary>
     public const int OpenAttempts = 3;
 
@@ -77,58 +53,19 @@ public sealed class Pn532CardReader : IHostCardReader
         }
     }
 
-    public bool TryTakeTap(out string cardUid)
+    protected override Field Look(out byte[] uid)
     {
-        if (_taps.TryDequeue(out var uid))
+        uid = [];
+        byte[]? listed = chip.ListPassiveTarget(MaxTarget.One, TargetBaudRate.B106kbpsTypeA);
+        // Response: NbTg, then Tg, SENS_RES (2), SEL_RES, NFCIDLength, NFCID (UM0701-02 §7.3.5); the decoder starts at Tg.
+        var card = listed is { Length: > 1 } ? chip.TryDecode106kbpsTypeA(listed.AsSpan(1)) : null;
+        if (card != null && card.NfcId.Length > 0)
         {
-            cardUid = uid;
-            return true;
+            uid = card.NfcId;
+            return Field.Card;
         }
-        cardUid = "";
-        return false;
+        if (listed == null && !chip.ReadGpio(out _, out _, out _))
+            throw new IOException("no valid answer from the PN532 (timeout, missing ACK or bad checksum)");
+        return Field.Empty;
     }
-
-    /// <summary>One look at the field: queues a tap when a card arrives.</summary>
-    public void PollOnce()
-    {
-        try
-        {
-            byte[]? listed = _chip.ListPassiveTarget(MaxTarget.One, TargetBaudRate.B106kbpsTypeA);
-            // Response: NbTg, then Tg, SENS_RES (2), SEL_RES, NFCIDLength, NFCID (UM0701-02 §7.3.5); the decoder starts at Tg.
-            var card = listed is { Length: > 1 } ? _chip.TryDecode106kbpsTypeA(listed.AsSpan(1)) : null;
-            if (card != null && card.NfcId.Length > 0)
-            {
-                string uid = Convert.ToHexString(card.NfcId);
-                if (uid != _heldUid) _taps.Enqueue(uid);
-                _heldUid = uid;
-                _absentPolls = 0;
-            }
-            else if (listed == null && !_chip.ReadGpio(out _, out _, out _))
-            {
-                throw new IOException("no valid answer from the PN532 (timeout, missing ACK or bad checksum)");
-            }
-            else if (++_absentPolls >= ReleasePolls)
-            {
-                _heldUid = null;
-            }
-            if (_failing) _log.LogInformation("card reader {Reader}: reading again", _name);
-            _failing = false;
-        }
-        catch (Exception e) when (e is IOException or TimeoutException or InvalidOperationException or ArgumentException or UnauthorizedAccessException)
-        {
-            Errors++;
-            if (!_failing) _log.LogWarning("card reader {Reader}: {Error}; no taps until it answers again", _name, e.Message);
-            _failing = true;
-        }
-    }
-
-    /// <summary>Runs on its own thread until disposed (then the chip and its port are released).</summary>
-    public void Start()
-    {
-        Loop().Start();
-    }
-
-    public void Dispose() => Loop().Dispose();
-
-    private BackgroundLoop Loop() => _loop ??= new BackgroundLoop("qedge card " + _name, _pollIntervalMs, PollOnce, _chip);
 }
