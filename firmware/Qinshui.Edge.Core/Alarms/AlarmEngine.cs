@@ -67,7 +67,6 @@ namespace Qinshui.Edge.Core.Alarms
         // Per level, changing. One timer serves both delays: the on-delay runs only while Normal or
         // Pending and the off-delay only while Active, and each is cleared on leaving its state.
         private readonly byte[] _levelState;
-        private readonly long[] _activeSinceMs;
         private readonly long[] _timerSinceMs;
 
         // Exposure (GBZ 2.1): only channels with a STEL or TWA level have a slot; null when none does.
@@ -114,7 +113,6 @@ namespace Qinshui.Edge.Core.Alarms
             _offDelayMs = new int[levels];
             _levelConfig = new byte[levels];
             _levelState = new byte[levels];
-            _activeSinceMs = new long[levels];
             _timerSinceMs = new long[levels];
 
             if (exposure > 0)
@@ -156,7 +154,6 @@ namespace Qinshui.Edge.Core.Alarms
                         | (((int)lc.Source & 3) << SourceShift) | (lc.Latching ? LatchingBit : 0));
                     // No data yet at boot: a fault until the first good reading (de-energise to trip).
                     _levelState[l] = (byte)LevelStatus.Fault;
-                    _activeSinceMs[l] = None;
                     _timerSinceMs[l] = None;
                 }
             }
@@ -325,9 +322,6 @@ namespace Qinshui.Edge.Core.Alarms
         /// <summary>True from activation of a latching level until its accepted reset; survives faults.</summary>
         public bool IsLatched(int channel, int level) { return (_levelState[_firstLevel[channel] + level] & LatchedBit) != 0; }
 
-        /// <summary>Monotonic time the level last became active (long.MinValue when never or since reset).</summary>
-        public long ActiveSinceMs(int channel, int level) { return _activeSinceMs[_firstLevel[channel] + level]; }
-
         /// <summary>Active, latched or faulted: what a dependent interlock must treat as tripped.</summary>
         public bool IsLevelTripping(int channel, int level) { return Tripping(_firstLevel[channel] + level); }
 
@@ -467,7 +461,6 @@ namespace Qinshui.Edge.Core.Alarms
         {
             LevelStatus from = StatusAt(l);
             _levelState[l] = (byte)LevelStatus.Normal; // not latched, not acknowledged
-            _activeSinceMs[l] = None;
             _timerSinceMs[l] = None;
             Emit(TransitionKind.ResetAccepted, channel, l - first, from, LevelStatus.Normal, nowMs);
         }
@@ -594,7 +587,6 @@ namespace Qinshui.Edge.Core.Alarms
                         if (nowMs - _timerSinceMs[l] >= _onDelayMs[l])
                         {
                             status = LevelStatus.Active;
-                            _activeSinceMs[l] = nowMs;
                             _timerSinceMs[l] = None;
                             SetFlag(l, AcknowledgedBit, false);
                             if ((cfg & LatchingBit) != 0) SetFlag(l, LatchedBit, true);
@@ -633,7 +625,6 @@ namespace Qinshui.Edge.Core.Alarms
                     {
                         // Still latched: the condition's return is immediate, no on-delay.
                         status = LevelStatus.Active;
-                        _activeSinceMs[l] = nowMs;
                         _timerSinceMs[l] = None;
                     }
                     else if (!restored)

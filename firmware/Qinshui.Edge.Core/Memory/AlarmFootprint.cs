@@ -19,7 +19,7 @@ namespace Qinshui.Edge.Core.Memory
         public const string Part = "alarms";
 
         // Instance fields of each type (auto-properties included), checked by MemoryBudgetTests.
-        public const int AlarmEngineFields = 26;
+        public const int AlarmEngineFields = 25;
         public const int ExposureWindowFields = 8;
         public const int TransitionQueueFields = 7;
         public const int AlarmTransitionFields = 8;
@@ -48,13 +48,13 @@ namespace Qinshui.Edge.Core.Memory
                 + 4 * NanoHeapCosts.PrimitiveArray(channels, 8);
         }
 
-        /// <summary>Per-level arrays: threshold and restore (double), delays (int), config and state bits (byte), active-since and timer (long).</summary>
+        /// <summary>Per-level arrays: threshold and restore (double), delays (int), config and state bits (byte), timer (long).</summary>
         public static int LevelArraysBytes(int levels)
         {
             return 2 * NanoHeapCosts.PrimitiveArray(levels, 8)
                 + 2 * NanoHeapCosts.PrimitiveArray(levels, 4)
                 + 2 * NanoHeapCosts.PrimitiveArray(levels, 1)
-                + 2 * NanoHeapCosts.PrimitiveArray(levels, 8);
+                + NanoHeapCosts.PrimitiveArray(levels, 8);
         }
 
         /// <summary>One ExposureWindow for this many channels: bucket integrals, and per channel the newest bucket, hold time, hold value and run start.</summary>

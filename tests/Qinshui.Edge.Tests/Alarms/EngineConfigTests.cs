@@ -86,7 +86,6 @@ public class EngineConfigTests
                 Assert.Equal(LevelStatus.Fault, engine.Status(c, l));
                 Assert.True(engine.IsLevelTripping(c, l));
                 Assert.False(engine.IsLatched(c, l));
-                Assert.Equal(long.MinValue, engine.ActiveSinceMs(c, l));
             }
         }
     }
