@@ -14,7 +14,7 @@ i=0; while [ ! -e "$DIR/a" ] || [ ! -e "$DIR/b" ]; do i=$((i+1)); [ $i -gt 100 ]
 /usr/bin/python3 "$ROOT/tests/Qinshui.Edge.Tests/Modbus/Peers/pymodbus_rtu_server.py" "$DIR/a" 19200 N 1 >"$DIR/py.log" 2>&1 & PY=$!
 i=0; until mbpoll -m rtu -b 19200 -P none -a 1 -0 -r 0 -c 1 -1 -o 0.2 "$DIR/b" >/dev/null 2>&1; do i=$((i+1)); [ $i -gt 100 ] && { echo "pymodbus did not answer" >&2; exit 1; }; done
 echo "== qedge master vs pymodbus, pty, 19200 8N1, FC03 x $REGS =="
-dotnet "$ROOT/simulator/Qinshui.Edge.Simulator/bin/Debug/net10.0/qedge.dll" modbus bench --port "$DIR/b" --baud 19200 --unit 1 --count "$REGS" --seconds "$SECONDS_RUN"
+dotnet "$ROOT/simulator/Qinshui.Edge.Cli/bin/Debug/net10.0/qedge.dll" modbus bench --port "$DIR/b" --baud 19200 --unit 1 --count "$REGS" --seconds "$SECONDS_RUN"
 echo "== mbpoll (libmodbus) vs pymodbus, same pty and settings: 1000 transactions in one process =="
 UNITS=$(awk 'BEGIN { s = "1"; for (i = 1; i < 1000; i++) s = s ",1"; print s }')
 START=$(date +%s.%N)

@@ -4,7 +4,7 @@ using Qinshui.Edge.Core.Crypto;
 using Qinshui.Edge.Core.Gateway;
 using Qinshui.Edge.Core.Ports;
 using Qinshui.Edge.Core.Validation;
-using Qinshui.Edge.Simulator.Mqtt;
+using Qinshui.Edge.Desktop.Mqtt;
 using Qinshui.Edge.Simulator.Plant;
 
 namespace Qinshui.Edge.Simulator.Platform;

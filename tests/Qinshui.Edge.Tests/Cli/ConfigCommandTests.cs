@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Qinshui.Edge.Simulator.Cli;
+using Qinshui.Edge.Cli;
 
 namespace Qinshui.Edge.Tests.Cli;
 
@@ -106,14 +106,14 @@ public class UnitConversionTests
     [InlineData(10, "ppm", Qinshui.Edge.Core.Domain.Unit.MilligramsPerCubicMetre, "H2S", 14.176)]
     public void ConvertsWithMolarMassAndLel(double value, string from, Qinshui.Edge.Core.Domain.Unit to, string gas, double expected)
     {
-        Assert.True(Qinshui.Edge.Simulator.Config.UnitConversion.TryConvert(value, from, to, Qinshui.Edge.Core.Profiles.GasTable.Find(gas), out var r, out var reason), reason);
+        Assert.True(Qinshui.Edge.Desktop.Config.UnitConversion.TryConvert(value, from, to, Qinshui.Edge.Core.Profiles.GasTable.Find(gas), out var r, out var reason), reason);
         Assert.Equal(expected, r, 3);
     }
 
     [Fact]
     public void LelOfANonCombustibleGas_IsRefused()
     {
-        Assert.False(Qinshui.Edge.Simulator.Config.UnitConversion.TryConvert(10, "%LEL", Qinshui.Edge.Core.Domain.Unit.Ppm, Qinshui.Edge.Core.Profiles.GasTable.Find("CO2"), out _, out var reason));
+        Assert.False(Qinshui.Edge.Desktop.Config.UnitConversion.TryConvert(10, "%LEL", Qinshui.Edge.Core.Domain.Unit.Ppm, Qinshui.Edge.Core.Profiles.GasTable.Find("CO2"), out _, out var reason));
         Assert.Contains("does not burn", reason);
     }
 
@@ -125,7 +125,7 @@ public class UnitConversionTests
         try
         {
             File.WriteAllText(f, json);
-            var loaded = Qinshui.Edge.Simulator.Config.ConfigFiles.Load(f);
+            var loaded = Qinshui.Edge.Desktop.Config.ConfigFiles.Load(f);
             Assert.False(loaded.Errors.HasErrors, loaded.Errors.Count > 0 ? loaded.Errors[0].ToString() : "");
             var levels = loaded.Config!.Channels[0].Levels;
             Assert.Equal(17.16, levels[0].Threshold); // 17.1646 rounded down (stricter) — equals the profile's own figure

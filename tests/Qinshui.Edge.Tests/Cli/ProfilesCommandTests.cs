@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Qinshui.Edge.Simulator.Cli;
+using Qinshui.Edge.Cli;
 
 namespace Qinshui.Edge.Tests.Cli;
 

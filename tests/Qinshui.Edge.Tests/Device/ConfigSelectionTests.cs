@@ -5,7 +5,7 @@ using Qinshui.Edge.Core.Device;
 using Qinshui.Edge.Core.Json;
 using Qinshui.Edge.Core.Mqtt;
 using Qinshui.Edge.Core.Validation;
-using Qinshui.Edge.Simulator.Cli;
+using Qinshui.Edge.Cli;
 using Qinshui.Edge.Tests.Gateway;
 
 namespace Qinshui.Edge.Tests.Device;

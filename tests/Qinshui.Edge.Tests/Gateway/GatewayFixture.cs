@@ -67,7 +67,7 @@ internal sealed class GatewayFixture
     public FakeMqttLink Mqtt { get; } = new() { IsConnected = true, AutoAck = true };
     public MemoryRecordStore Store { get; } = new(16, 4096);
     /// <summary>Where config_chunk assembles a pushed configuration (the device's flash file).</summary>
-    public Qinshui.Edge.Simulator.Mqtt.MemoryStagingStore Staging { get; } = new(SignedEnvelope.MaxEnvelopeBytes);
+    public Qinshui.Edge.Desktop.Mqtt.MemoryStagingStore Staging { get; } = new(SignedEnvelope.MaxEnvelopeBytes);
     public GatewayConfig Config { get; }
     public GatewayRuntime Runtime { get; }
 

@@ -116,7 +116,7 @@ internal static class ExampleGateways
         public IRecordStore JournalStore => store;
         public IClockAdjuster ClockAdjuster => null!;
         // As on the device: chunked pushes are staged outside the core (a flash file), so only the bookkeeping is counted.
-        public IStagingStore ConfigStaging { get; } = new Qinshui.Edge.Simulator.Mqtt.MemoryStagingStore(32 * 1024);
+        public IStagingStore ConfigStaging { get; } = new Qinshui.Edge.Desktop.Mqtt.MemoryStagingStore(32 * 1024);
         public ISha256 NewSha256() => new Sha256();
         public ISerialLine Serial(int busIndex, string portName) => new FakeSerialLine(clock);
         public IDigitalOutput Output(string id) => new FakeOutput();

@@ -122,7 +122,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     [MemberData(nameof(HardwareExamples))]
     public void HardwareExample_FitsTheWroomBudget(string name)
     {
-        var loaded = Qinshui.Edge.Simulator.Config.ConfigFiles.Load(Repo.Path("hardware", "examples", name));
+        var loaded = Qinshui.Edge.Desktop.Config.ConfigFiles.Load(Repo.Path("hardware", "examples", name));
         Assert.True(loaded.Config != null);
         var (runtime, _, budget) = Measure(System.Text.Encoding.UTF8.GetString(loaded.Bytes), name);
         Assert.True(runtime.IsOperational, runtime.Failure);

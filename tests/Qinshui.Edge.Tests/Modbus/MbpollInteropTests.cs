@@ -1,3 +1,4 @@
+using Qinshui.Edge.Desktop.Serial;
 using System.Text.RegularExpressions;
 using Qinshui.Edge.Core.Modbus;
 using Qinshui.Edge.Simulator.Modbus;

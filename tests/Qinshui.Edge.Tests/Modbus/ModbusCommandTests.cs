@@ -1,6 +1,7 @@
+using Qinshui.Edge.Desktop.Serial;
 using System.Text.Json;
 using Qinshui.Edge.Core.Modbus;
-using Qinshui.Edge.Simulator.Cli;
+using Qinshui.Edge.Cli;
 using Qinshui.Edge.Simulator.Modbus;
 using Qinshui.Edge.Tests.Modbus.Peers;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Qinshui.Edge.Core.Crypto;
 using Qinshui.Edge.Core.Mqtt;
-using Qinshui.Edge.Simulator.Mqtt;
+using Qinshui.Edge.Desktop.Mqtt;
 
 namespace Qinshui.Edge.Tests.Mqtt;
 

@@ -4,7 +4,7 @@ using System.Text;
 using Qinshui.Edge.Core.Crypto;
 using Qinshui.Edge.Core.Mqtt;
 using Qinshui.Edge.Core.Ports;
-using Qinshui.Edge.Simulator.Mqtt;
+using Qinshui.Edge.Desktop.Mqtt;
 using Qinshui.Edge.Tests.Fakes;
 using JournalStore = Qinshui.Edge.Core.Journal.Journal;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Qinshui.Edge.Core.Ports;
-using Qinshui.Edge.Simulator.Mqtt;
+using Qinshui.Edge.Desktop.Mqtt;
 using Qinshui.Edge.Simulator.Scenarios.Gateway;
 using Qinshui.Edge.Tests.Fakes;
 

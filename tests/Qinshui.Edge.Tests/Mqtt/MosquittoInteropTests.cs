@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Qinshui.Edge.Core.Mqtt;
-using Qinshui.Edge.Simulator.Mqtt;
+using Qinshui.Edge.Desktop.Mqtt;
 
 namespace Qinshui.Edge.Tests.Mqtt;
 

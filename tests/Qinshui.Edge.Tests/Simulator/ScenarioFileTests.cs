@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Qinshui.Edge.Simulator.Cli;
-using Qinshui.Edge.Simulator.Commands;
+using Qinshui.Edge.Cli;
+using Qinshui.Edge.Cli.Commands;
 using Qinshui.Edge.Simulator.Report;
 using Qinshui.Edge.Simulator.Scenarios;
 using Qinshui.Edge.Simulator.Scenarios.Gateway;

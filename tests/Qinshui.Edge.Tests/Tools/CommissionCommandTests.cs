@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qinshui.Edge.Core.Config;
-using Qinshui.Edge.Simulator.Cli;
-using Qinshui.Edge.Simulator.Tools;
+using Qinshui.Edge.Cli;
+using Qinshui.Edge.Desktop.Platform;
 
 namespace Qinshui.Edge.Tests.Tools;
 

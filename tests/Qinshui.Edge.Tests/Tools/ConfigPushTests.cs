@@ -1,9 +1,10 @@
+using Qinshui.Edge.Desktop.Platform;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Device;
 using Qinshui.Edge.Core.Gateway;
-using Qinshui.Edge.Simulator.Cli;
+using Qinshui.Edge.Cli;
 using Qinshui.Edge.Tests.Fakes;
 using Xunit.Abstractions;
 
@@ -138,7 +139,7 @@ public sealed class ConfigPushTests(ITestOutputHelper output) : IDisposable
     public async Task ALargeConfiguration_IsPushedInManyChunks()
     {
         string file = Path.Combine(_dir, "large.json");
-        File.WriteAllBytes(file, Qinshui.Edge.Simulator.Tools.ConfigGenerator.Generate(128));
+        File.WriteAllBytes(file, Qinshui.Edge.Desktop.Platform.ConfigGenerator.Generate(128));
         await using var gw = await LiveGateway.StartAsync(file);
         string keyFile = Path.Combine(_dir, "gw.key");
         File.WriteAllText(keyFile, Convert.ToHexStringLower(LiveGateway.Key));

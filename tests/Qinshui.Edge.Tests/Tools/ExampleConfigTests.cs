@@ -3,7 +3,7 @@ using Json.Schema;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Gateway;
 using Qinshui.Edge.Core.Validation;
-using Qinshui.Edge.Simulator.Config;
+using Qinshui.Edge.Desktop.Config;
 using Qinshui.Edge.Tests.Fakes;
 
 namespace Qinshui.Edge.Tests.Tools;

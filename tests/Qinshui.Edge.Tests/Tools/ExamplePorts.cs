@@ -67,7 +67,7 @@ internal sealed class ExamplePorts : IGatewayPorts
     public IRecordStore JournalStore { get; } = new MemoryRecordStore(16, 4096);
     public IClockAdjuster ClockAdjuster => null!;
     /// <summary>Where config_chunk assembles a pushed configuration (the device's flash file); its capacity is the largest push accepted.</summary>
-    public Qinshui.Edge.Simulator.Mqtt.MemoryStagingStore Staging { get; set; } = new(Qinshui.Edge.Core.Config.SignedEnvelope.MaxEnvelopeBytes);
+    public Qinshui.Edge.Desktop.Mqtt.MemoryStagingStore Staging { get; set; } = new(Qinshui.Edge.Core.Config.SignedEnvelope.MaxEnvelopeBytes);
     public IStagingStore ConfigStaging => Staging;
     public ISha256 NewSha256() => new Sha256();
     public ISerialLine Serial(int busIndex, string portName) => _buses[busIndex];

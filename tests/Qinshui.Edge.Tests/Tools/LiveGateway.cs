@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Gateway;
 using Qinshui.Edge.Core.Mqtt;
-using Qinshui.Edge.Simulator.Config;
-using Qinshui.Edge.Simulator.Mqtt;
+using Qinshui.Edge.Desktop.Config;
+using Qinshui.Edge.Desktop.Mqtt;
 using Qinshui.Edge.Tests.Fakes;
 
 namespace Qinshui.Edge.Tests.Tools;

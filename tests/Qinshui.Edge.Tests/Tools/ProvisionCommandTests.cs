@@ -5,8 +5,8 @@ using System.Text.Json;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Crypto;
 using Qinshui.Edge.Core.Device;
-using Qinshui.Edge.Simulator.Cli;
-using Qinshui.Edge.Simulator.Tools;
+using Qinshui.Edge.Cli;
+using Qinshui.Edge.Desktop.Platform;
 
 namespace Qinshui.Edge.Tests.Tools;
 

@@ -1,10 +1,11 @@
+using Qinshui.Edge.Desktop.Serial;
 using System.Diagnostics;
 using System.IO.Ports;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Qinshui.Edge.Core.Domain;
 using Qinshui.Edge.Simulator.Modbus;
-using Qinshui.Edge.Simulator.Tools.Host;
+using Qinshui.Edge.Host.Linux;
 using Qinshui.Edge.Tests.Fakes;
 
 namespace Qinshui.Edge.Tests.Tools;

@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Qinshui.Edge.Core.Gateway;
-using Qinshui.Edge.Simulator.Mqtt;
-using Qinshui.Edge.Simulator.Tools;
-using Qinshui.Edge.Simulator.Tools.Host;
+using Qinshui.Edge.Desktop.Mqtt;
+using Qinshui.Edge.Desktop.Platform;
+using Qinshui.Edge.Host.Linux;
 using Qinshui.Edge.Tests.Fakes;
 
 namespace Qinshui.Edge.Tests.Tools;
@@ -180,7 +180,7 @@ public sealed class RunHostTests : IDisposable
             var first = current();
             var o = new StringWriter();
             var e = new StringWriter();
-            int pushed = Qinshui.Edge.Simulator.Cli.CommandLine.Run(["config", "push", "--broker", $"mqtt://127.0.0.1:{port}", "--gateway", "gw-linux",
+            int pushed = Qinshui.Edge.Cli.CommandLine.Run(["config", "push", "--broker", $"mqtt://127.0.0.1:{port}", "--gateway", "gw-linux",
                 "--key", Convert.ToHexStringLower(key), "--counter", "5000", "--timeout-s", "20", fileB], o, e);
             Assert.True(pushed == 0, o + "\n" + e + "\n" + string.Join("\n", log.Lines));
             WaitFor(host, () => current() is { } r && !ReferenceEquals(r, first) && r.Alarms.ChannelCount == 2, "the restart on the pushed configuration");

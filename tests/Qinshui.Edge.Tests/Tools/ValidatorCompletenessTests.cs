@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Qinshui.Edge.Core.Validation;
-using Qinshui.Edge.Simulator.Config;
+using Qinshui.Edge.Desktop.Config;
 
 namespace Qinshui.Edge.Tests.Tools;
 
@@ -143,7 +143,7 @@ public sealed class SignInliningTests : IDisposable
     {
         string signed = Path.Combine(_dir, "dust.signed.json");
         var o = new StringWriter();
-        int exit = Qinshui.Edge.Simulator.Cli.CommandLine.Run(["config", "sign", Repo.Path("hardware", "examples", "dust-plant.json"), "--key", new string('b', 64), "--counter", "1", "--out", signed], o, new StringWriter());
+        int exit = Qinshui.Edge.Cli.CommandLine.Run(["config", "sign", Repo.Path("hardware", "examples", "dust-plant.json"), "--key", new string('b', 64), "--counter", "1", "--out", signed], o, new StringWriter());
         Assert.Equal(0, exit);
         Assert.Contains("inlined device profiles from hardware/devices: dust-concentration-sensor, dust-collector-controller", o.ToString());
         byte[] env = File.ReadAllBytes(signed);

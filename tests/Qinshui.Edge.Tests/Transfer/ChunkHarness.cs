@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Mqtt;
-using Qinshui.Edge.Simulator.Commands;
-using Qinshui.Edge.Simulator.Tools;
+using Qinshui.Edge.Cli.Commands;
+using Qinshui.Edge.Desktop.Platform;
 using Qinshui.Edge.Tests.Gateway;
 
 namespace Qinshui.Edge.Tests.Transfer;

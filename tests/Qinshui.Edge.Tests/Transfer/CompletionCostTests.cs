@@ -1,7 +1,7 @@
 using System.Text;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Mqtt;
-using Qinshui.Edge.Simulator.Tools;
+using Qinshui.Edge.Desktop.Platform;
 using Qinshui.Edge.Tests.Gateway;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Qinshui.Edge.Core.Config;
-using Qinshui.Edge.Simulator.Tools;
+using Qinshui.Edge.Desktop.Platform;
 using Qinshui.Edge.Tests.Gateway;
 using static Qinshui.Edge.Tests.Transfer.ChunkHarness;
 

@@ -1,4 +1,4 @@
-using Qinshui.Edge.Simulator.Mqtt;
+using Qinshui.Edge.Desktop.Mqtt;
 
 namespace Qinshui.Edge.Tests.Transfer;
 

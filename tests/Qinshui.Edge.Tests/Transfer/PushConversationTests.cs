@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Qinshui.Edge.Core.Mqtt;
-using Qinshui.Edge.Simulator.Cli;
-using Qinshui.Edge.Simulator.Commands;
-using Qinshui.Edge.Simulator.Tools;
+using Qinshui.Edge.Cli;
+using Qinshui.Edge.Cli.Commands;
+using Qinshui.Edge.Desktop.Platform;
 using Qinshui.Edge.Tests.Gateway;
 using Qinshui.Edge.Tests.Tools;
 

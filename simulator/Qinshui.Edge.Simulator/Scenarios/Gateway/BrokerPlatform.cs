@@ -3,7 +3,7 @@ using System.Text;
 using MQTTnet;
 using MQTTnet.Protocol;
 using Qinshui.Edge.Core.Ports;
-using Qinshui.Edge.Simulator.Mqtt;
+using Qinshui.Edge.Desktop.Mqtt;
 
 namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 

@@ -35,7 +35,7 @@ public sealed class PlantGatewayPorts : IGatewayPorts
     public IRecordStore JournalStore => _plant.JournalStore;
     public IClockAdjuster ClockAdjuster => null!;
     /// <summary>A simulated gateway takes chunked configuration pushes like the device (staged in memory).</summary>
-    public IStagingStore ConfigStaging { get; } = new Qinshui.Edge.Simulator.Mqtt.MemoryStagingStore(Qinshui.Edge.Core.Config.SignedEnvelope.MaxEnvelopeBytes);
+    public IStagingStore ConfigStaging { get; } = new Qinshui.Edge.Desktop.Mqtt.MemoryStagingStore(Qinshui.Edge.Core.Config.SignedEnvelope.MaxEnvelopeBytes);
 
     public ISha256 NewSha256() => new Sha256();
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Qinshui.Edge.Core.Events;
-using Qinshui.Edge.Simulator.Mqtt;
+using Qinshui.Edge.Desktop.Mqtt;
 
 namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 

@@ -1,3 +1,4 @@
+using Qinshui.Edge.Desktop.Serial;
 using System.Diagnostics;
 using Qinshui.Edge.Core.Modbus;
 using Qinshui.Edge.Simulator.Modbus;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Qinshui.Edge.Core.Config;
-using Qinshui.Edge.Simulator.Tools.Host;
+using Qinshui.Edge.Host.Linux;
 using Qinshui.Edge.Tests.Fakes;
 using Qinshui.Edge.Tests.Fakes.Chips;
 

@@ -1,5 +1,5 @@
 using System.Device.Gpio;
-using Qinshui.Edge.Simulator.Tools.Host;
+using Qinshui.Edge.Host.Linux;
 using Qinshui.Edge.Tests.Fakes.Chips;
 
 namespace Qinshui.Edge.Tests.Tools.Host;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Qinshui.Edge.Core.Boards;
 using Qinshui.Edge.Core.Domain;
 using Qinshui.Edge.Core.Gateway;
-using Qinshui.Edge.Simulator.Tools.Host;
+using Qinshui.Edge.Host.Linux;
 using Qinshui.Edge.Tests.Fakes.Chips;
 
 namespace Qinshui.Edge.Tests.Tools.Host;

@@ -1,5 +1,5 @@
 using Iot.Device.Mfrc522;
-using Qinshui.Edge.Simulator.Tools.Host;
+using Qinshui.Edge.Host.Linux;
 using Qinshui.Edge.Tests.Fakes.Chips;
 
 namespace Qinshui.Edge.Tests.Tools.Host;

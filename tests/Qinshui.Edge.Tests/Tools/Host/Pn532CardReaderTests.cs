@@ -1,5 +1,5 @@
 using Iot.Device.Pn532;
-using Qinshui.Edge.Simulator.Tools.Host;
+using Qinshui.Edge.Host.Linux;
 using Qinshui.Edge.Tests.Fakes;
 using Qinshui.Edge.Tests.Fakes.Chips;
 using Qinshui.Edge.Tests.Modbus.Peers;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Qinshui.Edge.Core.Gateway;
-using Qinshui.Edge.Simulator.Tools.Host;
+using Qinshui.Edge.Host.Linux;
 using Qinshui.Edge.Tests.Fakes.Chips;
 
 namespace Qinshui.Edge.Tests.Tools.Host;

@@ -42,7 +42,7 @@ public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Pack_InstallFromTheFolderOnly_AndRun_PrintsTheVersion()
     {
-        string project = Path.Combine(NanoGate.RepoRoot, "simulator", "Qinshui.Edge.Simulator", "Qinshui.Edge.Simulator.csproj");
+        string project = Path.Combine(NanoGate.RepoRoot, "simulator", "Qinshui.Edge.Cli", "Qinshui.Edge.Cli.csproj");
         string packages = Path.Combine(_dir, "packages");
         string tools = Path.Combine(_dir, "tools");
         File.WriteAllText(Path.Combine(_dir, "nuget.config"),
@@ -51,13 +51,13 @@ public sealed class ToolPackageTests(ITestOutputHelper output) : IDisposable
 
         Run("dotnet", $"pack \"{project}\" --no-build --no-restore -c {Configuration} -o \"{packages}\"", TimeSpan.FromMinutes(4));
         long packMs = sw.ElapsedMilliseconds;
-        Assert.Single(Directory.GetFiles(packages, "Qinshui.Edge.Simulator.*.nupkg"));
+        Assert.Single(Directory.GetFiles(packages, "Qinshui.Edge.Cli.*.nupkg"));
 
-        Run("dotnet", $"tool install Qinshui.Edge.Simulator --tool-path \"{tools}\" --configfile \"{Path.Combine(_dir, "nuget.config")}\"", TimeSpan.FromMinutes(4));
+        Run("dotnet", $"tool install Qinshui.Edge.Cli --tool-path \"{tools}\" --configfile \"{Path.Combine(_dir, "nuget.config")}\"", TimeSpan.FromMinutes(4));
         long installMs = sw.ElapsedMilliseconds - packMs;
 
         var (_, version) = Run(Path.Combine(tools, "qedge"), "--version", TimeSpan.FromMinutes(1));
-        var expected = typeof(Qinshui.Edge.Simulator.Tools.Host.GatewayHost).Assembly.GetName().Version!.ToString();
+        var expected = typeof(Qinshui.Edge.Host.Linux.GatewayHost).Assembly.GetName().Version!.ToString();
         Assert.Equal(expected, version.Trim());
         output.WriteLine($"pack {packMs} ms, install {installMs} ms, run {sw.ElapsedMilliseconds - packMs - installMs} ms");
     }

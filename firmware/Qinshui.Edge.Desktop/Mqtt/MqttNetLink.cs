@@ -1,0 +1,238 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading.Channels;
+using MQTTnet;
+using MQTTnet.Protocol;
+using Qinshui.Edge.Core.Ports;
+
+namespace Qinshui.Edge.Desktop.Mqtt;
+
+/// <summary>
+/// IMqttLink over an MQTTnet 5 client. The core's calls never block: Publish copies the payload
+/// into a queue and returns a token; one sender task publishes in order with QoS 1 and reports
+/// the token when the broker's PUBACK arrives. A background loop reconnects with the last will
+/// (state offline, retained) and subscribes the command topic. Anything queued when the
+/// connection drops is simply never acknowledged: the journal replays it.
+/// </summary>
+public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
+{
+    private sealed record Outgoing(int Token, string Topic, byte[] Payload, bool Retain);
+
+    private readonly MqttLinkOptions _options;
+    private readonly IMqttClient _client;
+    private readonly MqttClientFactory _factory = new();
+    private readonly ConcurrentQueue<int> _acks = new();
+    private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _received = new();
+    private Channel<Outgoing> _queue;
+    private readonly CancellationTokenSource _stop = new();
+    private int _nextToken;
+    private int _queued;
+    private volatile bool _ready;
+    private Task? _loop;
+
+    public MqttNetLink(MqttLinkOptions options)
+    {
+        options.Validate();
+        _options = options;
+        _client = _factory.CreateMqttClient();
+        _queue = NewQueue();
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            var m = e.ApplicationMessage;
+            if (_received.Count < _options.MaxReceived) _received.Enqueue((m.Topic, m.Payload.ToArray()));
+            return Task.CompletedTask;
+        };
+    }
+
+    public long ConnectCount { get; private set; }
+    public string? LastError { get; private set; }
+
+    private static Channel<Outgoing> NewQueue() => Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+
+    public bool IsConnected => _ready && _client.IsConnected;
+
+    public void Start() => _loop ??= Task.Run(() => RunAsync(_stop.Token));
+
+    public int Publish(string topic, byte[] payload, int offset, int count, bool retain)
+    {
+        if (!IsConnected || Volatile.Read(ref _queued) >= _options.MaxQueued) return 0;
+        int token = Interlocked.Increment(ref _nextToken);
+        if (token <= 0) token = Interlocked.Exchange(ref _nextToken, 1);
+        var o = new Outgoing(token, topic, payload.AsSpan(offset, count).ToArray(), retain);
+        Interlocked.Increment(ref _queued);
+        if (!_queue.Writer.TryWrite(o))
+        {
+            Interlocked.Decrement(ref _queued);
+            return 0;
+        }
+        return token;
+    }
+
+    public bool TryTakeAcknowledged(out int token) => _acks.TryDequeue(out token);
+
+    public bool TryReceive(byte[] topicBuffer, out int topicLength, byte[] payloadBuffer, out int payloadLength)
+    {
+        topicLength = 0;
+        payloadLength = 0;
+        if (!_received.TryDequeue(out var m)) return false;
+        topicLength = Encoding.UTF8.GetBytes(m.Topic, 0, Math.Min(m.Topic.Length, topicBuffer.Length / 4), topicBuffer, 0);
+        // The real length is reported even when it exceeds the buffer: the processor refuses it as oversized.
+        payloadLength = m.Payload.Length;
+        Array.Copy(m.Payload, payloadBuffer, Math.Min(m.Payload.Length, payloadBuffer.Length));
+        return true;
+    }
+
+    private MqttClientOptions BuildOptions()
+    {
+        var b = _factory.CreateClientOptionsBuilder()
+            .WithTcpServer(_options.Host, _options.Port)
+            .WithClientId(_options.ClientId)
+            .WithCleanSession(true)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(_options.KeepAliveSeconds))
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (_options.Username != null) b = b.WithCredentials(_options.Username, _options.Password ?? "");
+        if (_options.WillTopic.Length > 0)
+        {
+            b = b.WithWillTopic(_options.WillTopic).WithWillPayload(_options.WillPayload)
+                .WithWillRetain(true).WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+        if (_options.TrustedCa != null)
+        {
+            var ca = _options.TrustedCa;
+            b = b.WithTlsOptions(t =>
+            {
+                t.UseTls(true);
+                t.WithTargetHost(_options.TlsTargetHost ?? _options.Host);
+                t.WithTrustChain(new X509Certificate2Collection(ca));
+                // Trust exactly the configured CA, not the machine store.
+                t.WithCertificateValidationHandler(args => ValidateAgainst(ca, args.Certificate));
+                if (_options.ClientCertificate != null) t.WithClientCertificates(new X509Certificate2Collection(_options.ClientCertificate));
+            });
+        }
+        return b.Build();
+    }
+
+    private static bool ValidateAgainst(X509Certificate2 ca, X509Certificate? presented)
+    {
+        if (presented == null) return false;
+        using var cert = X509CertificateLoader.LoadCertificate(presented.GetRawCertData());
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(cert);
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        var options = BuildOptions();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                _ready = false;
+                var connected = await _client.ConnectAsync(options, stop).ConfigureAwait(false);
+                if (connected.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    throw new InvalidOperationException("broker refused the connection: " + connected.ResultCode + " " + connected.ReasonString);
+                }
+                ConnectCount++;
+                if (_options.CommandTopic.Length > 0)
+                {
+                    var sub = _factory.CreateSubscribeOptionsBuilder()
+                        .WithTopicFilter(f => f.WithTopic(_options.CommandTopic).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+                        .Build();
+                    await _client.SubscribeAsync(sub, stop).ConfigureAwait(false);
+                }
+                _queue = NewQueue();
+                Interlocked.Exchange(ref _queued, 0);
+                _ready = true;
+                await SendLoopAsync(_queue, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LastError = ex.Message;
+            }
+            _ready = false;
+            try
+            {
+                if (_client.IsConnected) await _client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                LastError = ex.Message;
+            }
+            try
+            {
+                await Task.Delay(_options.ReconnectDelayMs, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task SendLoopAsync(Channel<Outgoing> queue, CancellationToken stop)
+    {
+        while (_client.IsConnected && !stop.IsCancellationRequested)
+        {
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            poll.CancelAfter(200);
+            Outgoing o;
+            try
+            {
+                o = await queue.Reader.ReadAsync(poll.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+            {
+                continue; // re-check the connection
+            }
+            Interlocked.Decrement(ref _queued);
+            var msg = new MqttApplicationMessageBuilder()
+                .WithTopic(o.Topic)
+                .WithPayload(o.Payload)
+                .WithRetainFlag(o.Retain)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            var result = await _client.PublishAsync(msg, stop).ConfigureAwait(false);
+            if (result.IsSuccess) _acks.Enqueue(o.Token);
+            else LastError = "publish refused: " + result.ReasonCode;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        if (_loop != null)
+        {
+            try { await _loop.ConfigureAwait(false); } catch (OperationCanceledException) { }
+        }
+        try
+        {
+            if (_client.IsConnected)
+            {
+                // A clean DISCONNECT discards the last will, so say "offline" ourselves first.
+                if (_options.WillTopic.Length > 0)
+                {
+                    var will = new MqttApplicationMessageBuilder().WithTopic(_options.WillTopic).WithPayload(_options.WillPayload)
+                        .WithRetainFlag(true).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+                    await _client.PublishAsync(will, CancellationToken.None).ConfigureAwait(false);
+                }
+                await _client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception)
+        {
+            // Best effort on shutdown; the broker publishes the will if the socket just dies.
+        }
+        _client.Dispose();
+        _stop.Dispose();
+    }
+}
