@@ -21,6 +21,7 @@ public static class CommandLine
         new RunCommand(),
         new MonitorCommand(),
         new FleetCommand(),
+        new BridgeCommand(),
     };
 
     public static IReadOnlyList<ICommand> Commands => s_commands;

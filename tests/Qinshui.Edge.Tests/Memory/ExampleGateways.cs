@@ -102,7 +102,7 @@ internal static class ExampleGateways
     public static bool IsHostObject(object o)
     {
         string ns = o.GetType().Namespace ?? "";
-        return ns.StartsWith("Qinshui.Edge.Tests") || ns.StartsWith("Qinshui.Edge.Simulator") || o is IGatewayPorts || o is IRecordStore || o is IStagingStore
+        return ns.StartsWith("Qinshui.Edge.Tests") || ns.StartsWith("Qinshui.Edge.Simulator") || ns.StartsWith("Qinshui.Edge.Desktop") || ns.StartsWith("Qinshui.Edge.Host") || o is IGatewayPorts || o is IRecordStore || o is IStagingStore
                || o is IMqttLink || o is IAnalogInput || o is ICardReader || o is IClock || o is ISerialLine || o is IDigitalInput || o is IDigitalOutput || o is ISupervisor || o is ILogSink;
     }
 
