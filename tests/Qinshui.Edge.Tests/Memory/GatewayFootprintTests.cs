@@ -23,7 +23,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> Documented32Channel = new Dictionary<string, int>
     {
-        ["interlocks"] = 4_944,
+        ["interlocks"] = 4_932,
         ["mqtt"] = 11_888,
         ["alarms"] = 8_492,
         ["modbus"] = 4_812,
@@ -40,7 +40,7 @@ public class GatewayFootprintTests(ITestOutputHelper output)
     {
         ["mqtt"] = 10_124,
         ["alarms"] = 1_964,
-        ["interlocks"] = 1_504,
+        ["interlocks"] = 1_488,
         ["journal"] = 4_080,
         ["modbus"] = 2_656,
         ["events"] = 304,
