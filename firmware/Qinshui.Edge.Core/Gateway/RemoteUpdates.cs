@@ -123,7 +123,7 @@ namespace Qinshui.Edge.Core.Gateway
                 return;
             }
             ValidationErrors errors = new ValidationErrors();
-            GatewayConfig candidate = GatewayConfigReader.Read(body, 0, body.Length, errors);
+            GatewayConfig candidate = ConfigPipeline.Read(body, 0, body.Length, null, errors);
             if (candidate == null)
             {
                 ValidationError first = errors[0];
