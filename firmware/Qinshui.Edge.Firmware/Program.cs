@@ -263,8 +263,7 @@ namespace Qinshui.Edge.Firmware
                 return false;
             }
             ValidationErrors errors = new ValidationErrors();
-            GatewayConfig candidate = GatewayConfigReader.Read(body, 0, body.Length, errors);
-            if (candidate != null) HostCheck(candidate, errors);
+            GatewayConfig candidate = ConfigPipeline.Run(body, 0, body.Length, null, null, HostCheck, errors);
             if (candidate == null || errors.HasErrors)
             {
                 s_log.Write(LogLevel.Error, "config: pushed configuration (counter " + counter + ") cannot run on this board; the running one stays:");

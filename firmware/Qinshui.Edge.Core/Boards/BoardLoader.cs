@@ -70,39 +70,9 @@ namespace Qinshui.Edge.Core.Boards
                 errors.Error(basePath + ".rs485Port", "port_invalid", "rs485Port must be COM1–COM3 (ESP32 UART0–2)", "rs485Port 必须是 COM1–COM3（ESP32 UART0–2）");
             }
 
-            double shunt = 0;
-            JsonValue shuntValue = root.Get("shuntOhms");
-            if (shuntValue != null)
-            {
-                if (!root.TryGetNumber("shuntOhms", out shunt) || !(shunt > 0) || shunt > 1000)
-                {
-                    errors.Error(basePath + ".shuntOhms", "shunt_invalid", "shuntOhms must be a number between 0 and 1000", "shuntOhms 必须是 0 到 1000 之间的数");
-                    shunt = 0;
-                }
-            }
-
-            PinAssignment[] pins = new PinAssignment[0];
-            JsonValue pinsValue = root.Get("pins");
-            if (pinsValue == null || !pinsValue.IsArray)
-            {
-                errors.Error(basePath + ".pins", "pins_missing", "pins must be an array", "pins 必须是数组");
-            }
-            else
-            {
-                pins = new PinAssignment[pinsValue.Count];
-                for (int i = 0; i < pinsValue.Count; i++) pins[i] = ReadPin(pinsValue[i], basePath + ".pins[" + i + "]", errors);
-            }
-
-            string logPort = "";
-            if (root.Get("logPort") != null)
-            {
-                if (!root.TryGetString("logPort", out logPort) || !IsComPort(logPort) || logPort == "COM1" || logPort == port)
-                {
-                    errors.Error(basePath + ".logPort", "port_invalid", "logPort must be COM2 or COM3 and not the RS-485 port (COM1 is UART0, the debugger's)",
-                        "logPort 必须是 COM2 或 COM3，且不能与 RS-485 端口相同（COM1 是 UART0，调试器专用）");
-                    logPort = "";
-                }
-            }
+            double shunt = ReadShunt(root, basePath, errors);
+            PinAssignment[] pins = ReadPins(root, basePath, errors);
+            string logPort = ReadLogPort(root, port, basePath, errors);
 
             if (errors.ErrorsSince(0) > before) return false;
             board = new BoardPinMap(id, name, module, wifi, ethernet, port, shunt, pins);
@@ -118,6 +88,54 @@ namespace Qinshui.Edge.Core.Boards
             }
             Esp32PinRules.Validate(board, basePath, errors);
             return errors.ErrorsSince(0) == before;
+        }
+
+        /// <summary>The 4–20 mA shunt resistance (0: none given, or refused).</summary>
+        private static double ReadShunt(JsonValue root, string basePath, ValidationErrors errors)
+        {
+            double shunt = 0;
+            JsonValue shuntValue = root.Get("shuntOhms");
+            if (shuntValue != null)
+            {
+                if (!root.TryGetNumber("shuntOhms", out shunt) || !(shunt > 0) || shunt > 1000)
+                {
+                    errors.Error(basePath + ".shuntOhms", "shunt_invalid", "shuntOhms must be a number between 0 and 1000", "shuntOhms 必须是 0 到 1000 之间的数");
+                    shunt = 0;
+                }
+            }
+            return shunt;
+        }
+
+        private static PinAssignment[] ReadPins(JsonValue root, string basePath, ValidationErrors errors)
+        {
+            PinAssignment[] pins = new PinAssignment[0];
+            JsonValue pinsValue = root.Get("pins");
+            if (pinsValue == null || !pinsValue.IsArray)
+            {
+                errors.Error(basePath + ".pins", "pins_missing", "pins must be an array", "pins 必须是数组");
+            }
+            else
+            {
+                pins = new PinAssignment[pinsValue.Count];
+                for (int i = 0; i < pinsValue.Count; i++) pins[i] = ReadPin(pinsValue[i], basePath + ".pins[" + i + "]", errors);
+            }
+            return pins;
+        }
+
+        /// <summary>The optional log UART ("": none, or refused).</summary>
+        private static string ReadLogPort(JsonValue root, string port, string basePath, ValidationErrors errors)
+        {
+            string logPort = "";
+            if (root.Get("logPort") != null)
+            {
+                if (!root.TryGetString("logPort", out logPort) || !IsComPort(logPort) || logPort == "COM1" || logPort == port)
+                {
+                    errors.Error(basePath + ".logPort", "port_invalid", "logPort must be COM2 or COM3 and not the RS-485 port (COM1 is UART0, the debugger's)",
+                        "logPort 必须是 COM2 或 COM3，且不能与 RS-485 端口相同（COM1 是 UART0，调试器专用）");
+                    logPort = "";
+                }
+            }
+            return logPort;
         }
 
         private static PinAssignment ReadPin(JsonValue v, string path, ValidationErrors errors)

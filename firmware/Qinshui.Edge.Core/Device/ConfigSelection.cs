@@ -90,7 +90,7 @@ namespace Qinshui.Edge.Core.Device
             EnvelopeOutcome o = SignedEnvelope.Open(envelope, 0, envelope.Length, "config", gatewayId, key, lastCounter,
                 out body, out counter, out issuedUtcMs);
             if (o != EnvelopeOutcome.Accepted) return ConfigCheckText.FromEnvelope(o);
-            config = GatewayConfigReader.Read(body, 0, body.Length, errors);
+            config = ConfigPipeline.Read(body, 0, body.Length, null, errors);
             if (config == null) return ConfigCheck.Invalid;
             if (config.GatewayId != gatewayId)
             {
@@ -99,7 +99,7 @@ namespace Qinshui.Edge.Core.Device
                 config = null;
                 return ConfigCheck.WrongGateway;
             }
-            if (hostCheck != null) hostCheck(config, errors);
+            ConfigPipeline.CheckBoardAndHost(config, null, hostCheck, errors);
             if (errors.HasErrors)
             {
                 config = null;

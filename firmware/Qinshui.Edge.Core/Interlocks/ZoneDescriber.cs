@@ -34,47 +34,8 @@ namespace Qinshui.Edge.Core.Interlocks
         private static void DescribeZone(InterlockConfig config, ZoneConfig zc, AlarmEngine alarms, ArrayList lines)
         {
             lines.Add("zone " + zc.Id + " \"" + zc.Title + "\"");
-            for (int i = 0; zc.OutputIds != null && i < zc.OutputIds.Length; i++)
-            {
-                int o = config.IndexOfOutput(zc.OutputIds[i]);
-                if (o < 0) { lines.Add("  output " + zc.OutputIds[i] + ": NOT CONFIGURED"); continue; }
-                OutputConfig oc = config.Outputs[o];
-                string s = "  output " + oc.Id + ": energised = permit";
-                s += oc.FeedbackInputId != null
-                    ? "; feedback " + oc.FeedbackInputId + " must follow within " + oc.FeedbackSettleMs + " ms (else output failed / welded contact)"
-                    : "; NO feedback (failures and welded contacts not detected)";
-                if (oc.LoadCurrentChannelId != null)
-                {
-                    s += "; bypass if " + oc.LoadCurrentChannelId + " >= " + NumberFormat.Format(oc.LoadCurrentThresholdAmps, 3) + " A while off";
-                }
-                if (oc.LoadCurrentInputId != null) s += "; bypass if " + oc.LoadCurrentInputId + " active while off";
-                lines.Add(s);
-            }
-            for (int i = 0; i < zc.ChannelCount; i++)
-            {
-                if (zc.IsChannelMissing(i)) continue;
-                int a = alarms.IndexOf(zc.ChannelId(i));
-                if (a < 0) { lines.Add("  channel " + zc.ChannelId(i) + ": NOT CONFIGURED"); continue; }
-                ChannelConfig cc = alarms.CopyConfig(a);
-                AlarmProfile p = ProfileCatalog.Find(cc.ProfileId);
-                string unit = Units.Symbol(cc.Unit);
-                string s = "  channel " + cc.Id + ": healthy, fresh (<= " + cc.MaxAgeMs + " ms), calibrated, not inhibited";
-                for (int l = 0; l < cc.Levels.Length; l++)
-                {
-                    LevelConfig lc = cc.Levels[l];
-                    if ((int)lc.Kind < (int)zc.PermitLevel(i)) continue;
-                    s += "; " + LevelNames.Kind(lc.Kind) + " " + (lc.Direction == Direction.High ? ">= " : "< ")
-                        + NumberFormat.Format(lc.Threshold, 4) + " " + unit + " (restore " + (lc.Direction == Direction.High ? "< " : ">= ")
-                        + NumberFormat.Format(lc.Restore, 4) + ")" + (lc.Latching ? " latching" : "");
-                }
-                s += " [" + (p != null ? p.Id + ": " + p.Standard : "site-defined channel") + "]";
-                lines.Add(s);
-                if (zc.HasLimit(i))
-                {
-                    lines.Add("    zone limit: " + cc.Id + " < " + NumberFormat.Format(zc.Limit(i), 4) + " " + unit + " [" + zc.LimitStandard(i) + "]");
-                }
-                if (zc.PresenceInputId(i) != null) lines.Add("    sensor presence input " + zc.PresenceInputId(i) + " (unplugged = tamper)");
-            }
+            DescribeOutputs(config, zc, lines);
+            DescribeChannels(zc, alarms, lines);
             if (zc.MonitoringInputId != null || zc.MonitoringHeartbeatTimeoutMs > 0)
             {
                 string s = "  monitoring:";
@@ -115,6 +76,57 @@ namespace Qinshui.Edge.Core.Interlocks
                 + (zc.AllowRemoteReset ? "allowed (never while a cause persists; never after E-stop, fault, bypass, tamper or proof test)" : "not allowed"));
             lines.Add("  proof test: every " + (zc.ProofTestIntervalMs / 86400000L) + " days, cut confirmed by feedback within "
                 + zc.ProofTestTimeoutMs + " ms [" + Conditions.Standard(ConditionKind.ProofTest) + "]");
+        }
+
+        /// <summary>Each output of the zone: what it follows, its feedback and its bypass detection.</summary>
+        private static void DescribeOutputs(InterlockConfig config, ZoneConfig zc, ArrayList lines)
+        {
+            for (int i = 0; zc.OutputIds != null && i < zc.OutputIds.Length; i++)
+            {
+                int o = config.IndexOfOutput(zc.OutputIds[i]);
+                if (o < 0) { lines.Add("  output " + zc.OutputIds[i] + ": NOT CONFIGURED"); continue; }
+                OutputConfig oc = config.Outputs[o];
+                string s = "  output " + oc.Id + ": energised = permit";
+                s += oc.FeedbackInputId != null
+                    ? "; feedback " + oc.FeedbackInputId + " must follow within " + oc.FeedbackSettleMs + " ms (else output failed / welded contact)"
+                    : "; NO feedback (failures and welded contacts not detected)";
+                if (oc.LoadCurrentChannelId != null)
+                {
+                    s += "; bypass if " + oc.LoadCurrentChannelId + " >= " + NumberFormat.Format(oc.LoadCurrentThresholdAmps, 3) + " A while off";
+                }
+                if (oc.LoadCurrentInputId != null) s += "; bypass if " + oc.LoadCurrentInputId + " active while off";
+                lines.Add(s);
+            }
+        }
+
+        /// <summary>Each channel of the zone: health, the levels at or above its permit level, its zone limit and presence input.</summary>
+        private static void DescribeChannels(ZoneConfig zc, AlarmEngine alarms, ArrayList lines)
+        {
+            for (int i = 0; i < zc.ChannelCount; i++)
+            {
+                if (zc.IsChannelMissing(i)) continue;
+                int a = alarms.IndexOf(zc.ChannelId(i));
+                if (a < 0) { lines.Add("  channel " + zc.ChannelId(i) + ": NOT CONFIGURED"); continue; }
+                ChannelConfig cc = alarms.CopyConfig(a);
+                AlarmProfile p = ProfileCatalog.Find(cc.ProfileId);
+                string unit = Units.Symbol(cc.Unit);
+                string s = "  channel " + cc.Id + ": healthy, fresh (<= " + cc.MaxAgeMs + " ms), calibrated, not inhibited";
+                for (int l = 0; l < cc.Levels.Length; l++)
+                {
+                    LevelConfig lc = cc.Levels[l];
+                    if ((int)lc.Kind < (int)zc.PermitLevel(i)) continue;
+                    s += "; " + LevelNames.Kind(lc.Kind) + " " + (lc.Direction == Direction.High ? ">= " : "< ")
+                        + NumberFormat.Format(lc.Threshold, 4) + " " + unit + " (restore " + (lc.Direction == Direction.High ? "< " : ">= ")
+                        + NumberFormat.Format(lc.Restore, 4) + ")" + (lc.Latching ? " latching" : "");
+                }
+                s += " [" + (p != null ? p.Id + ": " + p.Standard : "site-defined channel") + "]";
+                lines.Add(s);
+                if (zc.HasLimit(i))
+                {
+                    lines.Add("    zone limit: " + cc.Id + " < " + NumberFormat.Format(zc.Limit(i), 4) + " " + unit + " [" + zc.LimitStandard(i) + "]");
+                }
+                if (zc.PresenceInputId(i) != null) lines.Add("    sensor presence input " + zc.PresenceInputId(i) + " (unplugged = tamper)");
+            }
         }
 
         private static string[] ToArray(ArrayList lines)

@@ -15,23 +15,25 @@ namespace Qinshui.Edge.Core.Interlocks
     {
         // ---------------------------------------------------------------- causes
 
-        private int Slot(int zone, int i)
+        /// <summary>The code (kind | detail &lt;&lt; 5) of the zone's i-th live cause; throws outside 0 &lt;= i &lt; LiveCount.</summary>
+        private int Code(int zone, int i)
         {
             if (zone < 0 || zone >= ZoneCount || i < 0 || i >= LiveCount(zone)) throw new IndexOutOfRangeException();
-            return _map[_map[zone] + ZoneWiring.CauseStart] + i;
+            return _table.CauseCode(zone, i);
         }
 
-        private int Detail(int slot) { return _causeCode[slot] >> DetailShift; }
+        private static int Detail(int code) { return code >> DetailShift; }
+        private static ConditionKind KindOf(int code) { return (ConditionKind)(code & KindMask); }
 
         /// <summary>The condition of the zone's i-th live cause (0 &lt;= i &lt; State(zone).LiveCount).</summary>
-        public ConditionKind CauseKind(int zone, int i) { return (ConditionKind)(_causeCode[Slot(zone, i)] & KindMask); }
+        public ConditionKind CauseKind(int zone, int i) { return KindOf(Code(zone, i)); }
 
         /// <summary>Id of the channel, input, output or zone concerned (a configuration string: no allocation).</summary>
         public string CauseSubject(int zone, int i)
         {
-            int slot = Slot(zone, i);
-            int s = _causeSubject[slot];
-            switch ((ConditionKind)(_causeCode[slot] & KindMask))
+            int code = Code(zone, i);
+            int subject = _table.CauseSubject(zone, i);
+            switch (KindOf(code))
             {
                 case ConditionKind.ChannelFault:
                 case ConditionKind.ChannelStale:
@@ -42,11 +44,11 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.HopperTemperatureHigh:
                 case ConditionKind.WaterLevelLow:
                 case ConditionKind.WaterFlowLow:
-                    return _alarms.ChannelId(ReferencedChannel(zone, s));
+                    return _alarms.ChannelId(ReferencedChannel(zone, subject));
                 case ConditionKind.ChannelAboveLimit:
-                    return Detail(slot) == DetailZoneLimit ? Config(zone).ChannelId(s) : _alarms.ChannelId(ReferencedChannel(zone, s));
+                    return Detail(code) == DetailZoneLimit ? Config(zone).ChannelId(subject) : _alarms.ChannelId(ReferencedChannel(zone, subject));
                 case ConditionKind.MonitoringLost:
-                    return Detail(slot) == DetailHeartbeat ? "heartbeat" : _config.Inputs[s].Id;
+                    return Detail(code) == DetailHeartbeat ? "heartbeat" : _config.Inputs[subject].Id;
                 case ConditionKind.PlatformLinkLost:
                     return "platform";
                 case ConditionKind.WorkNotAuthorised:
@@ -54,20 +56,20 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.OutputFailed:
                 case ConditionKind.WeldedContact:
                 case ConditionKind.BypassSuspected:
-                    return _config.Outputs[ZoneOutput(zone, s)].Id;
+                    return _config.Outputs[ZoneOutput(zone, subject)].Id;
                 default:
-                    return _config.Inputs[s].Id;
+                    return _config.Inputs[subject].Id;
             }
         }
 
         /// <summary>The value seen by the evaluation that found the cause (NaN when the condition has none).</summary>
         public double CauseValue(int zone, int i)
         {
-            int slot = Slot(zone, i);
-            int s = _causeSubject[slot];
-            int detail = Detail(slot);
-            int reading = ReadingSlot(zone, s);
-            switch ((ConditionKind)(_causeCode[slot] & KindMask))
+            int code = Code(zone, i);
+            int subject = _table.CauseSubject(zone, i);
+            int detail = Detail(code);
+            int reading = ReadingSlot(zone, subject);
+            switch (KindOf(code))
             {
                 case ConditionKind.ChannelFault:
                     // Without a reading there is no value (its age was kept as NaN).
@@ -85,7 +87,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.OutputFailed: return 0;
                 case ConditionKind.WeldedContact: return 1;
                 case ConditionKind.BypassSuspected:
-                    return detail == DetailLoadInput ? double.NaN : Seen(zone, ReadingSlot(zone, LoadReference(zone, s)));
+                    return detail == DetailLoadInput ? double.NaN : Seen(zone, ReadingSlot(zone, LoadReference(zone, subject)));
                 default: return double.NaN;
             }
         }
@@ -93,26 +95,26 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>The limit the value was compared with, from the configuration (NaN when none).</summary>
         public double CauseThreshold(int zone, int i)
         {
-            int slot = Slot(zone, i);
-            int s = _causeSubject[slot];
-            int detail = Detail(slot);
-            ZoneConfig zc = Config(zone);
-            switch ((ConditionKind)(_causeCode[slot] & KindMask))
+            int code = Code(zone, i);
+            int subject = _table.CauseSubject(zone, i);
+            int detail = Detail(code);
+            ZoneConfig zoneConfig = Config(zone);
+            switch (KindOf(code))
             {
-                case ConditionKind.ChannelStale: return _alarms.MaxAgeMs(ReferencedChannel(zone, s));
+                case ConditionKind.ChannelStale: return _alarms.MaxAgeMs(ReferencedChannel(zone, subject));
                 case ConditionKind.ChannelAboveLimit:
-                    return detail == DetailZoneLimit ? zc.Limit(s) : LevelThreshold(ReferencedChannel(zone, s), detail);
-                case ConditionKind.ChannelTripLatched: return LevelThreshold(ReferencedChannel(zone, s), detail);
-                case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? zc.MonitoringHeartbeatTimeoutMs : double.NaN;
-                case ConditionKind.PlatformLinkLost: return zc.PlatformLinkGraceMs;
-                case ConditionKind.CollectorPressureOutOfBand: return detail == DetailAboveBand ? zc.Collector.DpMaxPa : zc.Collector.DpMinPa;
-                case ConditionKind.HopperTemperatureHigh: return zc.Collector.HopperTemperatureMaxC;
-                case ConditionKind.WaterLevelLow: return zc.Collector.WaterLevelMinMm;
-                case ConditionKind.WaterFlowLow: return zc.Collector.WaterFlowMinM3h;
+                    return detail == DetailZoneLimit ? zoneConfig.Limit(subject) : LevelThreshold(ReferencedChannel(zone, subject), detail);
+                case ConditionKind.ChannelTripLatched: return LevelThreshold(ReferencedChannel(zone, subject), detail);
+                case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? zoneConfig.MonitoringHeartbeatTimeoutMs : double.NaN;
+                case ConditionKind.PlatformLinkLost: return zoneConfig.PlatformLinkGraceMs;
+                case ConditionKind.CollectorPressureOutOfBand: return detail == DetailAboveBand ? zoneConfig.Collector.DpMaxPa : zoneConfig.Collector.DpMinPa;
+                case ConditionKind.HopperTemperatureHigh: return zoneConfig.Collector.HopperTemperatureMaxC;
+                case ConditionKind.WaterLevelLow: return zoneConfig.Collector.WaterLevelMinMm;
+                case ConditionKind.WaterFlowLow: return zoneConfig.Collector.WaterFlowMinM3h;
                 case ConditionKind.OutputFailed: return 1;
                 case ConditionKind.WeldedContact: return 0;
                 case ConditionKind.BypassSuspected:
-                    return detail == DetailLoadInput ? double.NaN : _config.Outputs[ZoneOutput(zone, s)].LoadCurrentThresholdAmps;
+                    return detail == DetailLoadInput ? double.NaN : _config.Outputs[ZoneOutput(zone, subject)].LoadCurrentThresholdAmps;
                 default: return double.NaN;
             }
         }
@@ -120,15 +122,15 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>Unit symbol of value and threshold ("" when none).</summary>
         public string CauseUnit(int zone, int i)
         {
-            int slot = Slot(zone, i);
-            int s = _causeSubject[slot];
-            int detail = Detail(slot);
-            switch ((ConditionKind)(_causeCode[slot] & KindMask))
+            int code = Code(zone, i);
+            int subject = _table.CauseSubject(zone, i);
+            int detail = Detail(code);
+            switch (KindOf(code))
             {
                 case ConditionKind.ChannelFault:
                 case ConditionKind.ChannelTripLatched:
                 case ConditionKind.ChannelAboveLimit:
-                    return UnitOf(ReferencedChannel(zone, s));
+                    return UnitOf(ReferencedChannel(zone, subject));
                 case ConditionKind.ChannelStale:
                 case ConditionKind.PlatformLinkLost:
                     return "ms";
@@ -145,17 +147,17 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>The rule the cause comes from: the zone limit's, the channel profile's, the collector's, or the condition's.</summary>
         public string CauseStandard(int zone, int i)
         {
-            int slot = Slot(zone, i);
-            int s = _causeSubject[slot];
-            ConditionKind kind = (ConditionKind)(_causeCode[slot] & KindMask);
+            int code = Code(zone, i);
+            int subject = _table.CauseSubject(zone, i);
+            ConditionKind kind = KindOf(code);
             string standard = null;
             switch (kind)
             {
                 case ConditionKind.ChannelAboveLimit:
-                    standard = Detail(slot) == DetailZoneLimit ? Config(zone).LimitStandard(s) : ChannelStandard(ReferencedChannel(zone, s));
+                    standard = Detail(code) == DetailZoneLimit ? Config(zone).LimitStandard(subject) : ChannelStandard(ReferencedChannel(zone, subject));
                     break;
                 case ConditionKind.ChannelTripLatched:
-                    standard = ChannelStandard(ReferencedChannel(zone, s));
+                    standard = ChannelStandard(ReferencedChannel(zone, subject));
                     break;
                 case ConditionKind.CollectorPressureOutOfBand:
                 case ConditionKind.HopperTemperatureHigh:
@@ -178,17 +180,17 @@ namespace Qinshui.Edge.Core.Interlocks
             cause.Standard = CauseStandard(zone, i);
         }
 
-        private double LevelThreshold(int a, int detail)
+        private double LevelThreshold(int channel, int detail)
         {
-            int l = detail - 1;
-            return detail == DetailLevelBeyond || l >= _alarms.LevelCount(a) ? double.NaN : _alarms.Threshold(a, l);
+            int level = detail - 1;
+            return detail == DetailLevelBeyond || level >= _alarms.LevelCount(channel) ? double.NaN : _alarms.Threshold(channel, level);
         }
 
         /// <summary>The standard of the channel's profile (looked up when a cause is read, not kept per channel).</summary>
-        private string ChannelStandard(int a)
+        private string ChannelStandard(int channel)
         {
-            AlarmProfile p = _alarms.Profile(a);
-            return p != null ? p.Standard : "site-defined channel";
+            AlarmProfile profile = _alarms.Profile(channel);
+            return profile != null ? profile.Standard : "site-defined channel";
         }
     }
 }

@@ -41,25 +41,26 @@ public static class ConfigFiles
     }
 
     /// <summary>
-    /// Validates bytes as the device will: profiles inlined, read by the core's reader against
-    /// the catalogue, then (with a board) every pin checked against the board's ESP32 rules.
+    /// Validates bytes as the device will, through the core's ConfigPipeline: profiles inlined, read
+    /// against the catalogue, then (with a board) every pin checked against the board's ESP32 rules.
     /// </summary>
     public static Loaded Check(string file, byte[] bytes, ValidationErrors errors, IReadOnlyList<UnitNormaliser.Conversion> conversions)
     {
         var inlined = ProfileInliner.Inline(bytes, HardwareCatalog.ProfileJson);
         bytes = inlined.Bytes;
-        var config = GatewayConfigReader.Read(bytes, 0, bytes.Length, HardwareCatalog.Profiles, errors);
+        var config = ConfigPipeline.Read(bytes, 0, bytes.Length, HardwareCatalog.Profiles, errors);
         if (config != null)
         {
+            BoardPinMap? board = null;
             if (config.Board.Length > 0)
             {
-                var board = HardwareCatalog.Board(config.Board, errors);
-                if (board != null) ConfigPinCheck.Validate(config, board, errors);
+                board = HardwareCatalog.Board(config.Board, errors);
             }
             else if (config.PinIds.Length > 0)
             {
                 errors.Warning("pins", "pins_without_board", "\"pins\" is only checked when \"board\" names a board", "只有设置了 \"board\" 才会检查 \"pins\"");
             }
+            ConfigPipeline.CheckBoardAndHost(config, board, null, errors);
             if (errors.HasErrors) config = null;
         }
         return new Loaded(file, bytes, config, errors, conversions) { InlinedProfiles = inlined.Inlined };

@@ -38,7 +38,7 @@ public sealed class FleetGateway : IGatewayPorts, IAsyncDisposable
         sb.Append("]}");
         byte[] json = Encoding.UTF8.GetBytes(sb.ToString());
         var errors = new ValidationErrors();
-        var config = GatewayConfigReader.Read(json, 0, json.Length, errors) ?? throw new InvalidOperationException(errors.Count > 0 ? errors[0].ToString() : "fleet config");
+        var config = ConfigPipeline.Read(json, 0, json.Length, null, errors) ?? throw new InvalidOperationException(errors.Count > 0 ? errors[0].ToString() : "fleet config");
         string prefix = $"qinshui/v1/{site}/{Id}/";
         _link = new MqttNetLink(new MqttLinkOptions
         {

@@ -160,7 +160,7 @@ public sealed class ConfigSelectionTests : IDisposable
         byte[] args = Encoding.UTF8.GetBytes("{\"envelope\":" + Encoding.UTF8.GetString(qedge) + "}");
         Assert.True(JsonParser.TryParse(args, 0, args.Length, out JsonValue argsJson, out _));
         var result = new CommandResult();
-        f.Runtime.Apply("update_config", argsJson, result);
+        f.Runtime.RemoteUpdates.Apply("update_config", argsJson, result);
         Assert.True(result.Ok);
 
         Assert.NotNull(f.Runtime.PendingConfig);
@@ -179,7 +179,7 @@ public sealed class ConfigSelectionTests : IDisposable
         byte[] args = Encoding.UTF8.GetBytes("{\"envelope\":" + Encoding.UTF8.GetString(older) + "}");
         Assert.True(JsonParser.TryParse(args, 0, args.Length, out JsonValue argsJson, out _));
         var result = new CommandResult();
-        f.Runtime.Apply("update_config", argsJson, result);
+        f.Runtime.RemoteUpdates.Apply("update_config", argsJson, result);
         Assert.False(result.Ok);
         Assert.Null(f.Runtime.PendingConfig);
     }

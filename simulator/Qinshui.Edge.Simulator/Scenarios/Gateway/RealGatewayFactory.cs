@@ -70,7 +70,7 @@ public sealed class RealGatewayFactory : ISimulatedGatewayFactory
         if (errors.Count > before || json == null) return null;
 
         var validation = new ValidationErrors();
-        var config = GatewayConfigReader.Read(json, 0, json.Length, validation);
+        var config = ConfigPipeline.Read(json, 0, json.Length, null, validation);
         for (int i = 0; i < validation.Count; i++)
         {
             var v = validation[i];
