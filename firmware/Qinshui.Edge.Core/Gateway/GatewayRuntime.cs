@@ -196,6 +196,7 @@ namespace Qinshui.Edge.Core.Gateway
             // MQTT: telemetry into the journal, the session that drains it, authenticated commands.
             _identity = new GatewayIdentity(config.SiteId, config.GatewayId, bootId, boot.FirmwareVersion, config.Hash ?? "");
             _writer = new MessageWriter(_identity);
+            _events.Header = _writer;
             ZoneInfo[] zoneInfos = new ZoneInfo[ic.Zones.Length];
             for (int z = 0; z < zoneInfos.Length; z++)
             {

@@ -126,13 +126,14 @@ namespace Qinshui.Edge.Core.Mqtt
         public CommandResult LastCommandResult { get { return _result; } }
 
         /// <summary>
-        /// The last will the adapter registers before connecting: state "offline", retained.
+        /// The last will the adapter registers before connecting: state "offline", retained, with the common
+        /// header but no sequence number of its own (<see cref="MessageWriter.WriteWill"/>).
         /// Returns the payload length in buffer.
         /// </summary>
         public int WriteWill(byte[] buffer)
         {
             JsonWriter w = new JsonWriter(buffer);
-            _writer.WriteState(w, false, _clock.UtcMs);
+            _writer.WriteWill(w, _clock.UtcMs);
             return w.Length;
         }
 

@@ -84,6 +84,14 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         return true;
     }
 
+    /// <summary>
+    /// Asked for the last will before every connect (the runtime's offline state with the common header,
+    /// <c>MqttSession.WriteWill</c>); unset, <see cref="MqttLinkOptions.WillPayload"/> is used.
+    /// </summary>
+    public Func<byte[]?>? WillSource { get; set; }
+
+    private byte[] Will() => WillSource?.Invoke() ?? _options.WillPayload;
+
     private MqttClientOptions BuildOptions()
     {
         var b = _factory.CreateClientOptionsBuilder()
@@ -95,7 +103,7 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         if (_options.Username != null) b = b.WithCredentials(_options.Username, _options.Password ?? "");
         if (_options.WillTopic.Length > 0)
         {
-            b = b.WithWillTopic(_options.WillTopic).WithWillPayload(_options.WillPayload)
+            b = b.WithWillTopic(_options.WillTopic).WithWillPayload(Will())
                 .WithWillRetain(true).WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
         }
         if (_options.TrustedCa != null)
@@ -221,7 +229,7 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
                 // A clean DISCONNECT discards the last will, so say "offline" ourselves first.
                 if (_options.WillTopic.Length > 0)
                 {
-                    var will = new MqttApplicationMessageBuilder().WithTopic(_options.WillTopic).WithPayload(_options.WillPayload)
+                    var will = new MqttApplicationMessageBuilder().WithTopic(_options.WillTopic).WithPayload(Will())
                         .WithRetainFlag(true).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
                     await _client.PublishAsync(will, CancellationToken.None).ConfigureAwait(false);
                 }
