@@ -8,8 +8,9 @@ namespace Qinshui.Edge.Core.Mqtt
     /// The MQTT pump: stepped from the scan loop (or its own schedule), never blocks. On every
     /// (re)connect it publishes state "online" (retained) and the birth, rewinds the journal and
     /// replays everything not yet acknowledged. Each publish slot goes to the oldest pending alarm
-    /// or event first and only then to the oldest data record, so a live alarm waits at most one
-    /// in-flight window behind a backlog. Data recorded before this connection is flagged
+    /// or event first and only then to the oldest data record, and data never takes the window's last
+    /// slot, so an alarm or event recorded during a replay is published at the next step, before any
+    /// further backlog message. Data recorded before this connection is flagged
     /// "hist":true. A record is acknowledged in the journal only on its PUBACK (IMqttLink token).
     /// Commands are received, executed by the <see cref="CommandProcessor"/>, answered on reply and
     /// logged as events. Health is published on its interval (live, not journalled).
@@ -270,7 +271,13 @@ namespace Qinshui.Edge.Core.Mqtt
                     if (!_journal.TryReadAgain(e, buf, at)) continue;
                 }
                 // Priority lane first on every slot: alarms and events never queue behind data.
-                else if (!_journal.TryReadNext(true, buf, at, out e) && !_journal.TryReadNext(false, buf, at, out e)) return;
+                else if (!_journal.TryReadNext(true, buf, at, out e))
+                {
+                    // Data never takes the window's last slot: an alarm or event recorded during a replay goes
+                    // out at the next step, before any further data, without waiting for a PUBACK (issue 16 #6).
+                    if (_inFlight.Capacity > 1 && _inFlight.Count >= _inFlight.Capacity - 1) return;
+                    if (!_journal.TryReadNext(false, buf, at, out e)) return;
+                }
                 int start = at;
                 int length = e.PayloadLength;
                 if (e.Class == RecordClass.Data && e.RecordSequence < _historyBoundary && length > 1 && buf[at] == (byte)'{')

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Threading.Channels;
 using MQTTnet;
 using MQTTnet.Protocol;
 using Qinshui.Edge.Core.Ports;
@@ -18,14 +17,13 @@ namespace Qinshui.Edge.Simulator.Mqtt;
 /// </summary>
 public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
 {
-    private sealed record Outgoing(int Token, string Topic, byte[] Payload, bool Retain);
 
     private readonly MqttLinkOptions _options;
     private readonly IMqttClient _client;
     private readonly MqttClientFactory _factory = new();
     private readonly ConcurrentQueue<int> _acks = new();
     private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _received = new();
-    private Channel<Outgoing> _queue;
+    private PublishQueue _queue;
     private readonly CancellationTokenSource _stop = new();
     private int _nextToken;
     private int _queued;
@@ -49,7 +47,8 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
     public long ConnectCount { get; private set; }
     public string? LastError { get; private set; }
 
-    private static Channel<Outgoing> NewQueue() => Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>Live messages (alarm, event, health, reply) go before queued data: <see cref="PublishQueue"/>.</summary>
+    private static PublishQueue NewQueue() => new();
 
     public bool IsConnected => _ready && _client.IsConnected;
 
@@ -60,9 +59,9 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         if (!IsConnected || Volatile.Read(ref _queued) >= _options.MaxQueued) return 0;
         int token = Interlocked.Increment(ref _nextToken);
         if (token <= 0) token = Interlocked.Exchange(ref _nextToken, 1);
-        var o = new Outgoing(token, topic, payload.AsSpan(offset, count).ToArray(), retain);
+        var o = new OutgoingPublish(token, topic, payload.AsSpan(offset, count).ToArray(), retain);
         Interlocked.Increment(ref _queued);
-        if (!_queue.Writer.TryWrite(o))
+        if (!_queue.TryAdd(o))
         {
             Interlocked.Decrement(ref _queued);
             return 0;
@@ -187,16 +186,16 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         }
     }
 
-    private async Task SendLoopAsync(Channel<Outgoing> queue, CancellationToken stop)
+    private async Task SendLoopAsync(PublishQueue queue, CancellationToken stop)
     {
         while (_client.IsConnected && !stop.IsCancellationRequested)
         {
             using var poll = CancellationTokenSource.CreateLinkedTokenSource(stop);
             poll.CancelAfter(200);
-            Outgoing o;
+            OutgoingPublish o;
             try
             {
-                o = await queue.Reader.ReadAsync(poll.Token).ConfigureAwait(false);
+                o = await queue.TakeAsync(poll.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!stop.IsCancellationRequested)
             {
