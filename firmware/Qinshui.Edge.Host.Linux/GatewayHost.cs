@@ -136,8 +136,10 @@ public static class GatewayHost
                 LastPermitCounter = state.LastPermitCounter,
             };
             ports.StartDevices();
-            link?.Start();
             var runtime = new GatewayRuntime(config, ports, boot);
+            // The last will carries the common header (issue 15 #10): asked of the session before every connect.
+            if (link != null) link.WillSource = () => WillOf(runtime);
+            link?.Start();
             runtime.AcceptConfigsAbove(state.PushedConfigCounter);
             if (!runtime.IsOperational)
             {
@@ -232,6 +234,13 @@ public static class GatewayHost
         SiteCertificates.WritePrivate(Path.Combine(o.StateDir, KeyFile), Convert.ToHexStringLower(key) + "\n");
         log.LogWarning("no HMAC key given: generated one in {File}; commands and permits must be signed with it", Path.Combine(o.StateDir, KeyFile));
         return key;
+    }
+
+    private static byte[]? WillOf(GatewayRuntime runtime)
+    {
+        if (runtime.Session == null) return null;
+        var buffer = new byte[256];
+        return buffer[..runtime.Session.WriteWill(buffer)];
     }
 
     private static MqttNetLink? CreateLink(string url, string site, string gateway, string? bundle, string? username, ILogger log)

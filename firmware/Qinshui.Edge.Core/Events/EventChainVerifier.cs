@@ -73,7 +73,7 @@ namespace Qinshui.Edge.Core.Events
             long boot;
             long seq;
             if (!v.TryGetString("hash", out hash) || !v.TryGetString("prev", out prev)
-                || !v.TryGetLong("boot", out boot) || !v.TryGetLong("seq", out seq) || hash.Length != 64)
+                || !v.TryGetLong("chain_boot", out boot) || !v.TryGetLong("chain_seq", out seq) || hash.Length != 64)
             {
                 return ChainProblem.Malformed;
             }

@@ -4,8 +4,9 @@ using Qinshui.Edge.Core.Ports;
 namespace Qinshui.Edge.Core.Events
 {
     /// <summary>
-    /// Writes tamper-evident events: each is a JSON object with boot counter, sequence number,
-    /// time, and the SHA-256 of the previous event ("prev"); its own "hash" is SHA-256 over the
+    /// Writes tamper-evident events: each is a JSON object with the common MQTT header (v, boot id,
+    /// message seq, ts: <see cref="Header"/>), its place in the chain (chain_boot: boot counter,
+    /// chain_seq: event number in this boot), and the SHA-256 of the previous event ("prev"); its own "hash" is SHA-256 over the
     /// UTF-8 bytes of the object written without the hash member (docs/events.md). The record
     /// goes to the journal (<see cref="IJournalWriter"/>, RecordClass.Event) before anything
     /// else may happen to it. One preallocated buffer: recording allocates nothing.
@@ -33,6 +34,9 @@ namespace Qinshui.Edge.Core.Events
         private readonly int _maxLength;
         private bool _open;
         private int _length;
+        private IMessageHeader _header;
+        /// <summary>Header numbers events took while no <see cref="Header"/> was attached.</summary>
+        private long _ownHeaderSequence;
 
         /// <param name="previousHash">Hash of the last event journalled before this boot (32 bytes), or null to start a chain (all zeros).</param>
         public EventRecorder(IJournalWriter journal, ISha256 sha, IClock clock, long bootCounter, string bootId,
@@ -64,6 +68,21 @@ namespace Qinshui.Edge.Core.Events
         }
 
         public long BootCounter { get { return _bootCounter; } }
+
+        /// <summary>
+        /// Where the common header's sequence number comes from (the gateway's MessageWriter: one counter
+        /// over every kind). Unset, events number themselves (their chain index), as a lone event log does.
+        /// Set it before the first event, or the writer continues after the numbers events already used.
+        /// </summary>
+        public IMessageHeader Header
+        {
+            get { return _header; }
+            set
+            {
+                _header = value;
+                if (value != null) value.SkipTo(_ownHeaderSequence);
+            }
+        }
 
         /// <summary>The writer of the event being built (between Begin and Commit).</summary>
         public JsonWriter Writer { get { return _writer; } }
@@ -100,11 +119,16 @@ namespace Qinshui.Edge.Core.Events
             _length = 0;
             _writer.Reset(_buffer, 0, _maxLength - HashSuffixLength);
             _writer.StartObject();
-            _writer.Integer("v", FormatVersion);
-            _writer.Integer("boot", _bootCounter);
-            _writer.String("bootId", _bootId);
-            _writer.Integer("seq", Sequence + 1);
-            _writer.Integer("utcMs", _clock.UtcMs);
+            if (_header != null) _header.WriteHeader(_writer, _clock.UtcMs);
+            else
+            {
+                _writer.Integer("v", FormatVersion);
+                _writer.String("boot", _bootId);
+                _writer.Integer("seq", ++_ownHeaderSequence);
+                _writer.Integer("ts", _clock.UtcMs);
+            }
+            _writer.Integer("chain_boot", _bootCounter);
+            _writer.Integer("chain_seq", Sequence + 1);
             _writer.Integer("monoMs", _clock.MonotonicMs);
             _writer.Bool("clockTrusted", _clock.IsTrusted);
             _writer.String("kind", kindCode);
@@ -128,6 +152,7 @@ namespace Qinshui.Edge.Core.Events
             if (_writer.Overflowed || _writer.Depth != 0)
             {
                 Overflows++;
+                GiveBackHeaderSequence();
                 return false;
             }
             int body = _writer.Length;
@@ -148,11 +173,19 @@ namespace Qinshui.Edge.Core.Events
             if (!_journal.Append(RecordClass.Event, _buffer, 0, p))
             {
                 JournalFailures++;
+                GiveBackHeaderSequence();
                 return false;
             }
             Sequence++;
             for (int i = 0; i < HashSize; i++) _prevHash[i] = _digest[i];
             return true;
+        }
+
+        /// <summary>An event not journalled is never sent: its header number goes back, or the platform sees a false gap.</summary>
+        private void GiveBackHeaderSequence()
+        {
+            if (_header != null) _header.ReleaseLastSequence();
+            else if (_ownHeaderSequence > 0) _ownHeaderSequence--;
         }
 
         private static byte HexDigit(int n) { return (byte)(n < 10 ? '0' + n : 'a' + n - 10); }

@@ -119,6 +119,7 @@ namespace Qinshui.Edge.Core.Gateway
             // MQTT: telemetry into the journal, the session that drains it, authenticated commands and signed updates.
             _identity = new GatewayIdentity(config.SiteId, config.GatewayId, bootId, boot.FirmwareVersion, config.Hash ?? "");
             MessageWriter writer = new MessageWriter(_identity);
+            _events.Header = writer;
             _recorder = new TelemetryRecorder(writer, _journal, _clock, _alarms, _journal.MaxPayloadLength, config.Mqtt.DataBatchIntervalMs, payload);
             // Command and clock events join the zones' and welding's hash chain: one verifiable log.
             _recorder.EventSink = this;

@@ -1,5 +1,6 @@
 using Qinshui.Edge.Core.Alarms;
 using Qinshui.Edge.Core.Domain;
+using Qinshui.Edge.Core.Events;
 using Qinshui.Edge.Core.Json;
 using Qinshui.Edge.Core.Profiles;
 
@@ -10,7 +11,7 @@ namespace Qinshui.Edge.Core.Mqtt
     /// Each message starts with the common header {"v":1,"boot":…,"seq":…,"ts":…}; the sequence
     /// number is one counter per boot over all message kinds, so a gap anywhere is visible.
     /// </summary>
-    public sealed class MessageWriter
+    public sealed class MessageWriter : IMessageHeader
     {
         public const int SchemaVersion = 1;
         private readonly GatewayIdentity _id;
@@ -40,10 +41,58 @@ namespace Qinshui.Edge.Core.Mqtt
         public void Begin(JsonWriter w, long utcMs)
         {
             w.StartObject();
+            WriteHeader(w, utcMs);
+        }
+
+        /// <summary>The common header with the next sequence number (hash-chained events write it inside their object).</summary>
+        public void WriteHeader(JsonWriter w, long utcMs)
+        {
             w.Integer("v", SchemaVersion);
             w.String("boot", _id.BootId);
             w.Integer("seq", ++_seq);
             w.Integer("ts", utcMs);
+        }
+
+        /// <summary>
+        /// Takes the next sequence number for a message written later (<see cref="Begin(JsonWriter, long, long)"/>):
+        /// a data batch reserves its successor's number when it is closed and announces it ("nb").
+        /// </summary>
+        public long ReserveSequence()
+        {
+            return ++_seq;
+        }
+
+        /// <summary>Opens a message under a number reserved earlier.</summary>
+        public void Begin(JsonWriter w, long reservedSeq, long utcMs)
+        {
+            w.StartObject();
+            w.Integer("v", SchemaVersion);
+            w.String("boot", _id.BootId);
+            w.Integer("seq", reservedSeq);
+            w.Integer("ts", utcMs);
+        }
+
+        /// <summary>Messages written before this writer existed (early events) used numbers up to lastUsed.</summary>
+        public void SkipTo(long lastUsed)
+        {
+            if (lastUsed > _seq) _seq = lastUsed;
+        }
+
+        /// <summary>
+        /// The last will: the header of the message it follows (the last number issued, 0 before any) and
+        /// "will":true. It takes no number of its own: the broker publishes it only when the connection dies
+        /// uncleanly, so a number of its own would be a false gap after every clean disconnect (docs/mqtt.md).
+        /// </summary>
+        public void WriteWill(JsonWriter w, long utcMs)
+        {
+            w.StartObject();
+            w.Integer("v", SchemaVersion);
+            w.String("boot", _id.BootId);
+            w.Integer("seq", _seq);
+            w.Integer("ts", utcMs);
+            w.String("state", "offline");
+            w.Bool("will", true);
+            w.EndObject();
         }
 
         /// <summary>state: "online" (published retained on connect) or "offline" (the last will).</summary>

@@ -8,8 +8,9 @@ namespace Qinshui.Edge.Core.Mqtt
     /// The MQTT pump: stepped from the scan loop (or its own schedule), never blocks. On every
     /// (re)connect it publishes state "online" (retained) and the birth, rewinds the journal and
     /// replays everything not yet acknowledged. Each publish slot goes to the oldest pending alarm
-    /// or event first and only then to the oldest data record, so a live alarm waits at most one
-    /// in-flight window behind a backlog. Data recorded before this connection is flagged
+    /// or event first and only then to the oldest data record, and data never takes the window's last
+    /// slot, so an alarm or event recorded during a replay is published at the next step, before any
+    /// further backlog message. Data recorded before this connection is flagged
     /// "hist":true. A record is acknowledged in the journal only on its PUBACK (IMqttLink token).
     /// Commands are received, executed by the <see cref="CommandProcessor"/>, answered on reply and
     /// logged as events. Health is published on its interval (live, not journalled).
@@ -26,7 +27,6 @@ namespace Qinshui.Edge.Core.Mqtt
         /// <summary>Live messages (health, replies, the birth summary) need less than this.</summary>
         public const int MinPayloadBytes = 1024;
         private const int NotPending = int.MinValue;
-        private const int RowInts = 5;
 
         private static readonly byte[] s_histPrefix = { (byte)'{', (byte)'"', (byte)'h', (byte)'i', (byte)'s', (byte)'t', (byte)'"', (byte)':', (byte)'t', (byte)'r', (byte)'u', (byte)'e', (byte)',' };
 
@@ -49,22 +49,14 @@ namespace Qinshui.Edge.Core.Mqtt
         private readonly byte[] _topicBuf = new byte[TopicBufferBytes];
         private readonly CommandResult _result = new CommandResult();
 
-        /// <summary>
-        /// In-flight journal records, one row of <see cref="RowInts"/> ints per slot: token, segment,
-        /// offset, segment sequence, record sequence (parallel primitives, not JournalEntry[]: nanoFramework
-        /// boxes every struct element, docs/memory.md). The row after the window holds the record a
-        /// refused publish left to retry.
-        /// </summary>
-        private readonly int[] _inFlight;
-        private readonly int _window;
-        private int _inFlightCount;
+        /// <summary>Journal records waiting for their PUBACK, and the one a refused publish left to retry.</summary>
+        private readonly InFlightWindow _inFlight;
 
         private bool _connected;
         /// <summary>Next birth message to publish: -1 the birth, 0.. a meta page; NotPending when all went.</summary>
         private int _birthNext = NotPending;
         private uint _historyBoundary;
         private long _lastHealthMono = long.MinValue;
-        private bool _hasRetry;
         private long _refusalWindowStart;
         private int _refusalEventsInWindow;
         private long _refusalsSuppressed;
@@ -103,8 +95,7 @@ namespace Qinshui.Edge.Core.Mqtt
             // A birth item longer than a page of the shared buffer (a zone watching very many channels):
             // live messages get a buffer of their own, sized for this configuration at start-up.
             _live = _birthPages.RequiredBufferBytes <= payload.Buffer.Length ? payload : new JsonWriter(new byte[_birthPages.RequiredBufferBytes]);
-            _window = _options.InFlightWindow;
-            _inFlight = new int[(_window + 1) * RowInts];
+            _inFlight = new InFlightWindow(_options.InFlightWindow);
         }
 
         /// <summary>
@@ -132,17 +123,18 @@ namespace Qinshui.Edge.Core.Mqtt
         public long BirthsPublished { get; private set; }
         public long MetaPagesPublished { get; private set; }
         public long CommandsHandled { get; private set; }
-        public int InFlight { get { return _inFlightCount; } }
+        public int InFlight { get { return _inFlight.Count; } }
         public CommandResult LastCommandResult { get { return _result; } }
 
         /// <summary>
-        /// The last will the adapter registers before connecting: state "offline", retained.
+        /// The last will the adapter registers before connecting: state "offline", retained, with the common
+        /// header but no sequence number of its own (<see cref="MessageWriter.WriteWill"/>).
         /// Returns the payload length in buffer.
         /// </summary>
         public int WriteWill(byte[] buffer)
         {
             JsonWriter w = new JsonWriter(buffer);
-            _writer.WriteState(w, false, _clock.UtcMs);
+            _writer.WriteWill(w, _clock.UtcMs);
             return w.Length;
         }
 
@@ -174,8 +166,7 @@ namespace Qinshui.Edge.Core.Mqtt
         {
             _connected = true;
             Connections++;
-            _inFlightCount = 0;
-            _hasRetry = false;
+            _inFlight.Clear();
             _journal.Rewind();
             _historyBoundary = _journal.NextRecordSequence;
             ResetLive();
@@ -190,8 +181,7 @@ namespace Qinshui.Edge.Core.Mqtt
         {
             // Whatever was in flight is not acknowledged: it stays pending and is replayed.
             _connected = false;
-            _inFlightCount = 0;
-            _hasRetry = false;
+            _inFlight.Clear();
         }
 
         private void ResetLive()
@@ -259,37 +249,11 @@ namespace Qinshui.Edge.Core.Mqtt
             int token;
             while (_link.TryTakeAcknowledged(out token))
             {
-                for (int i = 0; i < _inFlightCount; i++)
-                {
-                    if (_inFlight[i * RowInts] != token) continue;
-                    _journal.Acknowledge(Entry(i));
-                    Acknowledged++;
-                    _inFlightCount--;
-                    System.Array.Copy(_inFlight, _inFlightCount * RowInts, _inFlight, i * RowInts, RowInts);
-                    break;
-                }
+                Journal.JournalEntry e;
+                if (!_inFlight.TryRemove(token, out e)) continue;
+                _journal.Acknowledge(e);
+                Acknowledged++;
             }
-        }
-
-        private Journal.JournalEntry Entry(int row)
-        {
-            Journal.JournalEntry e = new Journal.JournalEntry();
-            int at = row * RowInts;
-            e.Segment = _inFlight[at + 1];
-            e.Offset = _inFlight[at + 2];
-            e.SegmentSequence = (uint)_inFlight[at + 3];
-            e.RecordSequence = (uint)_inFlight[at + 4];
-            return e;
-        }
-
-        private void Keep(int row, int token, Journal.JournalEntry e)
-        {
-            int at = row * RowInts;
-            _inFlight[at] = token;
-            _inFlight[at + 1] = e.Segment;
-            _inFlight[at + 2] = e.Offset;
-            _inFlight[at + 3] = (int)e.SegmentSequence;
-            _inFlight[at + 4] = (int)e.RecordSequence;
         }
 
         private void PumpJournal()
@@ -298,20 +262,22 @@ namespace Qinshui.Edge.Core.Mqtt
             byte[] buf = _payload.Buffer;
             // The record goes at the prefix's length - 1, so {"hist":true, can replace its opening brace in place.
             int at = s_histPrefix.Length - 1;
-            while (budget > 0 && _inFlightCount < _window)
+            while (budget > 0 && !_inFlight.IsFull)
             {
                 Journal.JournalEntry e;
-                if (_hasRetry)
+                if (_inFlight.TryTakeRetry(out e))
                 {
                     // The refused record's bytes did not wait in the shared buffer: read it again.
-                    _hasRetry = false;
-                    e = Entry(_window);
-                    e.PayloadLength = _inFlight[_window * RowInts] & 0xFFFF;
-                    e.Class = (RecordClass)(_inFlight[_window * RowInts] >> 16);
                     if (!_journal.TryReadAgain(e, buf, at)) continue;
                 }
                 // Priority lane first on every slot: alarms and events never queue behind data.
-                else if (!_journal.TryReadNext(true, buf, at, out e) && !_journal.TryReadNext(false, buf, at, out e)) return;
+                else if (!_journal.TryReadNext(true, buf, at, out e))
+                {
+                    // Data never takes the window's last slot: an alarm or event recorded during a replay goes
+                    // out at the next step, before any further data, without waiting for a PUBACK (issue 16 #6).
+                    if (_inFlight.Capacity > 1 && _inFlight.Count >= _inFlight.Capacity - 1) return;
+                    if (!_journal.TryReadNext(false, buf, at, out e)) return;
+                }
                 int start = at;
                 int length = e.PayloadLength;
                 if (e.Class == RecordClass.Data && e.RecordSequence < _historyBoundary && length > 1 && buf[at] == (byte)'{')
@@ -325,14 +291,11 @@ namespace Qinshui.Edge.Core.Mqtt
                 int token = _link.Publish(_topics.Topic(kind), buf, start, length, false);
                 if (token == 0)
                 {
-                    _hasRetry = true;
-                    // The token column of the retry row keeps class and length (a record is < 64 KiB).
-                    Keep(_window, ((int)e.Class << 16) | e.PayloadLength, e);
+                    _inFlight.KeepRetry(e);
                     return;
                 }
                 Published++;
-                Keep(_inFlightCount, token, e);
-                _inFlightCount++;
+                _inFlight.Add(token, e);
                 budget--;
             }
         }

@@ -11,11 +11,17 @@ namespace Qinshui.Edge.Core.Mqtt
     /// batched into one data message ([[channel index, Δt ms, value|null, quality bits], …]) until
     /// the batch buffer is nearly full or the batch interval elapsed. Allocates nothing in the
     /// steady state: every buffer is sized here.
+    /// Issue 15 #10: the open batch lives in RAM until it is journalled, so a crash loses it. Each
+    /// journalled batch therefore announces the sequence number reserved for the batch after it
+    /// ("nb"): if the gateway dies with that batch open, the number never arrives and the platform
+    /// sees the loss as a gap (docs/mqtt.md, "Deciding a gap"). Journalling the open batch more
+    /// often would only shorten the loss, cost a flash write per flush and make batches smaller
+    /// (fewer readings per message and per MiB, issue 16 #3/#4); it would still be invisible.
     /// </summary>
     public sealed class TelemetryRecorder
     {
-        /// <summary>Room kept for one reading element plus the closing "]}".</summary>
-        private const int ElementReserve = 64;
+        /// <summary>Room kept for one reading element plus the closing "]" and ,"nb":n}.</summary>
+        private const int ElementReserve = 88;
 
         private readonly MessageWriter _writer;
         private readonly IJournalWriter _journal;
@@ -30,6 +36,9 @@ namespace Qinshui.Edge.Core.Mqtt
         private long _batchStartMono;
         private long _batchTsUtc;
         private int _batchReadings;
+        /// <summary>Sequence number the next batch opens with, announced by the last closed one (0: none yet).</summary>
+        private long _nextBatchSeq;
+        private long _batchSeq;
 
         /// <param name="batchCapacityBytes">At most the journal's MaxPayloadLength.</param>
         /// <param name="batchIntervalMs">A batch is closed after this long even if not full (latency bound).</param>
@@ -107,7 +116,10 @@ namespace Qinshui.Edge.Core.Mqtt
             _batch.Reset();
             _batchTsUtc = firstUtcMs;
             _batchStartMono = _clock.MonotonicMs;
-            _writer.Begin(_batch, firstUtcMs);
+            long seq = _nextBatchSeq > 0 ? _nextBatchSeq : _writer.ReserveSequence();
+            _nextBatchSeq = 0;
+            _batchSeq = seq;
+            _writer.Begin(_batch, seq, firstUtcMs);
             _batch.String("cfg", _configTag);
             _batch.StartArray("r");
             _batchOpen = true;
@@ -125,8 +137,15 @@ namespace Qinshui.Edge.Core.Mqtt
         {
             if (!_batchOpen) return;
             _batchOpen = false;
-            if (_batchReadings == 0) return;
+            if (_batchReadings == 0)
+            {
+                // Nothing was sent under this number: the next batch takes it.
+                _nextBatchSeq = _batchSeq;
+                return;
+            }
             _batch.EndArray();
+            _nextBatchSeq = _writer.ReserveSequence();
+            _batch.Integer("nb", _nextBatchSeq);
             _batch.EndObject();
             if (_batch.Overflowed)
             {

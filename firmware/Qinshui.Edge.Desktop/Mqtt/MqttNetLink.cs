@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Threading.Channels;
 using MQTTnet;
 using MQTTnet.Protocol;
 using Qinshui.Edge.Core.Ports;
@@ -18,14 +17,13 @@ namespace Qinshui.Edge.Desktop.Mqtt;
 /// </summary>
 public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
 {
-    private sealed record Outgoing(int Token, string Topic, byte[] Payload, bool Retain);
 
     private readonly MqttLinkOptions _options;
     private readonly IMqttClient _client;
     private readonly MqttClientFactory _factory = new();
     private readonly ConcurrentQueue<int> _acks = new();
     private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _received = new();
-    private Channel<Outgoing> _queue;
+    private PublishQueue _queue;
     private readonly CancellationTokenSource _stop = new();
     private int _nextToken;
     private int _queued;
@@ -49,7 +47,8 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
     public long ConnectCount { get; private set; }
     public string? LastError { get; private set; }
 
-    private static Channel<Outgoing> NewQueue() => Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>Live messages (alarm, event, health, reply) go before queued data: <see cref="PublishQueue"/>.</summary>
+    private static PublishQueue NewQueue() => new();
 
     public bool IsConnected => _ready && _client.IsConnected;
 
@@ -60,9 +59,9 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         if (!IsConnected || Volatile.Read(ref _queued) >= _options.MaxQueued) return 0;
         int token = Interlocked.Increment(ref _nextToken);
         if (token <= 0) token = Interlocked.Exchange(ref _nextToken, 1);
-        var o = new Outgoing(token, topic, payload.AsSpan(offset, count).ToArray(), retain);
+        var o = new OutgoingPublish(token, topic, payload.AsSpan(offset, count).ToArray(), retain);
         Interlocked.Increment(ref _queued);
-        if (!_queue.Writer.TryWrite(o))
+        if (!_queue.TryAdd(o))
         {
             Interlocked.Decrement(ref _queued);
             return 0;
@@ -84,6 +83,14 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         return true;
     }
 
+    /// <summary>
+    /// Asked for the last will before every connect (the runtime's offline state with the common header,
+    /// <c>MqttSession.WriteWill</c>); unset, <see cref="MqttLinkOptions.WillPayload"/> is used.
+    /// </summary>
+    public Func<byte[]?>? WillSource { get; set; }
+
+    private byte[] Will() => WillSource?.Invoke() ?? _options.WillPayload;
+
     private MqttClientOptions BuildOptions()
     {
         var b = _factory.CreateClientOptionsBuilder()
@@ -95,7 +102,7 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         if (_options.Username != null) b = b.WithCredentials(_options.Username, _options.Password ?? "");
         if (_options.WillTopic.Length > 0)
         {
-            b = b.WithWillTopic(_options.WillTopic).WithWillPayload(_options.WillPayload)
+            b = b.WithWillTopic(_options.WillTopic).WithWillPayload(Will())
                 .WithWillRetain(true).WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
         }
         if (_options.TrustedCa != null)
@@ -179,16 +186,16 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         }
     }
 
-    private async Task SendLoopAsync(Channel<Outgoing> queue, CancellationToken stop)
+    private async Task SendLoopAsync(PublishQueue queue, CancellationToken stop)
     {
         while (_client.IsConnected && !stop.IsCancellationRequested)
         {
             using var poll = CancellationTokenSource.CreateLinkedTokenSource(stop);
             poll.CancelAfter(200);
-            Outgoing o;
+            OutgoingPublish o;
             try
             {
-                o = await queue.Reader.ReadAsync(poll.Token).ConfigureAwait(false);
+                o = await queue.TakeAsync(poll.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!stop.IsCancellationRequested)
             {
@@ -221,7 +228,7 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
                 // A clean DISCONNECT discards the last will, so say "offline" ourselves first.
                 if (_options.WillTopic.Length > 0)
                 {
-                    var will = new MqttApplicationMessageBuilder().WithTopic(_options.WillTopic).WithPayload(_options.WillPayload)
+                    var will = new MqttApplicationMessageBuilder().WithTopic(_options.WillTopic).WithPayload(Will())
                         .WithRetainFlag(true).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
                     await _client.PublishAsync(will, CancellationToken.None).ConfigureAwait(false);
                 }

@@ -6,20 +6,21 @@ namespace Qinshui.Edge.Simulator.Platform;
 public sealed record StreamProblem(string Kind, string Topic, string Detail);
 
 /// <summary>
-/// What the platform checks on every message under qinshui/v1/#: the common header of
-/// MessageWriter ({"v":1,"boot":"8 hex","seq":n,"ts":utcMs}), each kind against its schema in
-/// docs/schemas (<see cref="PayloadSchemas"/>; hash-chained event records, docs/events.md, carry the
-/// numeric boot counter, "bootId" and their own chain sequence and are checked for those), and per
-/// gateway and boot the sequence numbers: a number seen twice is a duplicate; a number skipped and
-/// still missing after <see cref="GapGraceMs"/> (alarms and events may overtake older data) is a gap.
-/// Retained messages (the last state) are replays by design and not sequence-checked.
+/// What the platform checks on every message under qinshui/v1/#: the common header every kind
+/// carries ({"v":1,"boot":"8 hex","seq":n,"ts":utcMs}; hash-chained events add their chain place as
+/// chain_boot/chain_seq, docs/events.md), each kind against its schema in docs/schemas
+/// (<see cref="PayloadSchemas"/>), and per gateway and boot the sequence numbers: a number seen twice
+/// is a duplicate; a number missing is a gap only once the gateway reports an empty journal, as
+/// <see cref="SequenceTracker"/> (and docs/mqtt.md, "Deciding a gap") say — arrival order is not
+/// sequence order. Retained messages (the last state) and the last will are not sequence-checked.
 /// </summary>
 public sealed class StreamChecker
 {
-    private readonly Dictionary<string, Stream> _streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SequenceTracker> _gateways = new(StringComparer.Ordinal);
     private readonly List<StreamProblem> _problems = new();
 
-    public long GapGraceMs { get; init; } = 10_000;
+    /// <summary>Wait after the journal was reported empty, for messages the broker reordered between topics.</summary>
+    public long GapGraceMs { get; init; } = 2_000;
     public IReadOnlyList<StreamProblem> Problems => _problems;
     public long Messages { get; private set; }
     public Dictionary<string, long> PerKind { get; } = new(StringComparer.Ordinal);
@@ -64,75 +65,59 @@ public sealed class StreamChecker
             found.Add(new StreamProblem("schema", topic, "not a JSON object"));
             return Keep(found);
         }
-        bool chained = kind == "event" && root.TryGetProperty("hash", out _);
         string? boot = null;
         long seq = 0;
         if (!root.TryGetProperty("v", out var v) || v.ValueKind != JsonValueKind.Number || v.GetInt32() != 1) found.Add(new StreamProblem("schema", topic, "\"v\" must be 1"));
-        if (chained)
+        if (!root.TryGetProperty("boot", out var b) || b.ValueKind != JsonValueKind.String || b.GetString()!.Length != 8) found.Add(new StreamProblem("schema", topic, "\"boot\" must be the 8-hex boot id"));
+        else boot = b.GetString();
+        if (!root.TryGetProperty("ts", out var ts) || ts.ValueKind != JsonValueKind.Number) found.Add(new StreamProblem("schema", topic, "\"ts\" (UTC ms) missing"));
+        if (PayloadSchemas.Has(kind))
         {
-            if (!root.TryGetProperty("bootId", out var b) || b.ValueKind != JsonValueKind.String) found.Add(new StreamProblem("schema", topic, "chained event without \"bootId\""));
-            else boot = "event:" + b.GetString();
-            foreach (var f in new[] { "prev", "hash", "kind", "subject", "reason", "utcMs" })
-                if (!root.TryGetProperty(f, out _)) found.Add(new StreamProblem("schema", topic, $"event without \"{f}\""));
             foreach (var p in PayloadSchemas.Check(kind, root)) found.Add(new StreamProblem("schema", topic, p));
         }
-        else
+        else if (s_required.TryGetValue(kind, out var fields))
         {
-            if (!root.TryGetProperty("boot", out var b) || b.ValueKind != JsonValueKind.String || b.GetString()!.Length != 8) found.Add(new StreamProblem("schema", topic, "\"boot\" must be the 8-hex boot id"));
-            else boot = b.GetString();
-            if (!root.TryGetProperty("ts", out var ts) || ts.ValueKind != JsonValueKind.Number) found.Add(new StreamProblem("schema", topic, "\"ts\" (UTC ms) missing"));
-            if (PayloadSchemas.Has(kind))
-            {
-                foreach (var p in PayloadSchemas.Check(kind, root)) found.Add(new StreamProblem("schema", topic, p));
-            }
-            else if (s_required.TryGetValue(kind, out var fields))
-            {
-                foreach (var f in fields)
-                    if (!root.TryGetProperty(f, out _)) found.Add(new StreamProblem("schema", topic, $"{kind} without \"{f}\""));
-            }
+            foreach (var f in fields)
+                if (!root.TryGetProperty(f, out _)) found.Add(new StreamProblem("schema", topic, $"{kind} without \"{f}\""));
         }
-        if (!root.TryGetProperty("seq", out var s) || s.ValueKind != JsonValueKind.Number || !s.TryGetInt64(out seq) || seq < 1)
+        bool will = root.TryGetProperty("will", out var w) && w.ValueKind == JsonValueKind.True;
+        if (!root.TryGetProperty("seq", out var s) || s.ValueKind != JsonValueKind.Number || !s.TryGetInt64(out seq) || seq < (will ? 0 : 1))
             found.Add(new StreamProblem("schema", topic, "\"seq\" must be a positive integer"));
-        if (boot != null && seq > 0 && !retained)
+        if (boot != null && seq > 0 && !retained && !will)
         {
-            string key = parts[2] + "/" + parts[3] + "/" + boot;
-            if (!_streams.TryGetValue(key, out var st)) _streams[key] = st = new Stream();
-            if (!st.Seen.Add(seq)) found.Add(new StreamProblem("duplicate", topic, $"boot {boot} seq {seq} received twice"));
-            else
-            {
-                st.Missing.Remove(seq);
-                if (st.Max > 0) for (long m = st.Max + 1; m < seq; m++) st.Missing[m] = nowMs;
-                if (seq > st.Max) st.Max = seq;
-            }
+            string key = parts[2] + "/" + parts[3];
+            if (!_gateways.TryGetValue(key, out var tracker)) _gateways[key] = tracker = new SequenceTracker(GapGraceMs);
+            long? nb = kind == "data" && root.TryGetProperty("nb", out var n) && n.TryGetInt64(out long nbv) ? nbv : null;
+            bool connection = kind == "birth" || (kind == "state" && root.TryGetProperty("state", out var st) && st.ValueEquals("online"));
+            if (!tracker.Add(boot, seq, kind, nb, connection)) found.Add(new StreamProblem("duplicate", topic, $"boot {boot} seq {seq} received twice"));
+            else if (kind == "health" && JournalEmpty(root)) tracker.JournalDrained(boot, seq, nowMs);
         }
-        found.AddRange(ExpireGaps(nowMs));
+        found.AddRange(DueGaps(nowMs));
         return Keep(found);
     }
 
-    /// <summary>Sequence numbers missing for longer than the grace: reported once as a gap.</summary>
-    public List<StreamProblem> ExpireGaps(long nowMs)
+    /// <summary>Sequence numbers decided missing (journal reported empty) and past the grace: each reported once as a gap.</summary>
+    public List<StreamProblem> ExpireGaps(long nowMs) => Keep(DueGaps(nowMs));
+
+    private List<StreamProblem> DueGaps(long nowMs)
     {
         var gaps = new List<StreamProblem>();
-        foreach (var (key, st) in _streams)
+        foreach (var (key, tracker) in _gateways)
         {
-            var expired = st.Missing.Where(m => nowMs - m.Value >= GapGraceMs).Select(m => m.Key).OrderBy(x => x).ToList();
-            if (expired.Count == 0) continue;
-            foreach (var m in expired) st.Missing.Remove(m);
-            gaps.Add(new StreamProblem("gap", key, $"{expired.Count} message(s) never arrived: seq {string.Join(",", expired.Take(8))}{(expired.Count > 8 ? ",…" : "")}"));
+            foreach (var (boot, seqs) in tracker.Expire(nowMs))
+                gaps.Add(new StreamProblem("gap", key + "/" + boot, $"{seqs.Count} message(s) never arrived although the journal is empty: seq {string.Join(",", seqs.Take(8))}{(seqs.Count > 8 ? ",…" : "")}"));
         }
         return gaps;
     }
+
+    private static bool JournalEmpty(JsonElement health) =>
+        health.TryGetProperty("journal", out var j) && j.ValueKind == JsonValueKind.Object
+        && j.TryGetProperty("pending_data", out var d) && d.TryGetInt64(out long pd) && pd == 0
+        && j.TryGetProperty("pending_priority", out var p) && p.TryGetInt64(out long pp) && pp == 0;
 
     private List<StreamProblem> Keep(List<StreamProblem> found)
     {
         _problems.AddRange(found);
         return found;
-    }
-
-    private sealed class Stream
-    {
-        public HashSet<long> Seen { get; } = new();
-        public Dictionary<long, long> Missing { get; } = new();
-        public long Max { get; set; }
     }
 }

@@ -81,7 +81,7 @@ public class HashChainTests
         var records = Chain();
         string text = Encoding.UTF8.GetString(records[5]);
         string body = text[..^EventRecorder.HashSuffixLength] + "}";
-        body = body.Replace("\"boot\":7", "\"boot\":7 ");
+        body = body.Replace("\"chain_boot\":7", "\"chain_boot\":7 ");
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
         records[5] = Encoding.UTF8.GetBytes(body[..^1] + ",\"hash\":\"" + hash + "\"}");
         Assert.Equal(6, Verify(records, out var problem));
@@ -121,10 +121,11 @@ public class HashChainTests
         {
             var e = JsonDocument.Parse(record).RootElement;
             Assert.Equal(1, e.GetProperty("v").GetInt32());
-            Assert.Equal(7, e.GetProperty("boot").GetInt64());
-            Assert.Equal("boot-7", e.GetProperty("bootId").GetString());
-            Assert.Equal(++seq, e.GetProperty("seq").GetInt64());
-            Assert.True(e.GetProperty("utcMs").GetInt64() > 1_700_000_000_000);
+            Assert.Equal(7, e.GetProperty("chain_boot").GetInt64());
+            Assert.Equal("boot-7", e.GetProperty("boot").GetString());
+            Assert.Equal(++seq, e.GetProperty("chain_seq").GetInt64());
+            Assert.Equal(seq, e.GetProperty("seq").GetInt64());
+            Assert.True(e.GetProperty("ts").GetInt64() > 1_700_000_000_000);
             Assert.True(e.GetProperty("clockTrusted").GetBoolean());
             foreach (var name in new[] { "kind", "subject", "reason", "en", "zh" }) Assert.False(string.IsNullOrEmpty(e.GetProperty(name).GetString()), name);
             Assert.Equal(JsonValueKind.Array, e.GetProperty("causes").ValueKind);

@@ -40,6 +40,19 @@ public sealed class FakeMqttLink : IMqttLink
         Unacked.Clear();
     }
 
+    /// <summary>
+    /// The broker acknowledges one publish, by its packet id (token): PUBACKs of QoS 1 come per
+    /// packet and in any order. False when that publish is not waiting for its PUBACK.
+    /// </summary>
+    public bool Ack(int token)
+    {
+        int i = Unacked.FindIndex(s => s.Token == token);
+        if (i < 0) return false;
+        Unacked.RemoveAt(i);
+        _acks.Enqueue(token);
+        return true;
+    }
+
     /// <summary>The connection drops: nothing unacknowledged will ever be acknowledged.</summary>
     public void Drop()
     {

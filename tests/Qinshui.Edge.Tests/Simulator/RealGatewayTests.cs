@@ -38,8 +38,8 @@ public sealed class RealGatewayTests
         var events = g.Platform.Inbox.Messages.Where(m => m.Kind == "event")
             .Select(m => JsonDocument.Parse(m.Payload).RootElement)
             .Where(e => e.TryGetProperty("hash", out _)).ToList();
-        var boot1 = events.Where(e => e.GetProperty("boot").GetInt64() == 1).ToList();
-        var boot2 = events.Where(e => e.GetProperty("boot").GetInt64() == 2).ToList();
+        var boot1 = events.Where(e => e.GetProperty("chain_boot").GetInt64() == 1).ToList();
+        var boot2 = events.Where(e => e.GetProperty("chain_boot").GetInt64() == 2).ToList();
         Assert.NotEmpty(boot1);
         Assert.NotEmpty(boot2);
         // The first event of boot 2 links to the last event of boot 1 (kept in NVS across the cut).

@@ -43,7 +43,8 @@ public sealed class PlatformInbox
             {
                 var root = JsonDocument.Parse(m.Payload).RootElement;
                 if (root.ValueKind != JsonValueKind.Object) continue;
-                // Chained event records carry the numeric boot counter and their own chain sequence: checked by the chain verifier.
+                // Every kind carries the common header (chained events too; their chain place is chain_boot/chain_seq).
+                if (root.TryGetProperty("will", out var w) && w.ValueKind == JsonValueKind.True) continue;
                 if (!root.TryGetProperty("boot", out var b) || b.ValueKind != JsonValueKind.String || !root.TryGetProperty("seq", out var s)) continue;
                 bool hist = root.TryGetProperty("hist", out var h) && h.ValueKind == JsonValueKind.True;
                 list.Add((b.GetString() ?? "", s.GetInt64(), m.Kind, hist, root));
@@ -72,8 +73,11 @@ public sealed class PlatformInbox
             var journalled = g.Where(h => h.Kind is "data" or "alarm" or "event").Select(h => h.Seq).ToList();
             long max = journalled.Count > 0 ? journalled.Max() : seqs.Max();
             long min = seqs.Min();
+            // The batch still open at the end of the run: announced by the newest batch ("nb"), not sent yet.
+            var newestData = g.Where(h => h.Kind == "data").OrderBy(h => h.Seq).LastOrDefault();
+            long open = newestData.Root.ValueKind == JsonValueKind.Object && newestData.Root.TryGetProperty("nb", out var nb) ? nb.GetInt64() : 0;
             var missing = new List<long>();
-            for (long s = 1; s <= max; s++) if (!seqs.Contains(s)) missing.Add(s);
+            for (long s = 1; s <= max; s++) if (!seqs.Contains(s) && s != open) missing.Add(s);
             if (missing.Count > 0) problems.Add($"boot {g.Key}: {missing.Count} missing (first {string.Join(",", missing.Take(5))}) of 1..{max}");
         }
         if (bootCount == 0)
@@ -114,8 +118,8 @@ public sealed class PlatformInbox
                 var root = JsonDocument.Parse(m.Payload).RootElement;
                 if (!root.TryGetProperty("hash", out var hash)) continue;
                 if (!seen.Add(hash.GetString() ?? "")) continue;
-                // The chain's own numbering: "boot" (the boot counter) and "seq" within the boot's event log.
-                events.Add((root.GetProperty("boot").GetInt64(), root.GetProperty("seq").GetInt64(), m.Payload));
+                // The chain's own numbering: the boot counter and the event's number within the boot's event log.
+                events.Add((root.GetProperty("chain_boot").GetInt64(), root.GetProperty("chain_seq").GetInt64(), m.Payload));
             }
             catch (Exception x) when (x is JsonException or InvalidOperationException or KeyNotFoundException)
             {
