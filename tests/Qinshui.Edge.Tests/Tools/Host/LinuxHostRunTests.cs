@@ -26,34 +26,8 @@ public sealed class LinuxHostRunTests : IDisposable
         Spi = s => new Mfrc522SpiEmulator(_card, s.BusId, s.ChipSelectLine),
     };
 
-    private string WriteConfig(Action<JsonObject>? edit = null)
-    {
-        var root = new JsonObject
-        {
-            ["schemaVersion"] = 1,
-            ["site"] = new JsonObject { ["id"] = "lab" },
-            ["gateway"] = new JsonObject { ["id"] = "gw-pi" },
-            ["mqtt"] = new JsonObject { ["enabled"] = false },
-            ["analogInputs"] = new JsonArray("ai1"),
-            ["cardReaders"] = new JsonArray("card"),
-            ["pins"] = new JsonObject { ["lab-power"] = 17 },
-            ["channels"] = new JsonArray(new JsonObject { ["id"] = "ch4-lab", ["profile"] = "MINE_CH4_FACE", ["source"] = new JsonObject { ["analog"] = "ai1" } }),
-            ["interlocks"] = new JsonObject
-            {
-                ["outputs"] = new JsonArray(new JsonObject { ["id"] = "lab-power" }),
-                ["zones"] = new JsonArray(new JsonObject { ["id"] = "lab", ["outputs"] = new JsonArray("lab-power"), ["channels"] = new JsonArray(new JsonObject { ["channel"] = "ch4-lab" }) }),
-            },
-            ["linuxHost"] = new JsonObject
-            {
-                ["analogInputs"] = new JsonObject { ["ai1"] = new JsonObject { ["i2cBus"] = 1, ["address"] = 0x49, ["input"] = "AIN2", ["fullScaleMillivolts"] = 4096, ["samplesPerSecond"] = 860, ["shuntOhms"] = 150 } },
-                ["cardReaders"] = new JsonObject { ["card"] = new JsonObject { ["chip"] = "mfrc522", ["spiBus"] = 0, ["chipSelect"] = 0, ["pollIntervalMs"] = 20 } },
-            },
-        };
-        edit?.Invoke(root);
-        string file = Path.Combine(_dir, "config.json");
-        File.WriteAllText(file, root.ToJsonString());
-        return file;
-    }
+    private string WriteConfig(Action<JsonObject>? edit = null) =>
+        LabHostConfig.Write(_dir, new JsonObject { ["chip"] = "mfrc522", ["spiBus"] = 0, ["chipSelect"] = 0, ["pollIntervalMs"] = 20 }, edit);
 
     private static int RunUntil(HostOptions options, ILoggerFactory loggers, params Func<GatewayRuntime, bool>[] steps)
     {

@@ -26,33 +26,7 @@ public sealed class Pn532HostRunTests : IDisposable
         Spi = _ => throw new IOException("no SPI here"),
     };
 
-    private string WriteConfig(JsonObject reader)
-    {
-        var root = new JsonObject
-        {
-            ["schemaVersion"] = 1,
-            ["site"] = new JsonObject { ["id"] = "lab" },
-            ["gateway"] = new JsonObject { ["id"] = "gw-pi" },
-            ["mqtt"] = new JsonObject { ["enabled"] = false },
-            ["analogInputs"] = new JsonArray("ai1"),
-            ["cardReaders"] = new JsonArray("card"),
-            ["pins"] = new JsonObject { ["lab-power"] = 17 },
-            ["channels"] = new JsonArray(new JsonObject { ["id"] = "ch4-lab", ["profile"] = "MINE_CH4_FACE", ["source"] = new JsonObject { ["analog"] = "ai1" } }),
-            ["interlocks"] = new JsonObject
-            {
-                ["outputs"] = new JsonArray(new JsonObject { ["id"] = "lab-power" }),
-                ["zones"] = new JsonArray(new JsonObject { ["id"] = "lab", ["outputs"] = new JsonArray("lab-power"), ["channels"] = new JsonArray(new JsonObject { ["channel"] = "ch4-lab" }) }),
-            },
-            ["linuxHost"] = new JsonObject
-            {
-                ["analogInputs"] = new JsonObject { ["ai1"] = new JsonObject { ["i2cBus"] = 1, ["address"] = 0x49, ["input"] = "AIN2", ["fullScaleMillivolts"] = 4096, ["samplesPerSecond"] = 860, ["shuntOhms"] = 150 } },
-                ["cardReaders"] = new JsonObject { ["card"] = reader },
-            },
-        };
-        string file = Path.Combine(_dir, "config.json");
-        File.WriteAllText(file, root.ToJsonString());
-        return file;
-    }
+    private string WriteConfig(JsonObject reader) => LabHostConfig.Write(_dir, reader);
 
     /// <summary>Runs the host until the PN532's poll thread has listed targets twice (bounded), then stops it.</summary>
     private int RunUntilPolled(string config, ILoggerFactory loggers)
