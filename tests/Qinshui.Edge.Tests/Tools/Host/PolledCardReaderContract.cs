@@ -1,4 +1,4 @@
-using Qinshui.Edge.Simulator.Tools.Host;
+using Qinshui.Edge.Host.Linux;
 
 namespace Qinshui.Edge.Tests.Tools.Host;
 
