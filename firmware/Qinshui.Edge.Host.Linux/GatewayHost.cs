@@ -111,6 +111,7 @@ public static class GatewayHost
         MqttNetLink? link = null;
         using var clock = new ClockHolder(new StopwatchClock());
         using var journal = new FileRecordStore(Path.Combine(o.StateDir, JournalFile), 64, 16384);
+        if (journal.Problem != null) log.LogWarning("{Problem}", journal.Problem);
         if (config.Mqtt.Enabled)
         {
             string url = o.BrokerOverride ?? config.Mqtt.BrokerUrl;

@@ -18,6 +18,8 @@ namespace Qinshui.Edge.Core.Journal
     {
         private const int StateFree = 0;
         private const int StateUsed = 1;
+        /// <summary>During Mount only: a segment whose header fails its check but that may hold records.</summary>
+        private const int StateHeaderDamaged = 2;
 
         private readonly IRecordStore _store;
         private readonly int _segmentCount;

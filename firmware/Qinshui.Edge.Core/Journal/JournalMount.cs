@@ -23,15 +23,24 @@ namespace Qinshui.Edge.Core.Journal
                 _used[s] = 0;
                 _segSeq[s] = 0;
                 if (_store.Read(s, 0, _hdr, 0, JournalFormat.SegmentHeaderSize) != JournalFormat.SegmentHeaderSize) continue;
-                if (!IsValidSegmentHeader(_hdr)) continue;
+                if (!IsValidSegmentHeader(_hdr))
+                {
+                    if (!IsErased(_hdr, 0, JournalFormat.SegmentHeaderSize)) _state[s] = StateHeaderDamaged;
+                    continue;
+                }
                 _segSeq[s] = JournalFormat.ReadUInt32(_hdr, 4);
                 if (_segSeq[s] > _maxSegSeq) _maxSegSeq = _segSeq[s];
                 _state[s] = StateUsed;
             }
             ResolveRelocations();
+            uint firstAdopted = _maxSegSeq + 1;
+            AdoptSegmentsWithDamagedHeaders();
             for (int s = 0; s < _segmentCount; s++)
             {
-                if (_state[s] == StateUsed) ScanSegment(s);
+                if (_state[s] != StateUsed) continue;
+                ScanSegment(s);
+                // An adopted segment is read, never written again.
+                if (_segSeq[s] >= firstAdopted) _used[s] = (ushort)_segmentSize;
             }
             // The newest segment stays the head (if it is not closed); fully acknowledged older ones are free.
             uint best = 0;
@@ -50,6 +59,45 @@ namespace Qinshui.Edge.Core.Journal
             if (_head >= 0 && _used[_head] >= _segmentSize) _head = -1;
             _priorityCursor.Rewind();
             _dataCursor.Rewind();
+        }
+
+        /// <summary>
+        /// A segment whose header is damaged (one flipped byte) still holds valid records: keep them rather
+        /// than lose the segment. Its sequence is unknown, so it counts as the newest (its records keep their
+        /// own record sequence numbers) and is closed for writing; it is freed when all its records are acknowledged.
+        /// A torn header of a segment never written (its first record erased) is simply free.
+        /// </summary>
+        private void AdoptSegmentsWithDamagedHeaders()
+        {
+            for (int s = 0; s < _segmentCount; s++)
+            {
+                if (_state[s] != StateHeaderDamaged) continue;
+                _state[s] = StateFree;
+                int first = Resync(s, JournalFormat.SegmentHeaderSize, _segmentSize);
+                if (first < 0) continue;
+                _maxSegSeq++;
+                _segSeq[s] = _maxSegSeq;
+                _state[s] = StateUsed;
+                _stats.SegmentsAdopted++;
+            }
+        }
+
+        /// <summary>
+        /// The first offset in [from, end) where a whole record passes every check (magic, class, bounds, CRC),
+        /// or -1: how the journal finds its way past a damaged record (issue 15 #7). A false match needs a
+        /// CRC-32 collision (1 in 2^32 per candidate). Leaves that record in _scratch.
+        /// </summary>
+        private int Resync(int s, int from, int end)
+        {
+            for (int off = from; off + JournalFormat.RecordHeaderSize <= end; off++)
+            {
+                if (_store.Read(s, off, _one, 0, 1) != 1) return -1;
+                if (_one[0] != JournalFormat.RecordMagic) continue;
+                _store.Read(s, off, _scratch, 0, JournalFormat.RecordHeaderSize);
+                int len;
+                if (TryCheckRecord(s, off, out len)) return off;
+            }
+            return -1;
         }
 
         private static bool IsValidSegmentHeader(byte[] h)
@@ -108,11 +156,20 @@ namespace Qinshui.Edge.Core.Journal
                 int len;
                 if (!TryCheckRecord(s, off, out len))
                 {
-                    // Torn tail (or damage): cut here. Flash cannot be rewritten in place, so the
-                    // segment is closed; appends continue in a fresh segment.
-                    _stats.TornTailsCut++;
-                    _used[s] = (ushort)_segmentSize;
-                    return;
+                    int next = Resync(s, off + 1, _segmentSize);
+                    if (next < 0)
+                    {
+                        // Torn tail: nothing valid after it. Cut here; flash cannot be rewritten in place, so
+                        // the segment is closed and appends continue in a fresh segment.
+                        _stats.TornTailsCut++;
+                        _used[s] = (ushort)_segmentSize;
+                        return;
+                    }
+                    // Damage in the middle: it costs only the records in it; the rest of the segment is kept.
+                    _stats.DamagedSpans++;
+                    _stats.DamagedBytes += next - off;
+                    off = next;
+                    len = _scratch[3] | (_scratch[4] << 8);
                 }
                 uint recSeq = JournalFormat.ReadUInt32(_scratch, 5);
                 if (recSeq >= _nextRecSeq) _nextRecSeq = recSeq + 1;

@@ -42,9 +42,15 @@ namespace Qinshui.Edge.Core.Journal
                 int len;
                 if (!TryCheckRecord(s, off, out len))
                 {
-                    // Damaged after it was written (mount checked it): skip to the end of the segment.
-                    _stats.CorruptRecordsSkipped++;
-                    c.Offset = _used[s];
+                    // Never delivered. Damage costs only itself: go on at the next valid record (issue 15 #7).
+                    if (IsErased(_scratch, 0, JournalFormat.RecordHeaderSize))
+                    {
+                        c.Offset = _used[s];
+                        continue;
+                    }
+                    if (!priority) _stats.CorruptRecordsSkipped++;
+                    int next = Resync(s, off + 1, _used[s]);
+                    c.Offset = next < 0 ? _used[s] : next;
                     continue;
                 }
                 c.Offset = off + JournalFormat.RecordHeaderSize + len;

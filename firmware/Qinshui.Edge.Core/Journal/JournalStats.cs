@@ -11,6 +11,12 @@ namespace Qinshui.Edge.Core.Journal
         public long CorruptRecordsSkipped;
         /// <summary>Torn tails found and cut at mount (power lost during a write).</summary>
         public long TornTailsCut;
+        /// <summary>Damaged stretches inside a segment found at mount: skipped up to the next valid record header (the rest is kept).</summary>
+        public long DamagedSpans;
+        /// <summary>Bytes in those stretches (each held at least one record that is lost).</summary>
+        public long DamagedBytes;
+        /// <summary>Segments whose header was damaged but whose records were valid: kept (as the newest, closed for writing).</summary>
+        public long SegmentsAdopted;
         /// <summary>Alarm/event records copied forward when their segment was reclaimed.</summary>
         public long RelocatedRecords;
         public long Appended;

@@ -60,6 +60,7 @@ namespace Qinshui.Edge.Core.Mqtt
         private long _refusalWindowStart;
         private int _refusalEventsInWindow;
         private long _refusalsSuppressed;
+        private long _journalDamageReported;
 
         public MqttSession(IMqttLink link, IClock clock, Journal.Journal journal, MessageWriter writer, MqttTopics topics,
             AlarmEngine engine, ZoneInfo[] zones, CommandProcessor commands, TelemetryRecorder recorder,
@@ -140,6 +141,7 @@ namespace Qinshui.Edge.Core.Mqtt
 
         public void Step()
         {
+            ReportJournalDamage();
             bool up = _link.IsConnected;
             if (!up)
             {
@@ -298,6 +300,24 @@ namespace Qinshui.Edge.Core.Mqtt
                 _inFlight.Add(token, e);
                 budget--;
             }
+        }
+
+        /// <summary>
+        /// Journal damage (issue 15 #7) is said, not only counted: an event with what was skipped, whenever
+        /// the journal's damage counters grew (mount after a reboot, or a replay that met a bad record).
+        /// </summary>
+        private void ReportJournalDamage()
+        {
+            Journal.JournalStats js = _journal.Stats;
+            long seen = js.DamagedSpans + js.TornTailsCut + js.SegmentsAdopted + js.CorruptRecordsSkipped;
+            if (seen == _journalDamageReported || _recorder == null) return;
+            _journalDamageReported = seen;
+            string figures = js.DamagedSpans.ToString() + " damaged stretch(es) (" + js.DamagedBytes.ToString() + " B) skipped, "
+                + js.TornTailsCut.ToString() + " torn tail(s) cut, " + js.SegmentsAdopted.ToString() + " segment(s) with a damaged header kept, "
+                + js.CorruptRecordsSkipped.ToString() + " record(s) failing their CRC never sent";
+            _recorder.RecordEvent("journal_damaged", EventSeverity.Warning, null,
+                "journal damage: " + figures + "; every other record is kept",
+                "日志存储损坏：" + figures + "；其余记录均已保留");
         }
 
         private void ReceiveCommands()

@@ -17,17 +17,39 @@ public sealed class FileRecordStore : IRecordStore, IDisposable
         SegmentSize = segmentSize;
         _erased = new byte[segmentSize];
         Array.Fill(_erased, (byte)0xFF);
-        bool fresh = !File.Exists(path);
-        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.RandomAccess);
         long size = (long)segmentCount * segmentSize;
-        if (fresh || _file.Length != size)
+        bool fresh = !File.Exists(path);
+        if (!fresh && new FileInfo(path).Length > size)
         {
-            // A store of another geometry is not ours to interpret: start erased.
+            // Longer than this geometry: not ours to interpret, but not ours to destroy either (issue 15 #7).
+            string aside = path + ".unreadable-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+            File.Move(path, aside);
+            Problem = $"journal file {path} is longer than {segmentCount} × {segmentSize} B: moved to {aside}, starting an empty journal "
+                + $"/ 日志文件比 {segmentCount} × {segmentSize} 字节长：已移至 {aside}，以空日志启动";
+            fresh = true;
+        }
+        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.RandomAccess);
+        if (fresh || _file.Length == 0)
+        {
             _file.SetLength(0);
             for (int s = 0; s < segmentCount; s++) _file.Write(_erased, 0, segmentSize);
             _file.Flush(true);
         }
+        else if (_file.Length < size)
+        {
+            // Cut short (a copy, a full disk): keep every byte there is and treat the rest as erased flash.
+            // The journal then keeps every whole record and cuts the one the end went through (a torn tail).
+            long had = _file.Length;
+            _file.Position = had;
+            for (long left = size - had; left > 0; left -= Math.Min(left, segmentSize)) _file.Write(_erased, 0, (int)Math.Min(left, segmentSize));
+            _file.Flush(true);
+            Problem = $"journal file {path} was {size - had} B short of {size} B: kept what it holds, the rest read as erased "
+                + $"/ 日志文件比应有的 {size} 字节少 {size - had} 字节：已保留现有内容，其余按已擦除处理";
+        }
     }
+
+    /// <summary>What was wrong with the file at opening (null: nothing); the host logs it, nothing is wiped silently.</summary>
+    public string? Problem { get; }
 
     public int SegmentCount { get; }
     public int SegmentSize { get; }
