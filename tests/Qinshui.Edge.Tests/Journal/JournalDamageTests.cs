@@ -1,7 +1,7 @@
 using System.Text;
 using Qinshui.Edge.Core.Journal;
 using Qinshui.Edge.Core.Ports;
-using Qinshui.Edge.Simulator.Mqtt;
+using Qinshui.Edge.Desktop.Mqtt;
 using Qinshui.Edge.Tests.Fakes;
 using Qinshui.Edge.Tests.Mqtt;
 using JournalStore = Qinshui.Edge.Core.Journal.Journal;
