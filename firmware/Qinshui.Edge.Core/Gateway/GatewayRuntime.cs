@@ -69,6 +69,7 @@ namespace Qinshui.Edge.Core.Gateway
         private readonly HealthFigures _health = new HealthFigures();
         private readonly ClockMonitor _clockMonitor;
         private readonly ConfigTransfer _transfer;
+        private readonly ProofTests _proofTests;
 
         private long _lastSampleMs = long.MinValue;
         private bool _failed;
@@ -208,6 +209,8 @@ namespace Qinshui.Edge.Core.Gateway
             _recorder.EventSink = this;
             HmacSha256 hmac = new HmacSha256(boot.Key, sha, sha);
             _commands = new CommandProcessor(config.GatewayId, hmac, _clock, _alarms, this, this, ports.ClockAdjuster, boot.LastCommandCounter);
+            _proofTests = new ProofTests(_zones);
+            _commands.ProofTests = _proofTests;
             MqttSessionOptions options = new MqttSessionOptions();
             options.HealthIntervalMs = config.Mqtt.HealthIntervalMs;
             _session = ports.Mqtt == null || !config.Mqtt.Enabled ? null
@@ -242,6 +245,8 @@ namespace Qinshui.Edge.Core.Gateway
         public MqttSession Session { get { return _session; } }
         public CommandProcessor Commands { get { return _commands; } }
         public HealthFigures Health { get { return _health; } }
+        /// <summary>Starting interlock proof tests locally and the overdue figures (AQ 1029-2019).</summary>
+        public ProofTests ProofTests { get { return _proofTests; } }
         /// <summary>The chunked configuration transfer (null when the ports offer no staging store).</summary>
         public ConfigTransfer ConfigTransfer { get { return _transfer; } }
         public GatewayIdentity Identity { get { return _identity; } }
@@ -302,6 +307,7 @@ namespace Qinshui.Edge.Core.Gateway
                 _clockMonitor.Step();
                 ExpireTransfer();
                 if (_session != null) _session.Step();
+                _proofTests.UpdateHealth(_health);
                 _health.ScanCount++;
                 if (!_failed && _ports.Supervisor != null) _ports.Supervisor.Kick();
             }

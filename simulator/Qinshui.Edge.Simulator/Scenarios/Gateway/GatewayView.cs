@@ -61,6 +61,8 @@ public sealed class ZoneView
     public required string Id { get; init; }
     public string State { get; set; } = "";
     public string Reason { get; set; } = "";
+    /// <summary>No interlock proof test passed within the zone's interval (AQ 1029-2019: 15 days), none since boot, or the clock is untrusted.</summary>
+    public bool ProofTestOverdue { get; set; }
 }
 
 public sealed class WeldingView

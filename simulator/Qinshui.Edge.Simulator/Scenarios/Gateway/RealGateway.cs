@@ -340,6 +340,7 @@ public sealed class RealGateway : ISimulatedGateway
             }
             view.Zones[z].State = ZoneStateName(rt.Zones, z);
             view.Zones[z].Reason = FirstCause(rt.Zones, z);
+            view.Zones[z].ProofTestOverdue = rt.Zones.IsProofTestOverdue(z);
         }
         for (int i = 0, s = 0; s < _config.Welding.Stations.Length; s++)
         {
