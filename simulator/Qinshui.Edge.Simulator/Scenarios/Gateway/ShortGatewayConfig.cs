@@ -7,7 +7,7 @@ using Qinshui.Edge.Simulator.Plant.Modbus;
 namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 
 /// <summary>
-/// Turns the short gateway section of a scenario (docs/scenarios.md, "short form") into a full
+/// The short form of a scenario's gateway section (docs/scenarios.md, "Short form"), expanded into a full
 /// gateway configuration (docs/schemas/gateway-config.schema.json) for the real gateway:
 /// <c>channels[] {id, profile?|levels?, sensor, pollInterval?, maxAge?}</c> become channels whose
 /// source is the sensor's 4–20 mA loop (analogInputs) or its Modbus slave (a bus device of the
@@ -17,7 +17,7 @@ namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 /// monitoring input (无监控不作业), an E-stop contact as an emergency-stop input (inverted: the
 /// circuit is closed while released), any other contact as a fault input (active = fault).
 /// </summary>
-public static class LegacyGatewayConfig
+public static class ShortGatewayConfig
 {
     public static JsonObject Build(JsonObjectReader root, PlantModel plant, ScenarioErrors errors)
     {
