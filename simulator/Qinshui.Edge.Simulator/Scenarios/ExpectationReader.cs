@@ -44,6 +44,10 @@ internal static class ExpectationReader
                 errors.Add(o.Sub("check"), $"unknown check '{check}' (one of {string.Join(", ", Expectation.Checks.Keys)})");
             else x = new Expectation { Id = id, Path = o.Path, Description = description, Kind = ExpectationKind.Check, Check = check };
         }
+        else if (o.Has("count"))
+        {
+            x = ReadCount(o, ids, id, description);
+        }
         else if (o.Has("reply"))
         {
             o.TryGet("reply", out var re);
@@ -61,11 +65,40 @@ internal static class ExpectationReader
         }
         else if (o.IsObject)
         {
-            errors.Add(o.Path, "an expectation needs one of: when/then/within, eventually, never, always, check, reply");
+            errors.Add(o.Path, "an expectation needs one of: when/then/within, eventually, never, always, check, reply, count");
         }
         o.Done();
         return x;
     }
+
+    /// <summary>count: {event…} | {message: kind} | any condition (its rising edges), from/until, atMost.</summary>
+    private static Expectation? ReadCount(JsonObjectReader o, IdTable ids, string id, string description)
+    {
+        long from = o.DurationMs("from") ?? 0;
+        long? until = o.DurationMs("until");
+        int? atMost = o.Int("atMost", true, 0, int.MaxValue);
+        if (until is long u && u <= from) o.Errors.Add(o.Sub("until"), $"the window is empty: until {Duration.Format(u)} is not after from {Duration.Format(from)}");
+        o.TryGet("count", out var ce);
+        string message = "";
+        Condition? c = null;
+        if (ce.ValueKind == JsonValueKind.Object && ce.TryGetProperty("message", out _))
+        {
+            var mr = new JsonObjectReader(ce, o.Sub("count"), o.Errors);
+            message = mr.String("message", true) ?? "";
+            if (message.Length > 0 && !s_messageKinds.Contains(message))
+                o.Errors.Add(o.Sub("count") + ".message", $"'{message}' is not a message kind (one of {string.Join(", ", s_messageKinds)})");
+            mr.Done();
+        }
+        else c = ConditionReader.Read(ce, o.Sub("count"), o.Errors, ids);
+        if ((c == null && message.Length == 0) || atMost == null) return null;
+        return new Expectation
+        {
+            Id = id, Path = o.Path, Description = description, Kind = ExpectationKind.Count, Condition = c, MessageKind = message,
+            FromMs = from, UntilMs = until, AtMost = atMost.Value,
+        };
+    }
+
+    private static readonly string[] s_messageKinds = { "birth", "meta", "data", "alarm", "event", "state", "health", "reply" };
 
     private static Condition? ReadConditionProperty(JsonObjectReader o, string name, IdTable ids)
     {

@@ -22,6 +22,7 @@ internal static class TimelineReader
         {
             ActionKind.Set or ActionKind.Ramp => ReadSetOrRamp(o, ids, at, kind.Value),
             ActionKind.Fault => ReadFault(o, ids, plant, at),
+            ActionKind.LoopMilliamps => ReadLoopMilliamps(o, ids, plant, at),
             _ => ReadOther(o, ids, at, kind.Value),
         };
         o.Done();
@@ -74,11 +75,16 @@ internal static class TimelineReader
         }
         else if (ids.Is(target, IdKind.Relay))
         {
-            if (mode != "weld_shut") errors.Add(o.Sub("mode"), $"'{mode}' is not a relay fault (weld_shut)");
+            if (mode is not ("weld_shut" or "stuck_open")) errors.Add(o.Sub("mode"), $"'{mode}' is not a relay fault (weld_shut, stuck_open)");
         }
         else if (ids.Is(target, IdKind.Contact))
         {
-            if (mode != "unreadable") errors.Add(o.Sub("mode"), $"'{mode}' is not a contact fault (unreadable)");
+            if (mode is not ("unreadable" or "chatter")) errors.Add(o.Sub("mode"), $"'{mode}' is not a contact fault (unreadable, chatter)");
+            else if (mode == "chatter")
+            {
+                value = o.DurationMs("period", true) ?? 0;
+                if (value <= 0) errors.Add(o.Sub("period"), "a chatter needs a positive period (how long each bounce lasts)");
+            }
         }
         else if (ids.Is(target, IdKind.Bus))
         {
@@ -87,6 +93,17 @@ internal static class TimelineReader
         }
         else errors.Add(o.Sub("target"), $"no sensor, relay, contact or bus '{target}' in the plant");
         return new TimelineAction { Path = o.Path, AtMs = at, Kind = ActionKind.Fault, Target = target, Mode = mode, Value = value };
+    }
+
+    /// <summary>loop_ma: target (an analog sensor), value in mA (0–30: past NE43's failure-high 21 mA).</summary>
+    private static TimelineAction ReadLoopMilliamps(JsonObjectReader o, IdTable ids, PlantDefinition plant, long at)
+    {
+        string target = o.String("target", true) ?? "";
+        double value = o.Number("value", true, 0, 30) ?? 0;
+        if (target.Length > 0 && !ids.Is(target, IdKind.Sensor)) o.Errors.Add(o.Sub("target"), $"no sensor '{target}' in the plant");
+        else if (target.Length > 0 && plant.Sensors.Find(x => x.Id == target)?.Interface != SensorInterface.Analog)
+            o.Errors.Add(o.Sub("target"), $"'{target}' is a Modbus sensor; loop_ma needs a 4–20 mA loop");
+        return new TimelineAction { Path = o.Path, AtMs = at, Kind = ActionKind.LoopMilliamps, Target = target, Value = value };
     }
 
     private static TimelineAction ReadOther(JsonObjectReader o, IdTable ids, long at, ActionKind kind)
@@ -128,6 +145,9 @@ internal static class TimelineReader
                 break;
             case ActionKind.Note:
                 text = o.String("text", true) ?? "";
+                break;
+            case ActionKind.ProofTest:
+                target = o.String("zone", true) ?? "";
                 break;
         }
         return new TimelineAction { Path = o.Path, AtMs = at, Kind = kind, Target = target, Card = card, ForMs = forMs, Payload = payload, Text = text };

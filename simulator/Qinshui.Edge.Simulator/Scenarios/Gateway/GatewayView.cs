@@ -80,4 +80,18 @@ public sealed class LinkView
     public long JournalDepth { get; set; }
     public long Published { get; set; }
     public long Acknowledged { get; set; }
+
+    /// <summary>Messages the platform received so far, by kind (birth, data, alarm, event, health, reply, …).</summary>
+    public Dictionary<string, long> ReceivedByKind { get; } = new(StringComparer.Ordinal);
+    private int _counted;
+
+    /// <summary>Counts the messages added to the platform's inbox since the last call.</summary>
+    public void CountReceived(IReadOnlyList<PlatformMessage> messages)
+    {
+        for (; _counted < messages.Count; _counted++)
+        {
+            string kind = messages[_counted].Kind;
+            ReceivedByKind[kind] = ReceivedByKind.GetValueOrDefault(kind) + 1;
+        }
+    }
 }
