@@ -31,6 +31,8 @@ namespace Qinshui.Edge.Core.Gateway
 
         // The parsed GatewayConfig is not kept: each part copies what it needs at construction, so
         // the configuration objects can be dropped after start-up (memory budget, docs/memory.md).
+        // Declared first: the heap walk of docs/memory.md then reaches the zone engine through its own field, not through this view.
+        private readonly ProofTests _proofTests;
         private readonly string _gatewayId;
         private readonly IGatewayPorts _ports;
         private readonly GatewayBoot _boot;
@@ -69,7 +71,6 @@ namespace Qinshui.Edge.Core.Gateway
         private readonly HealthFigures _health = new HealthFigures();
         private readonly ClockMonitor _clockMonitor;
         private readonly ConfigTransfer _transfer;
-        private readonly ProofTests _proofTests;
 
         private long _lastSampleMs = long.MinValue;
         private bool _failed;
