@@ -33,6 +33,8 @@ namespace Qinshui.Edge.Core.Gateway
 
         // The parsed GatewayConfig is not kept: each part copies what it needs at construction, so
         // the configuration objects can be dropped after start-up (memory budget, docs/memory.md).
+        // Declared first: the heap walk of docs/memory.md then reaches the zone engine through its own field, not through this view.
+        private readonly ProofTests _proofTests;
         private readonly RemoteUpdates _remote;
         private readonly IGatewayPorts _ports;
         private readonly IClock _clock;
@@ -126,6 +128,8 @@ namespace Qinshui.Edge.Core.Gateway
             _remote = new RemoteUpdates(config.GatewayId, boot, ports, permits, registry, _events);
             HmacSha256 hmac = new HmacSha256(boot.Key, sha, sha);
             _commands = new CommandProcessor(config.GatewayId, hmac, _clock, _alarms, this, _remote, ports.ClockAdjuster, boot.LastCommandCounter);
+            _proofTests = new ProofTests(_zones);
+            _commands.ProofTests = _proofTests;
             _session = GatewayComposition.Session(config, ports, _journal, writer, _alarms, _commands, _recorder, _health, payload);
             _clockMonitor = new ClockMonitor(_clock, _recorder);
         }
@@ -157,6 +161,8 @@ namespace Qinshui.Edge.Core.Gateway
         public HealthFigures Health { get { return _health; } }
         /// <summary>Permits, registry and configuration pushed as signed envelopes.</summary>
         public RemoteUpdates RemoteUpdates { get { return _remote; } }
+        /// <summary>Starting interlock proof tests locally and the overdue figures (AQ 1029-2019).</summary>
+        public ProofTests ProofTests { get { return _proofTests; } }
         /// <summary>The chunked configuration transfer (null when the ports offer no staging store).</summary>
         public ConfigTransfer ConfigTransfer { get { return _remote.Transfer; } }
         public GatewayIdentity Identity { get { return _identity; } }
@@ -214,6 +220,7 @@ namespace Qinshui.Edge.Core.Gateway
                 _clockMonitor.Step();
                 _remote.ExpireTransfer();
                 if (_session != null) _session.Step();
+                _proofTests.UpdateHealth(_health);
                 _health.ScanCount++;
                 if (IsOperational && _ports.Supervisor != null) _ports.Supervisor.Kick();
             }

@@ -59,6 +59,9 @@ namespace Qinshui.Edge.Core.Mqtt
         /// </summary>
         public long LastAcceptedCounter { get { return _lastCounter; } }
 
+        /// <summary>Where proof_test goes (null: the command is refused as not supported).</summary>
+        public IProofTestCommands ProofTests { get; set; }
+
         /// <summary>Set by an accepted rebirth; the session publishes a birth and clears it.</summary>
         public bool RebirthRequested { get; set; }
 
@@ -246,6 +249,11 @@ namespace Qinshui.Edge.Core.Mqtt
                     return;
                 }
                 ZoneOutcome(_zones.RequestRemoteReset(s), "zone reset accepted", "区域复位已接受", result);
+                return;
+            }
+            if (cmd == ProofTestCommand.Name)
+            {
+                ProofTestCommand.Execute(ProofTests, args, result);
                 return;
             }
             if (cmd == "inhibit")

@@ -13,5 +13,9 @@ namespace Qinshui.Edge.Core.Mqtt
         public long BusTimeouts;
         public long BusCrcErrors;
         public long BusExceptions;
+        /// <summary>Zones whose interlock proof test is overdue (AQ 1029-2019: every 15 days); -1 = not known.</summary>
+        public int ProofTestsOverdue = -1;
+        /// <summary>Their ids, the first ProofTestsOverdue entries (an array sized at start-up, one per zone).</summary>
+        public string[] ProofTestOverdueZones;
     }
 }

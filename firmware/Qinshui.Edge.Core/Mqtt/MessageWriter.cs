@@ -259,6 +259,7 @@ namespace Qinshui.Edge.Core.Mqtt
                 w.Integer("crc_errors", f.BusCrcErrors);
                 w.Integer("exceptions", f.BusExceptions);
                 w.EndObject();
+                WriteProofTests(w, f);
             }
             w.StartObject("journal");
             w.Integer("pending_data", pendingData);
@@ -276,6 +277,17 @@ namespace Qinshui.Edge.Core.Mqtt
             w.Integer("acked", acknowledged);
             w.Bool("clock_trusted", clockTrusted);
             w.EndObject();
+        }
+
+        private static void WriteProofTests(JsonWriter w, HealthFigures f)
+        {
+            if (f.ProofTestsOverdue < 0) return;
+            w.StartArray("proof_test_overdue");
+            for (int i = 0; i < f.ProofTestsOverdue && f.ProofTestOverdueZones != null && i < f.ProofTestOverdueZones.Length; i++)
+            {
+                w.StringElement(f.ProofTestOverdueZones[i]);
+            }
+            w.EndArray();
         }
 
         public void WriteReply(JsonWriter w, CommandResult r, long utcMs)

@@ -12,8 +12,8 @@ namespace Qinshui.Edge.Cli.Commands;
 /// <summary>
 /// qedge commission: the commissioning checklist against a live (or simulated) gateway, from
 /// its configuration: relay test with feedback for each output, bump test of each gas channel,
-/// calibration record with its due date, proof test of each zone (a remote trip the gateway must
-/// accept, then the technician confirms the outputs dropped). Writes a record signed with the
+/// calibration record with its due date, proof test of each zone (the gateway's proof_test command: it
+/// cuts the zone and confirms the cut on feedback; the technician confirms the outputs dropped). Writes a record signed with the
 /// gateway's key (SignedEnvelope type "commissioning") and publishes it on the gateway's event
 /// topic. Answers come from the console or, for scripts and tests, from --answers FILE.
 /// </summary>
@@ -129,15 +129,18 @@ public sealed class CommissionCommand : ICommand
         stdout.WriteLine("4. proof test of each zone / 区域联锁验证");
         foreach (var zone in config.Interlocks.Zones)
         {
+            // The gateway's own proof test (AQ 1029-2019): it cuts the zone through its trip path and
+            // confirms the cut on the outputs' feedback, then records passed/failed as chained events.
             string id = "commission-" + Guid.NewGuid().ToString("N")[..10];
             long ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            byte[] cmd = CommandEnvelope.Build(gateway, id, counter++, ts + 5 * 60_000, "trip_zone",
-                "{\"zone\":" + JsonSerializer.Serialize(zone.Id) + ",\"reason\":\"commissioning proof test\"}", key);
+            byte[] cmd = CommandEnvelope.Build(gateway, id, counter++, ts + 5 * 60_000, "proof_test",
+                "{\"zone\":" + JsonSerializer.Serialize(zone.Id) + "}", key);
             var reply = await client.SendAsync(id, cmd, timeout).ConfigureAwait(false);
             bool accepted = reply is { } r && r.TryGetProperty("ok", out var okv) && okv.ValueKind == JsonValueKind.True;
             string replyCode = reply is { } r2 && r2.TryGetProperty("code", out var cv) ? cv.GetString() ?? "" : "no_reply";
-            bool dropped = answers.YesNo("proof", zone.Id, "outputsDropped", $"Zone {zone.Id}: the gateway tripped it remotely — did every output ({string.Join(", ", zone.OutputIds)}) drop?");
-            Step("proof", zone.Id, accepted && dropped, new JsonObject { ["gatewayAccepted"] = accepted, ["gatewayCode"] = replyCode, ["outputsDropped"] = dropped });
+            if (!accepted) stdout.WriteLine($"  zone {zone.Id}: the gateway refused the proof test ({replyCode}); the zone must be on, with feedback on its outputs");
+            bool dropped = answers.YesNo("proof", zone.Id, "outputsDropped", $"Zone {zone.Id}: proof test started — did every output ({string.Join(", ", zone.OutputIds)}) drop? (reset it at the gateway afterwards)");
+            Step("proof", zone.Id, accepted && dropped, new JsonObject { ["command"] = "proof_test", ["gatewayAccepted"] = accepted, ["gatewayCode"] = replyCode, ["outputsDropped"] = dropped });
         }
 
         var record = new JsonObject

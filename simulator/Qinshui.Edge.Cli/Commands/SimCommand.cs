@@ -20,12 +20,12 @@ public sealed class SimCommand : ICommand
     public static ISimulatedGatewayFactory GatewayFactory { get; set; } = new RealGatewayFactory();
 
     public string Name => "sim";
-    public string Usage => "sim [run FILE...] [--fast] [--duration 30s] [--speed N] [--result out.json] [--report PATH] [--broker URL] [--headless] [--strict] [--lang zh|en]";
+    public string Usage => "sim [run FILE...] [--fast] [--duration 30s] [--speed N] [--result out.json] [--report PATH] [--broker URL] [--headless] [--allow-not-evaluable] [--lang zh|en]";
     public string Summary => "run the demo site (no arguments) or scenario files against the gateway on a virtual plant";
 
     public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
     {
-        var args = new Arguments(argv, ["--fast", "--headless", "--strict"],
+        var args = new Arguments(argv, ["--fast", "--headless", "--strict", "--allow-not-evaluable"],
             ["--duration", "--speed", "--result", "--report", "--broker", "--lang"]);
         string lang = Language.Resolve(args.Value("--lang"));
         bool fast = args.Flag("--fast");
@@ -167,7 +167,14 @@ public sealed class SimCommand : ICommand
             stdout.WriteLine(lang == "zh" ? $"结果: {Path.GetFullPath(resultPath)}" : $"result: {Path.GetFullPath(resultPath)}");
         }
         if (results.Any(r => r.Failed > 0)) return CommandLine.ExitFailure;
-        if (args.Flag("--strict") && results.Any(r => r.NotEvaluable > 0)) return ExitNotEvaluable;
+        // An expectation that could not be evaluated is no pass: the run fails loudly (exit 3) unless
+        // the caller says it knows (--allow-not-evaluable). --strict is kept: it is now the default.
+        // A run cut short with --duration leaves what it could not reach not evaluable by the caller's choice.
+        if (results.Any(r => r.NotEvaluable > 0) && !args.Flag("--allow-not-evaluable") && args.Value("--duration") == null)
+        {
+            stderr.WriteLine(lang == "zh" ? "有期望无法评估（N/E）：视为失败；确认无误时用 --allow-not-evaluable" : "some expectations could not be evaluated (N/E): that is no pass; --allow-not-evaluable accepts it");
+            return ExitNotEvaluable;
+        }
         return CommandLine.ExitOk;
     }
 

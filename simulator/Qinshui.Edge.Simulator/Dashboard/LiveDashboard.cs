@@ -86,7 +86,7 @@ public sealed class LiveDashboard(string lang) : IRunView
 
         var side = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("k").AddColumn("v");
         side.AddRow(new Markup($"[bold]{_s.Zones}[/]"), new Markup(view.Zones.Count == 0 ? $"[grey]{_s.NotAvailable}[/]"
-            : string.Join("\n", view.Zones.Select(z => $"{Markup.Escape(z.Id)}: {Markup.Escape(z.State)} {Markup.Escape(z.Reason)}"))));
+            : string.Join("\n", view.Zones.Select(z => $"{Markup.Escape(z.Id)}: {Markup.Escape(z.State)} {Markup.Escape(z.Reason)}{(z.ProofTestOverdue ? $" [yellow]{_s.ProofTestOverdue}[/]" : "")}"))));
         side.AddRow(new Markup($"[bold]{_s.Welding}[/]"), new Markup(view.Welding.Count == 0 ? $"[grey]{_s.NotAvailable}[/]"
             : string.Join("\n", view.Welding.Select(m => $"{Markup.Escape(m.MachineId)}: {Markup.Escape(m.State)} {Markup.Escape(m.Card)} {m.ArcCurrentAmps:0} A"))));
         bool mqtt = (run.Gateway.Capabilities & GatewayCapabilities.Mqtt) != 0;

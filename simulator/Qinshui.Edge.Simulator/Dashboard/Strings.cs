@@ -23,6 +23,7 @@ public sealed class Strings
     public string Load => _zh ? "负载" : "Load";
     public string Reason => _zh ? "原因" : "Reason";
     public string Zones => _zh ? "区域" : "Zones";
+    public string ProofTestOverdue => _zh ? "联锁试验逾期" : "proof test overdue";
     public string Welding => _zh ? "电焊作业" : "Welding sessions";
     public string Link => _zh ? "MQTT 链路" : "MQTT link";
     public string Journal => _zh ? "日志队列深度" : "Journal depth";

@@ -29,9 +29,29 @@ public sealed class SimContact : IDigitalInput
     /// <summary>The input cannot be read (wire fault on a supervised input, expander off the bus).</summary>
     public bool Unreadable { get; set; }
 
+    private VirtualClock? _chatterClock;
+    private long _chatterStartMs;
+
+    /// <summary>While chattering, the contact bounces: it reads the opposite of Active every other period (a loose wire, a worn switch).</summary>
+    public long ChatterPeriodMs { get; private set; }
+
+    public void Chatter(long periodMs, VirtualClock clock)
+    {
+        ChatterPeriodMs = periodMs;
+        _chatterClock = clock;
+        _chatterStartMs = clock.MonotonicMs;
+    }
+
+    public void StopChatter()
+    {
+        ChatterPeriodMs = 0;
+        _chatterClock = null;
+    }
+
     public bool TryRead(out bool active)
     {
         active = Active;
+        if (_chatterClock != null && ChatterPeriodMs > 0 && (_chatterClock.MonotonicMs - _chatterStartMs) / ChatterPeriodMs % 2 == 1) active = !Active;
         return !Unreadable;
     }
 }

@@ -31,7 +31,10 @@ public sealed class SimRelay : IDigitalOutput
     /// <summary>The coil has no supply (gateway power cut): the relay drops unless welded.</summary>
     public bool SupplyLost { get; set; }
 
-    public bool LoadPowered => WeldedShut || (Energised && !SupplyLost);
+    /// <summary>The main contact never closes (burnt coil, broken spring, open wire): the load stays unpowered and the feedback open.</summary>
+    public bool StuckOpen { get; private set; }
+
+    public bool LoadPowered => WeldedShut || (Energised && !SupplyLost && !StuckOpen);
 
     /// <summary>The auxiliary contact as an input of the gateway: closed (true) while the main contact is closed.</summary>
     public IDigitalInput Feedback { get; }
@@ -55,9 +58,16 @@ public sealed class SimRelay : IDigitalOutput
         Record();
     }
 
+    public void StickOpen()
+    {
+        StuckOpen = true;
+        Record();
+    }
+
     public void Repair()
     {
         WeldedShut = false;
+        StuckOpen = false;
         Record();
     }
 

@@ -50,7 +50,20 @@ public sealed class SimSensor : IAnalogInput
         Fault = fault;
     }
 
-    public void ClearFault() => Fault = SensorFault.None;
+    public void ClearFault()
+    {
+        Fault = SensorFault.None;
+        ForcedMilliamps = double.NaN;
+    }
+
+    /// <summary>
+    /// A loop current imposed on a 4–20 mA input whatever the head measures (a loop calibrator on
+    /// the terminals; the scenario action loop_ma), to probe the NAMUR NE43 bands: &lt; 3.6 mA
+    /// failure low, 3.6–3.8 under-range, 20.5–21 over-range, &gt; 21 mA failure high. NaN: none.
+    /// </summary>
+    public double ForcedMilliamps { get; private set; } = double.NaN;
+
+    public void ForceMilliamps(double milliamps) => ForcedMilliamps = milliamps;
 
     /// <summary>The sensor has no supply (loop-powered from a gateway that lost power): no current, no warm-up.</summary>
     public bool Unpowered { get; private set; }
@@ -80,6 +93,11 @@ public sealed class SimSensor : IAnalogInput
         if (Unpowered)
         {
             milliamps = 0;
+            return true;
+        }
+        if (Fault != SensorFault.CommLoss && !double.IsNaN(ForcedMilliamps))
+        {
+            milliamps = ForcedMilliamps;
             return true;
         }
         switch (Fault)

@@ -16,6 +16,12 @@ public enum ExpectationKind
     Check,
     /// <summary>The reply to a platform command: accepted, or refused with a reason code.</summary>
     Reply,
+    /// <summary>
+    /// How often something happened between FromMs and UntilMs, at most AtMost times: events of a
+    /// code (each one), messages of a kind the platform received (MessageKind), or the rising
+    /// edges of any other condition (transitions).
+    /// </summary>
+    Count,
 }
 
 public sealed class Expectation
@@ -35,6 +41,9 @@ public sealed class Expectation
     public string CommandId { get; init; } = "";
     public bool ReplyAccepted { get; init; }
     public string ReplyReason { get; init; } = "";
+    public int AtMost { get; init; }
+    /// <summary>Count: the kind of platform message counted ("alarm", "event", …); empty when Condition is counted.</summary>
+    public string MessageKind { get; init; } = "";
 
     public static readonly IReadOnlyDictionary<string, GatewayCapabilities> Checks = new Dictionary<string, GatewayCapabilities>(StringComparer.Ordinal)
     {
@@ -49,8 +58,11 @@ public sealed class Expectation
         ExpectationKind.Within => When!.Requires | Then!.Requires,
         ExpectationKind.Check => Checks[Check],
         ExpectationKind.Reply => GatewayCapabilities.Commands,
+        ExpectationKind.Count when MessageKind.Length > 0 => GatewayCapabilities.Mqtt,
         _ => Condition!.Requires,
     };
+
+    private string Window => (FromMs > 0 ? " from " + Duration.Format(FromMs) : "") + (UntilMs is long u ? " until " + Duration.Format(u) : "");
 
     public string Describe()
     {
@@ -62,6 +74,7 @@ public sealed class Expectation
             ExpectationKind.Never => $"never {Condition!.Describe()}",
             ExpectationKind.Always => $"always {Condition!.Describe()}",
             ExpectationKind.Check => Check,
+            ExpectationKind.Count => $"at most {AtMost} × {(MessageKind.Length > 0 ? MessageKind + " message" : Condition!.Describe())}{Window}",
             ExpectationKind.Reply => $"reply to {CommandId}: {(ReplyAccepted ? "accepted" : "refused " + ReplyReason)}",
             _ => Id,
         };

@@ -61,13 +61,15 @@ public sealed class ExpectationEngine
         private bool _failed;
         private bool _held;
         private long _worst = -1;
+        private int _count;
+        private long _messagesBefore = -1;
 
         public bool Active { get; } = active;
 
         /// <summary>Failed only for want of time (trigger or condition not reached yet), not by a contradiction.</summary>
         public bool MayBeUnreached => e.Kind switch
         {
-            ExpectationKind.Within => !_failed,
+            ExpectationKind.Within or ExpectationKind.Count => !_failed,
             ExpectationKind.Eventually => true,
             ExpectationKind.Check or ExpectationKind.Reply => true,
             _ => false,
@@ -117,6 +119,9 @@ public sealed class ExpectationEngine
                         Result.AtMs = s.NowMs;
                     }
                     break;
+                case ExpectationKind.Count:
+                    ObserveCount(s);
+                    break;
                 case ExpectationKind.Never:
                 case ExpectationKind.Always:
                 {
@@ -136,10 +141,46 @@ public sealed class ExpectationEngine
             }
         }
 
+        /// <summary>Adds what happened in this step (inside the window) to the count.</summary>
+        private void ObserveCount(RunState s)
+        {
+            long received = e.MessageKind.Length > 0 ? s.Gateway.Link.ReceivedByKind.GetValueOrDefault(e.MessageKind) : 0;
+            bool inWindow = s.NowMs >= e.FromMs && (e.UntilMs is not long u || s.NowMs <= u);
+            int n;
+            if (e.MessageKind.Length > 0) n = _messagesBefore < 0 ? 0 : (int)(received - _messagesBefore);
+            else if (e.Condition!.Kind == ConditionKind.Event) n = s.StepEvents.Count(x => x.Code == e.Condition.Is && (e.Condition.Subject.Length == 0 || x.Subject == e.Condition.Subject));
+            else
+            {
+                bool now = e.Condition.Evaluate(s);
+                n = now && !_lastWhen ? 1 : 0;
+                _lastWhen = now;
+            }
+            // Messages before the window are the baseline, not counted.
+            _messagesBefore = received;
+            if (!inWindow) return;
+            Result.Occurrences++;
+            if (n == 0) return;
+            _count += n;
+            if (_count > e.AtMost && !_failed)
+            {
+                _failed = true;
+                Result.AtMs = s.NowMs;
+                Result.Detail = $"{_count} by {Duration.Format(s.NowMs)}, more than the {e.AtMost} allowed";
+            }
+        }
+
         public void Finish(long endMs, ISimulatedGateway gateway)
         {
             switch (e.Kind)
             {
+                case ExpectationKind.Count:
+                    Result.MeasuredMs = null;
+                    if (_failed) Result.Verdict = Verdict.Failed;
+                    else if (Result.Occurrences == 0) Fail("the window contained no step: nothing was counted");
+                    else if (e.UntilMs is long u && endMs < u) Fail($"the run ended at {Duration.Format(endMs)}, before the window closed at {Duration.Format(u)}");
+                    else Pass($"{_count} (at most {e.AtMost}) over {Result.Occurrences} steps");
+                    if (_failed) Result.Detail = $"counted {_count} (at most {e.AtMost}): " + Result.Detail;
+                    break;
                 case ExpectationKind.Within:
                     if (Result.Occurrences == 0)
                     {

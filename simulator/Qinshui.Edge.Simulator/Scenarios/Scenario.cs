@@ -68,6 +68,10 @@ public enum ActionKind
     ReleaseEstop,
     Command,
     Note,
+    /// <summary>A loop calibrator on a 4–20 mA input: the gateway reads Value mA whatever the head measures (NAMUR NE43 bands).</summary>
+    LoopMilliamps,
+    /// <summary>The local start of a zone's interlock proof test at the gateway (AQ 1029-2019).</summary>
+    ProofTest,
 }
 
 /// <summary>One timeline entry. Which fields are used depends on the kind (docs/scenarios.md).</summary>
@@ -103,6 +107,8 @@ public sealed class TimelineAction
         ["release_estop"] = ActionKind.ReleaseEstop,
         ["command"] = ActionKind.Command,
         ["note"] = ActionKind.Note,
+        ["loop_ma"] = ActionKind.LoopMilliamps,
+        ["proof_test"] = ActionKind.ProofTest,
     };
 
     public string Describe()
@@ -117,6 +123,8 @@ public sealed class TimelineAction
             ActionKind.TapCard => $"card {Card} at {Target}",
             ActionKind.PowerCut => $"power cut {Duration.Format(ForMs)}",
             ActionKind.PressReset => $"reset {Target}",
+            ActionKind.LoopMilliamps => $"loop {Target} = {Value:0.###} mA",
+            ActionKind.ProofTest => $"proof test {Target}",
             ActionKind.Note => Text,
             _ => Target.Length > 0 ? $"{name} {Target}" : name,
         };

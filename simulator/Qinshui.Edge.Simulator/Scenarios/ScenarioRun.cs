@@ -155,8 +155,16 @@ public sealed class ScenarioRun : ISimEventSink
             }
             case ActionKind.Fault:
                 if (Plant.TryGetSensor(a.Target, out var s)) s.InjectFault(SensorFaultNames.ByName[a.Mode]);
-                else if (Plant.TryGetRelay(a.Target, out var relay)) relay.WeldShut();
-                else if (Plant.TryGetContact(a.Target, out var c)) c.Unreadable = true;
+                else if (Plant.TryGetRelay(a.Target, out var relay))
+                {
+                    if (a.Mode == "stuck_open") relay.StickOpen();
+                    else relay.WeldShut();
+                }
+                else if (Plant.TryGetContact(a.Target, out var c))
+                {
+                    if (a.Mode == "chatter") c.Chatter((long)a.Value, Clock);
+                    else c.Unreadable = true;
+                }
                 else if (Plant.TryGetBus(a.Target, out var bus))
                 {
                     if (a.Mode == "disconnected") bus.Disconnected = true;
@@ -166,7 +174,11 @@ public sealed class ScenarioRun : ISimEventSink
             case ActionKind.Restore:
                 if (Plant.TryGetSensor(a.Target, out var s2)) s2.ClearFault();
                 else if (Plant.TryGetRelay(a.Target, out var r2)) r2.Repair();
-                else if (Plant.TryGetContact(a.Target, out var c2)) c2.Unreadable = false;
+                else if (Plant.TryGetContact(a.Target, out var c2))
+                {
+                    c2.Unreadable = false;
+                    c2.StopChatter();
+                }
                 else if (Plant.TryGetBus(a.Target, out var bus2))
                 {
                     bus2.Disconnected = false;
@@ -216,6 +228,14 @@ public sealed class ScenarioRun : ISimEventSink
                 Emit(Timeline(a, t));
                 if (!Gateway.PushPermit(a.Payload, t))
                     Emit(new SimEvent(t, SimEventSource.Plant, "permit_not_delivered", "", "the gateway in this run takes no permits", false));
+                return;
+            case ActionKind.LoopMilliamps:
+                Plant.Sensor(a.Target).ForceMilliamps(a.Value);
+                break;
+            case ActionKind.ProofTest:
+                Emit(Timeline(a, t));
+                if (!GatewayPowered || !Gateway.StartProofTest(a.Target, t))
+                    Emit(new SimEvent(t, SimEventSource.Plant, "proof_test_not_started", a.Target, "the gateway in this run is off or has no proof test", true));
                 return;
             case ActionKind.Command:
                 Emit(Timeline(a, t));

@@ -55,7 +55,9 @@ internal sealed class ZoneHarness
     public IDigitalInput[] Inputs { get; private set; } = null!;
     public IDigitalOutput[] Outputs { get; private set; } = null!;
 
-    public ZoneHarness(Action<InterlockConfig>? configure = null, bool keepRecords = true, ISha256? sha = null, bool recordEvents = true)
+    /// <param name="line2Channel">Replaces ch4_line2's channel (default: the MINE_CH4_FACE profile), e.g. to give it a broken level.</param>
+    public ZoneHarness(Action<InterlockConfig>? configure = null, bool keepRecords = true, ISha256? sha = null, bool recordEvents = true,
+        ChannelConfig? line2Channel = null)
     {
         var channels = new[]
         {
@@ -65,7 +67,7 @@ internal sealed class ZoneHarness
             Site("level", Unit.Millimetres, 0, 3000),
             Site("flow", Unit.CubicMetresPerHour, 0, 200),
             Site("arc", Unit.Amps, 0, 600),
-            ChannelConfig.FromProfile("ch4_line2", ProfileCatalog.Find("MINE_CH4_FACE")!),
+            line2Channel ?? ChannelConfig.FromProfile("ch4_line2", ProfileCatalog.Find("MINE_CH4_FACE")!),
         };
         Alarms = new AlarmEngine(channels, 512);
         Journal = new MemoryJournal(keepRecords);

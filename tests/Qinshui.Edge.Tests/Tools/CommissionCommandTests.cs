@@ -48,10 +48,29 @@ public sealed class CommissionCommandTests : IDisposable
         return gw.Drive(task, TimeSpan.FromSeconds(40));
     }
 
+    /// <summary>The heading as at commissioning: readings healthy, video present, reset locally, power on.</summary>
+    private static void PowerTheHeading(LiveGateway gw)
+    {
+        ((Fakes.FakeInput)gw.Ports.Inputs["nvr-1"]).Active = true;
+        var o2temp = gw.Ports.Slaves[0][0];
+        o2temp.HoldingRegisters[0] = 209; // 20.9 %vol
+        o2temp.HoldingRegisters[1] = 200; // 20.0 °C
+        for (int i = 0; i < 3_500; i++)
+        {
+            gw.Clock.Advance(10);
+            gw.Runtime.Scan();
+        }
+        Assert.Equal(Qinshui.Edge.Core.Interlocks.ZoneResetOutcome.Accepted, gw.Runtime.Zones.RequestLocalReset(0));
+        gw.Clock.Advance(10);
+        gw.Runtime.Scan();
+        Assert.True(gw.Ports.Relays["heading-power"].Energised);
+    }
+
     [Fact]
     public async Task Commission_AllChecksPass_RecordIsSignedAndSentAsAnEvent()
     {
         await using var gw = await LiveGateway.StartAsync(Repo.Path("hardware", "examples", "coal-mine-heading.json"));
+        PowerTheHeading(gw);
         await using var observer = await PlatformClient.ConnectAsync(gw.BrokerUrl, "qinshui-mine-3", "gw-heading-3102", null, null, TimeSpan.FromSeconds(10));
         string record = Path.Combine(_dir, "record.json");
 
@@ -68,9 +87,11 @@ public sealed class CommissionCommandTests : IDisposable
         Assert.Equal(4, steps.Count(s => s.GetProperty("kind").GetString() == "calibration"));
         var proof = steps.Single(s => s.GetProperty("kind").GetString() == "proof");
         Assert.True(proof.GetProperty("gatewayAccepted").GetBoolean());
-        // The gateway really received the trip request: the zone is latched off.
+        // The gateway really ran its proof test: the zone is latched off and the cut was confirmed on feedback.
         Assert.False(gw.Runtime.Zones.IsPermitted(0));
         Assert.True(gw.Runtime.Zones.IsLatched(0));
+        Assert.False(gw.Ports.Relays["heading-power"].Energised);
+        Assert.False(gw.Runtime.Zones.IsProofTestOverdue(0));
 
         // The observer saw the signed record on the gateway's event topic (bounded wait).
         var deadline = DateTime.UtcNow.AddSeconds(10);

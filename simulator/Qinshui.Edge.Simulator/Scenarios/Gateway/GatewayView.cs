@@ -61,6 +61,8 @@ public sealed class ZoneView
     public required string Id { get; init; }
     public string State { get; set; } = "";
     public string Reason { get; set; } = "";
+    /// <summary>No interlock proof test passed within the zone's interval (AQ 1029-2019: 15 days), none since boot, or the clock is untrusted.</summary>
+    public bool ProofTestOverdue { get; set; }
 }
 
 public sealed class WeldingView
@@ -78,4 +80,18 @@ public sealed class LinkView
     public long JournalDepth { get; set; }
     public long Published { get; set; }
     public long Acknowledged { get; set; }
+
+    /// <summary>Messages the platform received so far, by kind (birth, data, alarm, event, health, reply, …).</summary>
+    public Dictionary<string, long> ReceivedByKind { get; } = new(StringComparer.Ordinal);
+    private int _counted;
+
+    /// <summary>Counts the messages added to the platform's inbox since the last call.</summary>
+    public void CountReceived(IReadOnlyList<PlatformMessage> messages)
+    {
+        for (; _counted < messages.Count; _counted++)
+        {
+            string kind = messages[_counted].Kind;
+            ReceivedByKind[kind] = ReceivedByKind.GetValueOrDefault(kind) + 1;
+        }
+    }
 }

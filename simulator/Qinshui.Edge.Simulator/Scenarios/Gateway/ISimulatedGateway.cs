@@ -33,6 +33,12 @@ public interface ISimulatedGateway
     /// <summary>A hot-work permit pushed by the platform (raw JSON). False when the gateway has no welding.</summary>
     bool PushPermit(JsonElement permit, long nowMs);
 
+    /// <summary>
+    /// The local start of a zone's interlock proof test (AQ 1029-2019), as a technician at the
+    /// gateway would. False when the gateway has no proof test.
+    /// </summary>
+    bool StartProofTest(string zone, long nowMs) => false;
+
     /// <summary>A platform command (raw JSON, with its id). False when the gateway takes no commands.</summary>
     bool SubmitCommand(JsonElement command, long nowMs);
 

@@ -23,7 +23,7 @@ namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 /// <see cref="IPlatformSide"/>: what it received answers the journal and MQTT checks, and it
 /// carries the platform's signed commands and permits to the gateway over MQTT.
 /// </summary>
-public sealed class RealGateway : ISimulatedGateway
+public sealed partial class RealGateway : ISimulatedGateway
 {
     private readonly SimulatedGatewayContext _ctx;
     private readonly GatewayConfig _config;
@@ -340,6 +340,7 @@ public sealed class RealGateway : ISimulatedGateway
             }
             view.Zones[z].State = ZoneStateName(rt.Zones, z);
             view.Zones[z].Reason = FirstCause(rt.Zones, z);
+            view.Zones[z].ProofTestOverdue = rt.Zones.IsProofTestOverdue(z);
         }
         for (int i = 0, s = 0; s < _config.Welding.Stations.Length; s++)
         {
@@ -361,6 +362,7 @@ public sealed class RealGateway : ISimulatedGateway
         view.Link.JournalDepth = rt == null ? 0 : rt.Journal.PendingData + rt.Journal.PendingPriority;
         view.Link.Published = _platform.Published;
         view.Link.Acknowledged = _platform.Acknowledged;
+        view.Link.CountReceived(_platform.Inbox.Messages);
     }
 
     private static string ZoneStateName(ZoneEngine zones, int z)

@@ -12,7 +12,7 @@ namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 /// Builds the real gateway for a scenario. The scenario's gateway section is either the full
 /// form — <c>{"config": {…} | "path/to/config.json", "key"?: hex, "scanInterval"?: "10ms"}</c>, a
 /// complete gateway configuration (docs/schemas/gateway-config.schema.json) whose port ids name
-/// plant objects — or the short form that <see cref="LegacyGatewayConfig"/> expands. The
+/// plant objects — or the short form that <see cref="ShortGatewayConfig"/> expands. The
 /// configuration is read and validated by the core's own GatewayConfigReader; its errors come
 /// back with their paths.
 /// </summary>
@@ -64,7 +64,7 @@ public sealed class RealGatewayFactory : ISimulatedGatewayFactory
             scan = root.DurationMs("scanInterval") ?? 10;
             // The short form's channels and outputs keep their indices: errors point at the scenario's own lines.
             configPath = ctx.ConfigPath;
-            var built = LegacyGatewayConfig.Build(root, ctx.Plant, errors);
+            var built = ShortGatewayConfig.Build(root, ctx.Plant, errors);
             json = Encoding.UTF8.GetBytes(built.ToJsonString());
         }
         if (errors.Count > before || json == null) return null;
@@ -89,6 +89,6 @@ public sealed class RealGatewayFactory : ISimulatedGatewayFactory
     public static string ExpandedConfig(SimulatedGatewayContext ctx, ScenarioErrors errors)
     {
         var root = new JsonObjectReader(ctx.Config, ctx.ConfigPath, errors);
-        return LegacyGatewayConfig.Build(root, ctx.Plant, errors).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return ShortGatewayConfig.Build(root, ctx.Plant, errors).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 }

@@ -7,7 +7,7 @@ using Qinshui.Edge.Simulator.Plant.Modbus;
 namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 
 /// <summary>
-/// Turns the short gateway section of a scenario (docs/scenarios.md, "short form") into a full
+/// The short form of a scenario's gateway section (docs/scenarios.md, "Short form"), expanded into a full
 /// gateway configuration (docs/schemas/gateway-config.schema.json) for the real gateway:
 /// <c>channels[] {id, profile?|levels?, sensor, pollInterval?, maxAge?}</c> become channels whose
 /// source is the sensor's 4–20 mA loop (analogInputs) or its Modbus slave (a bus device of the
@@ -17,7 +17,7 @@ namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 /// monitoring input (无监控不作业), an E-stop contact as an emergency-stop input (inverted: the
 /// circuit is closed while released), any other contact as a fault input (active = fault).
 /// </summary>
-public static class LegacyGatewayConfig
+public static class ShortGatewayConfig
 {
     public static JsonObject Build(JsonObjectReader root, PlantModel plant, ScenarioErrors errors)
     {
@@ -37,6 +37,7 @@ public static class LegacyGatewayConfig
             string? sensorId = o.String("sensor", true);
             long poll = o.DurationMs("pollInterval") ?? 1000;
             long? maxAge = o.DurationMs("maxAge");
+            int? maxInhibitMs = o.Int("maxInhibitMs", false, 0, int.MaxValue);
             JsonArray? levels = o.Has("levels") ? ReadLevels(o, errors) : null;
             o.Has("name");
             o.Done();
@@ -58,6 +59,7 @@ public static class LegacyGatewayConfig
             ch["range"] = new JsonObject { ["min"] = sensor.Spec.RangeMin, ["max"] = sensor.Spec.RangeMax };
             if (levels != null) ch["levels"] = levels;
             if (maxAge is long a) ch["maxAgeMs"] = a;
+            if (maxInhibitMs is int mi) ch["maxInhibitMs"] = mi;
             if (sensor.Spec.Interface == SensorInterface.Modbus)
             {
                 if (!busDevices.TryGetValue(sensor.Spec.Bus!, out var devs)) busDevices[sensor.Spec.Bus!] = devs = new JsonArray();
@@ -89,14 +91,15 @@ public static class LegacyGatewayConfig
             var o = new JsonObjectReader(e, path, errors);
             string? id = o.String("id", true);
             string? relay = o.String("relay", true);
-            var zoneChannels = new JsonArray();
-            foreach (var (te, tp) in o.Array("trippedBy"))
+            var zone = new JsonObject { ["id"] = id, ["channels"] = ZoneChannels(o, channelIds, errors), ["outputs"] = new JsonArray(relay), ["settleMs"] = settle };
+            // The dust collector's conditions, as the full form writes them (docs/configuration.md):
+            // passed through; the core's reader judges them.
+            if (o.TryGet("collector", out var collector))
             {
-                string? ch = te.ValueKind == JsonValueKind.String ? te.GetString() : null;
-                if (ch == null || !channelIds.Contains(ch)) errors.Add(tp, $"no channel '{ch}' in gateway.channels");
-                else zoneChannels.Add(new JsonObject { ["channel"] = ch, ["permitLevel"] = "trip" });
+                zone["collector"] = JsonNode.Parse(collector.GetRawText());
+                if (collector.ValueKind == JsonValueKind.Object && collector.TryGetProperty("airlockFaultInput", out var airlock) && airlock.ValueKind == JsonValueKind.String)
+                    AddInput(airlock.GetString()!, false);
             }
-            var zone = new JsonObject { ["id"] = id, ["channels"] = zoneChannels, ["outputs"] = new JsonArray(relay), ["settleMs"] = settle };
             var estops = new JsonArray();
             foreach (var (re, rp) in o.Array("requires"))
             {
@@ -162,6 +165,36 @@ public static class LegacyGatewayConfig
         foreach (var name in new[] { "zones", "welding", "mqtt", "journal", "permits", "cards", "timing", "scanInterval", "key" }) root.Has(name);
         root.Done();
         return config;
+    }
+
+    /// <summary>
+    /// trippedBy: channel ids, or objects as the full form's zone channels ({channel, permitLevel?,
+    /// limit?, limitStandard?}); permitLevel (default "trip") applies to the plain ids.
+    /// </summary>
+    private static JsonArray ZoneChannels(JsonObjectReader o, HashSet<string> channelIds, ScenarioErrors errors)
+    {
+        string level = o.String("permitLevel") ?? "trip";
+        if (!s_kinds.ContainsKey(level)) errors.Add(o.Sub("permitLevel"), $"'{level}' is not one of {string.Join(", ", s_kinds.Keys)}");
+        var zoneChannels = new JsonArray();
+        foreach (var (te, tp) in o.Array("trippedBy"))
+        {
+            if (te.ValueKind == JsonValueKind.Object)
+            {
+                var t = new JsonObjectReader(te, tp, errors);
+                string? id = t.String("channel", true);
+                var entry = new JsonObject { ["channel"] = id, ["permitLevel"] = t.String("permitLevel") ?? level };
+                if (t.Number("limit") is double limit) entry["limit"] = limit;
+                if (t.String("limitStandard") is string standard) entry["limitStandard"] = standard;
+                t.Done();
+                if (id != null && !channelIds.Contains(id)) errors.Add(tp + ".channel", $"no channel '{id}' in gateway.channels");
+                else if (id != null) zoneChannels.Add(entry);
+                continue;
+            }
+            string? ch = te.ValueKind == JsonValueKind.String ? te.GetString() : null;
+            if (ch == null || !channelIds.Contains(ch)) errors.Add(tp, $"no channel '{ch}' in gateway.channels");
+            else zoneChannels.Add(new JsonObject { ["channel"] = ch, ["permitLevel"] = level });
+        }
+        return zoneChannels;
     }
 
     private static readonly Dictionary<string, string> s_kinds = new(StringComparer.Ordinal)
