@@ -35,6 +35,7 @@ namespace Qinshui.Edge.Core.Gateway
         private readonly IGatewayPorts _ports;
         private readonly GatewayBoot _boot;
         private readonly IClock _clock;
+        private readonly GuardedClock _guardedClock;
 
         private readonly AlarmEngine _alarms;
         private readonly ModbusPoller[] _pollers;
@@ -79,7 +80,10 @@ namespace Qinshui.Edge.Core.Gateway
             _gatewayId = config.GatewayId;
             _ports = ports;
             _boot = boot;
-            _clock = ports.Clock;
+            // The logic sees the guarded clock: a set-back is untrusted until confirmed (Clock/GuardedClock);
+            // the Modbus master keeps the port's own clock (its microseconds, IMicrosecondClock).
+            _guardedClock = new GuardedClock(ports.Clock, ports.ClockAdjuster);
+            _clock = _guardedClock;
 
             _alarms = new AlarmEngine(config.Channels, TransitionCapacityFor(config.Channels));
 
@@ -89,7 +93,7 @@ namespace Qinshui.Edge.Core.Gateway
             {
                 ISerialLine line = ports.Serial(b, config.BusPorts[b]);
                 if (line == null) Fail("no serial line for bus " + config.BusIds[b]);
-                else _pollers[b] = new ModbusPoller(new ModbusMaster(line, _clock, config.Buses[b].CreateTiming(), ModbusPoller.MaxRequestBytes), _clock, config.Buses[b].Devices);
+                else _pollers[b] = new ModbusPoller(new ModbusMaster(line, ports.Clock, config.Buses[b].CreateTiming(), ModbusPoller.MaxRequestBytes), ports.Clock, config.Buses[b].Devices);
             }
             int n = config.Channels.Length;
             _channelBus = new byte[n];
@@ -207,12 +211,12 @@ namespace Qinshui.Edge.Core.Gateway
             // Command and clock events join the zones' and welding's hash chain: one verifiable log.
             _recorder.EventSink = this;
             HmacSha256 hmac = new HmacSha256(boot.Key, sha, sha);
-            _commands = new CommandProcessor(config.GatewayId, hmac, _clock, _alarms, this, this, ports.ClockAdjuster, boot.LastCommandCounter);
+            _commands = new CommandProcessor(config.GatewayId, hmac, _clock, _alarms, this, this, ports.ClockAdjuster == null ? null : _guardedClock, boot.LastCommandCounter);
             MqttSessionOptions options = new MqttSessionOptions();
             options.HealthIntervalMs = config.Mqtt.HealthIntervalMs;
             _session = ports.Mqtt == null || !config.Mqtt.Enabled ? null
                 : new MqttSession(ports.Mqtt, _clock, _journal, _writer, new MqttTopics(config.SiteId, config.GatewayId), _alarms, zoneInfos, _commands, _recorder, _health, options, payload);
-            _clockMonitor = new ClockMonitor(_clock, _recorder);
+            _clockMonitor = new ClockMonitor(_guardedClock, _recorder);
             // Chunked configuration pushes: bookkeeping only; the envelope lives in the staging store until it is complete.
             _transfer = ports.ConfigStaging == null ? null : new ConfigTransfer(ports.ConfigStaging, _clock, SignedEnvelope.MaxEnvelopeBytes);
         }
@@ -487,7 +491,7 @@ namespace Qinshui.Edge.Core.Gateway
             }
             if (command == "update_permits")
             {
-                WeldingReason r = _permits.Apply(envelope, _clock.UtcMs, _clock.IsTrusted);
+                WeldingReason r = _permits.Apply(envelope, _clock.UtcMs, _clock.MonotonicMs, _clock.IsTrusted);
                 if (r == WeldingReason.None || r == WeldingReason.PermitCancelled)
                 {
                     RecordSimple(EventKind.PermitAccepted, _permits.LastPermitId, WeldingReasonText.Code(r));

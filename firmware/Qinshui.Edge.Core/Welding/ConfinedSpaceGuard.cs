@@ -69,7 +69,7 @@ namespace Qinshui.Edge.Core.Welding
         public void Step()
         {
             long utc = _clock.UtcMs;
-            Permit permit = _clock.IsTrusted ? _permits.FindValid(_zoneId, PermitKind.ConfinedSpace, utc) : null;
+            Permit permit = _clock.IsTrusted ? _permits.FindValid(_zoneId, PermitKind.ConfinedSpace, utc, _clock.MonotonicMs) : null;
             string tap;
             if (_cards != null && _cards.TryTakeTap(out tap)) OnTap(tap, permit);
 

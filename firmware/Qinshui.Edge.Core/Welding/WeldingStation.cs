@@ -47,7 +47,11 @@ namespace Qinshui.Edge.Core.Welding
         private bool _bypassWarned;
         private long _sessionCounter;
         private long _lastStopUtcMs = long.MinValue;
+        private long _lastStopMonotonicMs = long.MinValue;
         private string _lastStopPermitId;
+        // The welder's certificate end, carried onto the monotonic clock at the start (a clock set back never extends it).
+        private long _certificateExpiryUtcMs;
+        private long _certificateEndMonotonicMs;
 
         public WeldingStation(WeldingStationConfig config, IWeldingMachineLink machine, IDigitalOutput enable, ICardReader cards,
             WeldingRegistry registry, PermitBook permits, AlarmEngine alarms, IZoneStatus zones, IClock clock,
@@ -103,8 +107,10 @@ namespace Qinshui.Edge.Core.Welding
                     Stop(stop, now, utc);
                     if (stop == WeldingReason.MachineIdentityChanged)
                         _events.Warning(_config.Id, _config.ZoneId, WeldingReason.SuspectedModifiedMachine, code);
+                    if (stop == WeldingReason.CertificateExpired)
+                        _events.Warning(_config.Id, _config.ZoneId, WeldingReason.CertificateExpired, _session.WelderId);
                 }
-                else if (!_expiryWarned && utc >= _permit.ValidToUtcMs - PermitWarningMs)
+                else if (!_expiryWarned && _permit.RemainingMs(utc, now) <= PermitWarningMs)
                 {
                     _expiryWarned = true;
                     _events.Warning(_config.Id, _config.ZoneId, WeldingReason.PermitExpiresSoon, _permit.PermitId);
@@ -162,6 +168,8 @@ namespace Qinshui.Edge.Core.Welding
             _session.MaxCurrentAmps = 0;
             _session.CurrentIntegralAmpMs = 0;
             _session.StopReason = WeldingReason.None;
+            _certificateExpiryUtcMs = welder.CertificateExpiryUtcMs;
+            _certificateEndMonotonicMs = now + (welder.CertificateExpiryUtcMs - utc);
             // Enable in the same step as the tap: the machine's lock coil is released now.
             _enable.Write(true);
             _events.SessionStarted(_session);
@@ -193,10 +201,10 @@ namespace Qinshui.Edge.Core.Welding
                 _events.Warning(_config.Id, _config.ZoneId, WeldingReason.CertificateExpired, welder.WelderId);
                 return WeldingReason.CertificateExpired;
             }
-            Permit permit = _permits.FindHotWork(_config.ZoneId, code, utc);
+            Permit permit = _permits.FindHotWork(_config.ZoneId, code, utc, now);
             if (permit == null)
             {
-                Permit any = _permits.FindValid(_config.ZoneId, PermitKind.HotWork, utc);
+                Permit any = _permits.FindValid(_config.ZoneId, PermitKind.HotWork, utc, now);
                 return any != null ? WeldingReason.MachineNotOnPermit : WeldingReason.NoValidPermit;
             }
             if (!permit.NamesWelder(welder.WelderId)) return WeldingReason.WelderNotOnPermit;
@@ -205,9 +213,12 @@ namespace Qinshui.Edge.Core.Welding
             if (gas != WeldingReason.None) return gas;
             if (_gasClearSinceMs == long.MinValue || now - _gasClearSinceMs < _config.SettleMs) return WeldingReason.GasNotClear;
             // GB 30871-2022: analysis ≤ 30 min before the start; after an interruption > 60 min a new one.
-            if (utc - permit.GasAnalysisUtcMs > GasAnalysisMaxAgeMs)
+            // Both ages on the longer of the two clocks' views: a clock set back never makes them shorter.
+            if (permit.GasAnalysisAgeMs(utc, now) > GasAnalysisMaxAgeMs)
             {
-                bool resumingSoon = _lastStopPermitId == permit.PermitId && utc - _lastStopUtcMs <= InterruptionNeedsAnalysisMs;
+                long pause = utc - _lastStopUtcMs;
+                if (now - _lastStopMonotonicMs > pause) pause = now - _lastStopMonotonicMs;
+                bool resumingSoon = _lastStopPermitId == permit.PermitId && pause <= InterruptionNeedsAnalysisMs;
                 if (!resumingSoon) return WeldingReason.GasAnalysisTooOld;
             }
             _permit = permit;
@@ -220,7 +231,9 @@ namespace Qinshui.Edge.Core.Welding
             if (code != _session.MachineCode) return WeldingReason.MachineIdentityChanged;
             if (!_permits.Holds(_permit.PermitId)) return WeldingReason.PermitCancelled;
             if (!_clock.IsTrusted) return WeldingReason.ClockUntrusted;
-            if (utc >= _permit.ValidToUtcMs) return WeldingReason.PermitExpired;
+            if (_permit.HasEnded(utc, now)) return WeldingReason.PermitExpired;
+            // The certificate ends during the session: stop at that instant (on either clock).
+            if (utc >= _certificateExpiryUtcMs || now >= _certificateEndMonotonicMs) return WeldingReason.CertificateExpired;
             if (!_zones.ConditionsHoldExceptAuthorisation(_config.ZoneId)) return WeldingReason.ZoneTripped;
             // TrackGas judged the gas against this permit's limit earlier in the same step.
             if (_gasNow == WeldingReason.GasNotClear) return WeldingReason.GasOverLimit;
@@ -235,6 +248,7 @@ namespace Qinshui.Edge.Core.Welding
             _session.StopMonotonicMs = now;
             _session.StopUtcMs = utc;
             _lastStopUtcMs = utc;
+            _lastStopMonotonicMs = now;
             _lastStopPermitId = _session.PermitId;
             _ended.CopyFrom(_session);
             _events.SessionEnded(_ended);

@@ -68,6 +68,7 @@ public enum ActionKind
     ReleaseEstop,
     Command,
     Note,
+    SetClock,
 }
 
 /// <summary>One timeline entry. Which fields are used depends on the kind (docs/scenarios.md).</summary>
@@ -86,6 +87,8 @@ public sealed class TimelineAction
     public long ForMs { get; init; }
     public JsonElement Payload { get; init; }
     public string Text { get; init; } = "";
+    /// <summary>set_clock: how far the gateway's wall clock jumps (ms, negative = back).</summary>
+    public long JumpMs { get; init; }
 
     public static readonly IReadOnlyDictionary<string, ActionKind> Names = new Dictionary<string, ActionKind>(StringComparer.Ordinal)
     {
@@ -103,6 +106,7 @@ public sealed class TimelineAction
         ["release_estop"] = ActionKind.ReleaseEstop,
         ["command"] = ActionKind.Command,
         ["note"] = ActionKind.Note,
+        ["set_clock"] = ActionKind.SetClock,
     };
 
     public string Describe()
@@ -118,6 +122,7 @@ public sealed class TimelineAction
             ActionKind.PowerCut => $"power cut {Duration.Format(ForMs)}",
             ActionKind.PressReset => $"reset {Target}",
             ActionKind.Note => Text,
+            ActionKind.SetClock => $"gateway clock {(JumpMs != 0 ? (JumpMs < 0 ? "back " : "forward ") + Duration.Format(Math.Abs(JumpMs)) : "")}{(BoolValue is bool tr ? (JumpMs != 0 ? ", " : "") + (tr ? "trusted" : "untrusted") : "")}",
             _ => Target.Length > 0 ? $"{name} {Target}" : name,
         };
     }

@@ -292,7 +292,7 @@ public static class ScenarioLoader
         string target = "", property = "", mode = "", card = "", text = "";
         double value = 0;
         bool? boolValue = null;
-        long over = 0, forMs = 0;
+        long over = 0, forMs = 0, jumpMs = 0;
         JsonElement payload = default;
         switch (kind.Value)
         {
@@ -382,13 +382,34 @@ public static class ScenarioLoader
             case ActionKind.Note:
                 text = o.String("text", true) ?? "";
                 break;
+            case ActionKind.SetClock:
+                jumpMs = ReadClockJump(o, out boolValue);
+                break;
         }
         o.Done();
         return new TimelineAction
         {
             Path = o.Path, AtMs = at, Kind = kind.Value, Target = target, Property = property, Value = value, BoolValue = boolValue,
-            OverMs = over, Mode = mode, Card = card, ForMs = forMs, Payload = payload, Text = text,
+            OverMs = over, Mode = mode, Card = card, ForMs = forMs, Payload = payload, Text = text, JumpMs = jumpMs,
         };
+    }
+
+    /// <summary>set_clock: "jump" a signed duration ("-2h", "+30min"), "trusted" true/false; at least one.</summary>
+    private static long ReadClockJump(JsonObjectReader o, out bool? trusted)
+    {
+        trusted = o.Bool("trusted");
+        long jump = 0;
+        string? text = o.String("jump");
+        if (text != null)
+        {
+            bool back = text.StartsWith('-');
+            string magnitude = text.Length > 0 && (text[0] == '-' || text[0] == '+') ? text[1..] : text;
+            if (!Duration.TryParseMs(magnitude, out long ms) || ms == 0)
+                o.Errors.Add(o.Sub("jump"), $"'{text}' is not a signed duration (write e.g. -2h to set the clock back, +30min forward)");
+            else jump = back ? -ms : ms;
+        }
+        if (text == null && trusted == null) o.Errors.Add(o.Path, "set_clock needs \"jump\" (e.g. \"-2h\") or \"trusted\" (true/false)");
+        return jump;
     }
 
     private static Expectation? ReadExpectation(JsonObjectReader o, IdTable ids, long durationMs)

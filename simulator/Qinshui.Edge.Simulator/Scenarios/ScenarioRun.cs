@@ -217,6 +217,11 @@ public sealed class ScenarioRun : ISimEventSink
                 if (!Gateway.PushPermit(a.Payload, t))
                     Emit(new SimEvent(t, SimEventSource.Plant, "permit_not_delivered", "", "the gateway in this run takes no permits", false));
                 return;
+            case ActionKind.SetClock:
+                Emit(Timeline(a, t));
+                if (!Gateway.SetWallClock(a.JumpMs, a.BoolValue, t))
+                    Emit(new SimEvent(t, SimEventSource.Plant, "clock_not_set", "", "the gateway in this run has no wall clock of its own", false));
+                return;
             case ActionKind.Command:
                 Emit(Timeline(a, t));
                 if (!Gateway.SubmitCommand(a.Payload, t))
