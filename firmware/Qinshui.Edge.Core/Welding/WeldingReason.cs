@@ -20,6 +20,8 @@ namespace Qinshui.Edge.Core.Welding
         GasAnalysisTooOld = 13,
         MachineOutsidePermitArea = 14,
         SessionAlreadyRunning = 15,
+        MachineLockedSuspectedModification = 16,
+        PermitGradeBelowSpecialPeriod = 17,
         // stops
         WelderEnded = 20,
         PermitExpired = 21,
@@ -44,6 +46,8 @@ namespace Qinshui.Edge.Core.Welding
         PermitExpiresSoon = 45,
         BypassSuspected = 46,
         StartFromRemoteScan = 47,
+        MachineModificationCleared = 48,
+        SpecialPeriodStarted = 49,
     }
 
     public static class WeldingReasonText
@@ -68,6 +72,10 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.GasAnalysisTooOld: return "gas_analysis_too_old";
                 case WeldingReason.MachineOutsidePermitArea: return "machine_outside_permit_area";
                 case WeldingReason.SessionAlreadyRunning: return "session_already_running";
+                case WeldingReason.MachineLockedSuspectedModification: return "machine_locked_suspected_modification";
+                case WeldingReason.PermitGradeBelowSpecialPeriod: return "permit_grade_below_special_period";
+                case WeldingReason.MachineModificationCleared: return "machine_modification_cleared";
+                case WeldingReason.SpecialPeriodStarted: return "special_period_started";
                 case WeldingReason.WelderEnded: return "welder_ended";
                 case WeldingReason.PermitExpired: return "permit_expired";
                 case WeldingReason.CardSwapped: return "card_swapped";
@@ -112,6 +120,10 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.GasAnalysisTooOld: return "The gas analysis is older than 30 minutes, or work was interrupted over 60 minutes: a new analysis is needed.";
                 case WeldingReason.MachineOutsidePermitArea: return "The machine is registered to another area than the permit's zone.";
                 case WeldingReason.SessionAlreadyRunning: return "A session is already running on this machine.";
+                case WeldingReason.MachineLockedSuspectedModification: return "The machine is locked as suspected of modification until a safety officer clears it at the station.";
+                case WeldingReason.PermitGradeBelowSpecialPeriod: return "Special period: hot work is one grade higher (GB 30871-2022); the permit's grade is too low.";
+                case WeldingReason.MachineModificationCleared: return "A safety officer cleared the machine suspected of modification.";
+                case WeldingReason.SpecialPeriodStarted: return "A special period started during the session: hot work re-judged one grade higher.";
                 case WeldingReason.WelderEnded: return "The welder ended the session.";
                 case WeldingReason.PermitExpired: return "The permit's time window ended.";
                 case WeldingReason.CardSwapped: return "A different card was presented during the session.";
@@ -155,6 +167,10 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.GasAnalysisTooOld: return "气体分析超过30分钟，或作业中断超过60分钟，需重新分析。";
                 case WeldingReason.MachineOutsidePermitArea: return "电焊机登记区域与作业票区域不符。";
                 case WeldingReason.SessionAlreadyRunning: return "该电焊机已有作业在进行。";
+                case WeldingReason.MachineLockedSuspectedModification: return "电焊机疑似改装，已锁定，须安全员到现场解除。";
+                case WeldingReason.PermitGradeBelowSpecialPeriod: return "特殊时段动火作业升级管理（GB 30871-2022），作业票级别不足。";
+                case WeldingReason.MachineModificationCleared: return "安全员已解除疑似改装电焊机的锁定。";
+                case WeldingReason.SpecialPeriodStarted: return "作业期间进入特殊时段：动火作业按升级一级重新判定。";
                 case WeldingReason.WelderEnded: return "焊工结束作业。";
                 case WeldingReason.PermitExpired: return "作业票时间已到。";
                 case WeldingReason.CardSwapped: return "作业中出示了其他人的卡。";

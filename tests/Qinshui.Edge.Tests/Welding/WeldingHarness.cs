@@ -40,6 +40,7 @@ internal sealed class WeldingHarness
                 new WelderRecord("W002", "CARD-2", "李强", "T140100002", now + 10 * Day),
                 new WelderRecord("W003", "CARD-3", "王芳", "T140100003", now - Day),
                 new WelderRecord("W004", "CARD-4", "赵磊", "T140100004", now + 2 * 60 * Minute),
+                new WelderRecord("S001", "CARD-S", "周安", "—", now + 365 * Day, safetyOfficer: true),
             },
             new[] { new MachineRecord("QS-WM-0001", "ZX7-400", Zone), new MachineRecord("QS-WM-0009", "ZX7-315", "other-bay") });
         Permits = new PermitBook(8, Gateway, Key, new[] { Zone, "other-bay" }, 0);
