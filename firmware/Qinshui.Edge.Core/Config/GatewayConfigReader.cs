@@ -306,6 +306,7 @@ namespace Qinshui.Edge.Core.Config
                 }
                 if (s.CardReaderId != null && IndexOf(config.CardReaderIds, s.CardReaderId) < 0)
                     r.Errors.Error(p + ".cardReader", "unknown_reader", "no card reader '" + s.CardReaderId + "' in cardReaders", "cardReaders 中没有读卡器 '" + s.CardReaderId + "'");
+                ConfinedSpaceCombustibleCheck.Check(config, s, p, r.Errors);
             }
         }
 

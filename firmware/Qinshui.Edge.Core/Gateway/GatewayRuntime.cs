@@ -192,10 +192,12 @@ namespace Qinshui.Edge.Core.Gateway
                 ConfinedSpaceSpec s = w.ConfinedSpaces[i];
                 int[] toxic = new int[s.ToxicChannelIds.Length];
                 for (int k = 0; k < toxic.Length; k++) toxic[k] = config.IndexOfChannel(s.ToxicChannelIds[k]);
-                _guards[i] = new ConfinedSpaceGuard(s.ZoneId, config.IndexOfChannel(s.OxygenChannelId), toxic, ports.CardReader(s.CardReaderId),
+                int[] combustible = ConfinedSpaceChannels.Indices(config, s.CombustibleChannelIds);
+                _guards[i] = new ConfinedSpaceGuard(s.ZoneId, config.IndexOfChannel(s.OxygenChannelId), toxic, combustible, ports.CardReader(s.CardReaderId),
                     _registry, _permits, _alarms, _clock, this);
                 _guardZone[i] = _zones.IndexOfZone(s.ZoneId);
             }
+            _permits.SetCombustibleMonitoredZones(ConfinedSpaceChannels.MonitoredZones(w.ConfinedSpaces));
 
             // MQTT: telemetry into the journal, the session that drains it, authenticated commands.
             _identity = new GatewayIdentity(config.SiteId, config.GatewayId, bootId, boot.FirmwareVersion, config.Hash ?? "");

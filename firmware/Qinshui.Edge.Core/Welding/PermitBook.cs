@@ -15,6 +15,7 @@ namespace Qinshui.Edge.Core.Welding
         private readonly byte[] _key;
         private readonly string[] _zoneIds;
         private long _lastCounter;
+        private string[] _combustibleMonitoredZones;
 
         public PermitBook(int capacity, string gatewayId, byte[] key, string[] zoneIds, long lastCounter)
         {
@@ -84,6 +85,9 @@ namespace Qinshui.Edge.Core.Welding
             if (p == null) return reason;
             LastPermitId = p.PermitId;
             if (!KnowsZone(p.ZoneId)) return WeldingReason.PermitForeignZone;
+            // GB 30871-2022: a confined-space permit naming a combustible gas needs it measured continuously.
+            if (!cancelled && p.Kind == PermitKind.ConfinedSpace && p.CombustibleGas.Length > 0 && !Contains(_combustibleMonitoredZones, p.ZoneId))
+                return WeldingReason.PermitCombustibleUnmonitored;
             if (cancelled)
             {
                 _lastCounter = counter;
@@ -135,6 +139,22 @@ namespace Qinshui.Edge.Core.Welding
             for (int i = 0; i < _permits.Length; i++)
             {
                 if (_permits[i] != null && _permits[i].PermitId == permitId) return true;
+            }
+            return false;
+        }
+
+        /// <summary>The confined-space zones with at least one combustible channel (set by the composition root).</summary>
+        public void SetCombustibleMonitoredZones(string[] zoneIds)
+        {
+            _combustibleMonitoredZones = zoneIds;
+        }
+
+        private static bool Contains(string[] list, string s)
+        {
+            if (list == null) return false;
+            for (int i = 0; i < list.Length; i++)
+            {
+                if (list[i] == s) return true;
             }
             return false;
         }

@@ -37,6 +37,7 @@ namespace Qinshui.Edge.Core.Welding
         PermitAlreadyExpired = 34,
         PermitWrongGateway = 35,
         PermitLooserThanStandard = 36,
+        PermitCombustibleUnmonitored = 37,
         // warnings
         SpecialPeriod = 40,
         CertificateNearExpiry = 41,
@@ -89,6 +90,7 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.PermitAlreadyExpired: return "permit_expired_on_arrival";
                 case WeldingReason.PermitWrongGateway: return "permit_wrong_gateway";
                 case WeldingReason.PermitLooserThanStandard: return "permit_looser_than_standard";
+                case WeldingReason.PermitCombustibleUnmonitored: return "permit_combustible_gas_unmonitored";
                 case WeldingReason.SpecialPeriod: return "special_period_hot_work";
                 case WeldingReason.CertificateNearExpiry: return "certificate_near_expiry";
                 case WeldingReason.SuspectedModifiedMachine: return "suspected_modified_machine";
@@ -137,6 +139,7 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.PermitAlreadyExpired: return "Permit refused: it has already expired.";
                 case WeldingReason.PermitWrongGateway: return "Permit refused: addressed to another gateway.";
                 case WeldingReason.PermitLooserThanStandard: return "Permit refused: its gas limit is looser than GB 30871-2022.";
+                case WeldingReason.PermitCombustibleUnmonitored: return "Permit refused: permit.combustibleGas names a combustible gas but the confined space has no combustible channel (welding.confinedSpaces[].combustibleChannels).";
                 case WeldingReason.SpecialPeriod: return "Hot work during a special period.";
                 case WeldingReason.CertificateNearExpiry: return "The welder's certificate expires within 30 days.";
                 case WeldingReason.SuspectedModifiedMachine: return "Suspected modified machine.";
@@ -184,6 +187,7 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.PermitAlreadyExpired: return "拒绝作业票：已过期。";
                 case WeldingReason.PermitWrongGateway: return "拒绝作业票：发往其他网关。";
                 case WeldingReason.PermitLooserThanStandard: return "拒绝作业票：气体限值宽于 GB 30871-2022。";
+                case WeldingReason.PermitCombustibleUnmonitored: return "拒绝作业票：permit.combustibleGas 指定了可燃气体，但该有限空间没有可燃气体通道（welding.confinedSpaces[].combustibleChannels）。";
                 case WeldingReason.SpecialPeriod: return "特殊时段动火作业。";
                 case WeldingReason.CertificateNearExpiry: return "焊工证书30天内到期。";
                 case WeldingReason.SuspectedModifiedMachine: return "疑似改装电焊机。";

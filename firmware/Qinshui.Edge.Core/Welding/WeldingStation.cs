@@ -329,25 +329,11 @@ namespace Qinshui.Edge.Core.Welding
             for (int i = 0; i < channels.Length; i++)
             {
                 if (!QualityRules.IsHealthyForPermissive(_alarms.EffectiveQuality(channels[i]))) return WeldingReason.GasChannelFault;
-                double v = ToPercentVolume(_alarms, channels[i], _alarms.LastValue(channels[i]));
+                double v = GasReadings.PercentVolume(_alarms, channels[i]);
                 if (double.IsNaN(v)) return WeldingReason.GasChannelFault;
                 if (v > limitPercentVolume) return WeldingReason.GasNotClear;
             }
             return WeldingReason.None;
-        }
-
-        private static double ToPercentVolume(AlarmEngine alarms, int channel, double value)
-        {
-            switch (alarms.ChannelUnit(channel))
-            {
-                case Unit.PercentVolume: return value;
-                case Unit.Ppm: return value / 10000.0;
-                case Unit.PercentLel:
-                    GasInfo gas = alarms.Gas(channel);
-                    if (gas == null || !gas.IsCombustible) return double.NaN;
-                    return value * gas.LowerExplosiveLimitPercentVolume / 100.0;
-                default: return double.NaN;
-            }
         }
     }
 }

@@ -119,3 +119,41 @@ public class GatewayConfigReaderTests
         Assert.Contains(" schema_version", Codes(e).Select(x => x.Substring(x.IndexOf(' '))));
     }
 }
+
+/// <summary>Issue 13 #1: a confined space's combustible channels are validated with a path.</summary>
+public class ConfinedSpaceCombustibleConfigTests
+{
+    private static ValidationErrors Load(string space)
+    {
+        string json = "{\"schemaVersion\":1,\"site\":{\"id\":\"s\"},\"gateway\":{\"id\":\"gw-01\"},\"cardReaders\":[\"r1\"],\"channels\":[" +
+                      "{\"id\":\"o2\",\"profile\":\"PLANT_O2\"},{\"id\":\"ex\",\"profile\":\"PLANT_COMBUSTIBLE\",\"gas\":\"CH4\"}]," +
+                      "\"interlocks\":{\"zones\":[{\"id\":\"tank\",\"channels\":[{\"channel\":\"o2\",\"permitLevel\":\"alarm\"}],\"requiresWorkAuthorisation\":true}]}," +
+                      "\"welding\":{\"confinedSpaces\":[{\"zone\":\"tank\",\"oxygenChannel\":\"o2\",\"cardReader\":\"r1\"" + space + "}]}}";
+        var errors = new ValidationErrors();
+        var b = Encoding.UTF8.GetBytes(json);
+        GatewayConfigReader.Read(b, 0, b.Length, errors);
+        return errors;
+    }
+
+    private static List<string> All(ValidationErrors e) => Enumerable.Range(0, e.Count).Select(i => e[i].Path + " " + e[i].Code + (e[i].IsWarning ? " warning" : "")).ToList();
+
+    [Fact]
+    public void ANonCombustibleChannel_IsAnErrorWithItsPath()
+    {
+        var e = Load(",\"combustibleChannels\":[\"o2\"]");
+        Assert.Contains("welding.confinedSpaces[0].combustibleChannels[0] not_combustible", All(e));
+    }
+
+    [Fact]
+    public void AnUnknownChannel_IsAnErrorWithItsPath()
+    {
+        var e = Load(",\"combustibleChannels\":[\"nope\"]");
+        Assert.Contains("welding.confinedSpaces[0].combustibleChannels[0] unknown_channel", All(e));
+    }
+
+    [Fact]
+    public void AMethaneLelChannel_IsAccepted()
+    {
+        Assert.DoesNotContain(All(Load(",\"combustibleChannels\":[\"ex\"]")), x => x.Contains("combustibleChannels"));
+    }
+}
