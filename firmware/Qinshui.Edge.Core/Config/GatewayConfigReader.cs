@@ -308,6 +308,7 @@ namespace Qinshui.Edge.Core.Config
                     r.Errors.Error(p + ".cardReader", "unknown_reader", "no card reader '" + s.CardReaderId + "' in cardReaders", "cardReaders 中没有读卡器 '" + s.CardReaderId + "'");
                 ConfinedSpaceCombustibleCheck.Check(config, s, p, r.Errors);
             }
+            Validation.ZoneGasCheck.Check(config, r.Errors);
         }
 
         private static string[] IdList(JsonValue root, string key, ConfigReader r)
