@@ -4,51 +4,65 @@ using Qinshui.Edge.Core.Ports;
 namespace Qinshui.Edge.Core.Clock
 {
     /// <summary>
-    /// Watches the wall clock against the monotonic clock: a change of their offset by more than
-    /// 30 s (SNTP sync, set_time, RTC fault) is a jump and is recorded as an event, and so is every
-    /// change of trust. Timestamps in payloads are UTC ms; readings taken while the clock is not
-    /// trusted carry Quality.ClockUntrusted (TelemetryRecorder). Step allocates only when it records.
+    /// Reports what the <see cref="GuardedClock"/> saw: a change of the wall clock against the
+    /// monotonic clock by more than 30 s (SNTP sync, set_time, RTC fault) is an event
+    /// `clock_jump`; a backward one also withdraws trust until the time is confirmed (the event
+    /// says so), and every change of trust is an event. Timestamps in payloads are UTC ms;
+    /// readings taken while the clock is not trusted carry Quality.ClockUntrusted
+    /// (TelemetryRecorder). Step allocates only when it records.
     /// </summary>
     public sealed class ClockMonitor
     {
-        public const long JumpThresholdMs = 30000;
+        public const long JumpThresholdMs = GuardedClock.JumpToleranceMs;
 
-        private readonly IClock _clock;
+        private readonly GuardedClock _clock;
         private readonly TelemetryRecorder _recorder;
         private bool _started;
-        private long _offsetMs;
+        private int _jumpsSeen;
         private bool _trusted;
 
+        /// <summary>Watches a plain clock (a guard of its own is put in front of it).</summary>
         public ClockMonitor(IClock clock, TelemetryRecorder recorder)
+            : this(clock as GuardedClock ?? new GuardedClock(clock, null), recorder)
+        {
+        }
+
+        public ClockMonitor(GuardedClock clock, TelemetryRecorder recorder)
         {
             _clock = clock;
             _recorder = recorder;
         }
 
-        public long Jumps { get; private set; }
+        public long Jumps { get { return _clock.JumpCount; } }
         public bool IsTrusted { get { return _clock.IsTrusted; } }
 
         public void Step()
         {
-            long offset = _clock.UtcMs - _clock.MonotonicMs;
-            bool trusted = _clock.IsTrusted;
+            bool trusted = _clock.IsTrusted; // observes
             if (!_started)
             {
                 _started = true;
-                _offsetMs = offset;
+                _jumpsSeen = _clock.JumpCount;
                 _trusted = trusted;
                 return;
             }
-            long delta = offset - _offsetMs;
-            if (delta > JumpThresholdMs || delta < -JumpThresholdMs)
+            if (_clock.JumpCount != _jumpsSeen)
             {
-                Jumps++;
-                long s = delta / 1000;
-                _recorder.RecordEvent("clock_jump", EventSeverity.Warning, null,
-                    "wall clock jumped by " + s.ToString() + " s",
-                    "时钟跳变 " + s.ToString() + " 秒");
+                _jumpsSeen = _clock.JumpCount;
+                long s = _clock.LastJumpMs / 1000;
+                if (s < 0 && _clock.AwaitingConfirmation)
+                {
+                    _recorder.RecordEvent("clock_jump", EventSeverity.Warning, null,
+                        "wall clock jumped back by " + (-s).ToString() + " s: untrusted until the time is confirmed (set_time again); no permit or session starts meanwhile",
+                        "时钟回拨 " + (-s).ToString() + " 秒：确认时间前不可信（再次下发 set_time），期间不得开始作业");
+                }
+                else
+                {
+                    _recorder.RecordEvent("clock_jump", EventSeverity.Warning, null,
+                        "wall clock jumped by " + s.ToString() + " s",
+                        "时钟跳变 " + s.ToString() + " 秒");
+                }
             }
-            _offsetMs = offset;
             if (trusted != _trusted)
             {
                 _trusted = trusted;

@@ -306,7 +306,9 @@ namespace Qinshui.Edge.Core.Config
                 }
                 if (s.CardReaderId != null && IndexOf(config.CardReaderIds, s.CardReaderId) < 0)
                     r.Errors.Error(p + ".cardReader", "unknown_reader", "no card reader '" + s.CardReaderId + "' in cardReaders", "cardReaders 中没有读卡器 '" + s.CardReaderId + "'");
+                ConfinedSpaceCombustibleCheck.Check(config, s, p, r.Errors);
             }
+            Validation.ZoneGasCheck.Check(config, r.Errors);
         }
 
         private static string[] IdList(JsonValue root, string key, ConfigReader r)

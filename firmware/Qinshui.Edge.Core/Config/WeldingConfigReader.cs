@@ -9,7 +9,7 @@ namespace Qinshui.Edge.Core.Config
         private static readonly string[] s_members = { "permitCapacity", "stations", "confinedSpaces", "welders", "machines", "specialPeriods" };
         private static readonly string[] s_station = { "id", "zone", "machine", "expectedMachineCode", "enableOutput", "cardReader", "gasChannels", "settleMs", "arcThresholdAmps" };
         private static readonly string[] s_machineRef = { "bus", "device" };
-        private static readonly string[] s_space = { "zone", "oxygenChannel", "toxicChannels", "cardReader" };
+        private static readonly string[] s_space = { "zone", "oxygenChannel", "toxicChannels", "combustibleChannels", "cardReader" };
         private static readonly string[] s_period = { "name", "fromUtcMs", "toUtcMs" };
 
         public static WeldingSettings Read(JsonValue v, string path, GatewayConfig config, ConfigReader r)
@@ -67,6 +67,7 @@ namespace Qinshui.Edge.Core.Config
                 s.ZoneId = r.String(o, "zone", p, true, null);
                 s.OxygenChannelId = r.String(o, "oxygenChannel", p, true, null);
                 s.ToxicChannelIds = InterlockConfigReader.Strings(o, "toxicChannels", p, r);
+                s.CombustibleChannelIds = InterlockConfigReader.Strings(o, "combustibleChannels", p, r);
                 s.CardReaderId = r.String(o, "cardReader", p, true, null);
             }
 

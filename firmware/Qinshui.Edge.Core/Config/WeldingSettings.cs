@@ -23,6 +23,8 @@ namespace Qinshui.Edge.Core.Config
         public string ZoneId { get; set; }
         public string OxygenChannelId { get; set; }
         public string[] ToxicChannelIds { get; set; }
+        /// <summary>Combustible gas channels (GB 30871-2022 gas analysis during entry); may be empty.</summary>
+        public string[] CombustibleChannelIds { get; set; }
         public string CardReaderId { get; set; }
     }
 

@@ -99,7 +99,7 @@ namespace Qinshui.Edge.Core.Gateway
         }
 
         /// <summary>The welding stations; stationEnable receives each one's enable output (null where missing) for the fail-safe.</summary>
-        public static WeldingStation[] WeldingStations(GatewayConfig config, IGatewayPorts ports, ModbusPoller[] pollers, WeldingRegistry registry,
+        public static WeldingStation[] WeldingStations(GatewayConfig config, IGatewayPorts ports, IClock clock, ModbusPoller[] pollers, WeldingRegistry registry,
             PermitBook permits, AlarmEngine alarms, GatewayRuntime runtime, out IDigitalOutput[] stationEnable)
         {
             WeldingSettings welding = config.Welding;
@@ -120,12 +120,12 @@ namespace Qinshui.Edge.Core.Gateway
                 for (int k = 0; k < gas.Length; k++) gas[k] = config.IndexOfChannel(spec.GasChannelIds[k]);
                 IWeldingMachineLink link = MachineLink(config, pollers, spec);
                 stations[i] = new WeldingStation(new WeldingStationConfig(spec.Id, spec.ZoneId, spec.ExpectedMachineCode, gas, spec.SettleMs, spec.ArcThresholdAmps),
-                    link, enable, reader, registry, permits, alarms, runtime, ports.Clock, runtime, welding.SpecialPeriods);
+                    link, enable, reader, registry, permits, alarms, runtime, clock, runtime, welding.SpecialPeriods);
             }
             return stations;
         }
 
-        public static ConfinedSpaceGuard[] ConfinedSpaces(GatewayConfig config, IGatewayPorts ports, WeldingRegistry registry, PermitBook permits,
+        public static ConfinedSpaceGuard[] ConfinedSpaces(GatewayConfig config, IGatewayPorts ports, IClock clock, WeldingRegistry registry, PermitBook permits,
             AlarmEngine alarms, GatewayRuntime runtime)
         {
             WeldingSettings welding = config.Welding;
@@ -135,8 +135,9 @@ namespace Qinshui.Edge.Core.Gateway
                 ConfinedSpaceSpec spec = welding.ConfinedSpaces[i];
                 int[] toxic = new int[spec.ToxicChannelIds.Length];
                 for (int k = 0; k < toxic.Length; k++) toxic[k] = config.IndexOfChannel(spec.ToxicChannelIds[k]);
-                guards[i] = new ConfinedSpaceGuard(spec.ZoneId, config.IndexOfChannel(spec.OxygenChannelId), toxic, ports.CardReader(spec.CardReaderId),
-                    registry, permits, alarms, ports.Clock, runtime);
+                int[] combustible = ConfinedSpaceChannels.Indices(config, spec.CombustibleChannelIds);
+                guards[i] = new ConfinedSpaceGuard(spec.ZoneId, config.IndexOfChannel(spec.OxygenChannelId), toxic, combustible, ports.CardReader(spec.CardReaderId),
+                    registry, permits, alarms, clock, runtime);
             }
             return guards;
         }
@@ -168,13 +169,13 @@ namespace Qinshui.Edge.Core.Gateway
         }
 
         /// <summary>The MQTT session that drains the journal (null without a link or with MQTT disabled).</summary>
-        public static MqttSession Session(GatewayConfig config, IGatewayPorts ports, Journal.Journal journal, MessageWriter writer, AlarmEngine alarms,
+        public static MqttSession Session(GatewayConfig config, IGatewayPorts ports, IClock clock, Journal.Journal journal, MessageWriter writer, AlarmEngine alarms,
             CommandProcessor commands, TelemetryRecorder recorder, HealthFigures health, JsonWriter payload)
         {
             if (ports.Mqtt == null || !config.Mqtt.Enabled) return null;
             MqttSessionOptions options = new MqttSessionOptions();
             options.HealthIntervalMs = config.Mqtt.HealthIntervalMs;
-            return new MqttSession(ports.Mqtt, ports.Clock, journal, writer, new MqttTopics(config.SiteId, config.GatewayId), alarms,
+            return new MqttSession(ports.Mqtt, clock, journal, writer, new MqttTopics(config.SiteId, config.GatewayId), alarms,
                 ZoneInfos(config.Interlocks), commands, recorder, health, options, payload);
         }
 

@@ -38,6 +38,7 @@ namespace Qinshui.Edge.Core.Gateway
         private readonly RemoteUpdates _remote;
         private readonly IGatewayPorts _ports;
         private readonly IClock _clock;
+        private readonly GuardedClock _guardedClock;
 
         private readonly AlarmEngine _alarms;
         private readonly ModbusPoller[] _pollers;
@@ -74,7 +75,10 @@ namespace Qinshui.Edge.Core.Gateway
         public GatewayRuntime(GatewayConfig config, IGatewayPorts ports, GatewayBoot boot)
         {
             _ports = ports;
-            _clock = ports.Clock;
+            // The logic sees the guarded clock: a set-back is untrusted until confirmed (Clock/GuardedClock);
+            // the Modbus master keeps the port's own clock (its microseconds, IMicrosecondClock).
+            _guardedClock = new GuardedClock(ports.Clock, ports.ClockAdjuster);
+            _clock = _guardedClock;
 
             _alarms = new AlarmEngine(config.Channels, TransitionCapacityFor(config.Channels));
 
@@ -114,8 +118,9 @@ namespace Qinshui.Edge.Core.Gateway
             WeldingSettings welding = config.Welding;
             WeldingRegistry registry = new WeldingRegistry(welding.Welders, welding.Machines);
             PermitBook permits = new PermitBook(welding.PermitCapacity, config.GatewayId, boot.Key, GatewayComposition.ZoneIds(interlocks), boot.LastPermitCounter);
-            _stations = GatewayComposition.WeldingStations(config, ports, _pollers, registry, permits, _alarms, this, out _stationEnable);
-            _guards = GatewayComposition.ConfinedSpaces(config, ports, registry, permits, _alarms, this);
+            _stations = GatewayComposition.WeldingStations(config, ports, _clock, _pollers, registry, permits, _alarms, this, out _stationEnable);
+            _guards = GatewayComposition.ConfinedSpaces(config, ports, _clock, registry, permits, _alarms, this);
+            permits.SetCombustibleMonitoredZones(ConfinedSpaceChannels.MonitoredZones(welding.ConfinedSpaces));
             _workZone = GatewayComposition.WorkZones(welding, _zones);
 
             // MQTT: telemetry into the journal, the session that drains it, authenticated commands and signed updates.
@@ -125,13 +130,13 @@ namespace Qinshui.Edge.Core.Gateway
             _recorder = new TelemetryRecorder(writer, _journal, _clock, _alarms, _journal.MaxPayloadLength, config.Mqtt.DataBatchIntervalMs, payload);
             // Command and clock events join the zones' and welding's hash chain: one verifiable log.
             _recorder.EventSink = this;
-            _remote = new RemoteUpdates(config.GatewayId, boot, ports, permits, registry, _events);
+            _remote = new RemoteUpdates(config.GatewayId, boot, ports, _clock, permits, registry, _events);
             HmacSha256 hmac = new HmacSha256(boot.Key, sha, sha);
-            _commands = new CommandProcessor(config.GatewayId, hmac, _clock, _alarms, this, _remote, ports.ClockAdjuster, boot.LastCommandCounter);
+            _commands = new CommandProcessor(config.GatewayId, hmac, _clock, _alarms, this, _remote, ports.ClockAdjuster == null ? null : _guardedClock, boot.LastCommandCounter);
             _proofTests = new ProofTests(_zones);
             _commands.ProofTests = _proofTests;
-            _session = GatewayComposition.Session(config, ports, _journal, writer, _alarms, _commands, _recorder, _health, payload);
-            _clockMonitor = new ClockMonitor(_clock, _recorder);
+            _session = GatewayComposition.Session(config, ports, _clock, _journal, writer, _alarms, _commands, _recorder, _health, payload);
+            _clockMonitor = new ClockMonitor(_guardedClock, _recorder);
         }
 
         /// <summary>

@@ -2,6 +2,7 @@ using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Events;
 using Qinshui.Edge.Core.Json;
 using Qinshui.Edge.Core.Mqtt;
+using Qinshui.Edge.Core.Ports;
 using Qinshui.Edge.Core.Validation;
 using Qinshui.Edge.Core.Welding;
 
@@ -19,21 +20,24 @@ namespace Qinshui.Edge.Core.Gateway
         private readonly string _gatewayId;
         private readonly GatewayBoot _boot;
         private readonly IGatewayPorts _ports;
+        /// <summary>The runtime's guarded clock: a permit is judged on it (a set-back is untrusted until confirmed).</summary>
+        private readonly IClock _clock;
         private readonly PermitBook _permits;
         private readonly WeldingRegistry _registry;
         private readonly EventRecorder _events;
         private readonly ConfigTransfer _transfer;
 
-        public RemoteUpdates(string gatewayId, GatewayBoot boot, IGatewayPorts ports, PermitBook permits, WeldingRegistry registry, EventRecorder events)
+        public RemoteUpdates(string gatewayId, GatewayBoot boot, IGatewayPorts ports, IClock clock, PermitBook permits, WeldingRegistry registry, EventRecorder events)
         {
             _gatewayId = gatewayId;
             _boot = boot;
             _ports = ports;
+            _clock = clock;
             _permits = permits;
             _registry = registry;
             _events = events;
             // Chunked configuration pushes: bookkeeping only; the envelope lives in the staging store until it is complete.
-            _transfer = ports.ConfigStaging == null ? null : new ConfigTransfer(ports.ConfigStaging, ports.Clock, SignedEnvelope.MaxEnvelopeBytes);
+            _transfer = ports.ConfigStaging == null ? null : new ConfigTransfer(ports.ConfigStaging, clock, SignedEnvelope.MaxEnvelopeBytes);
         }
 
         /// <summary>The chunked configuration transfer (null when the ports offer no staging store).</summary>
@@ -81,7 +85,7 @@ namespace Qinshui.Edge.Core.Gateway
 
         private void UpdatePermits(JsonValue envelope, CommandResult result)
         {
-            WeldingReason r = _permits.Apply(envelope, _ports.Clock.UtcMs, _ports.Clock.IsTrusted);
+            WeldingReason r = _permits.Apply(envelope, _clock.UtcMs, _clock.MonotonicMs, _clock.IsTrusted);
             if (r == WeldingReason.None || r == WeldingReason.PermitCancelled)
             {
                 RecordSimple(EventKind.PermitAccepted, _permits.LastPermitId, WeldingReasonText.Code(r));

@@ -10,6 +10,7 @@ namespace Qinshui.Edge.Core.Welding
         OxygenLow = 5,
         OxygenHigh = 6,
         ToxicGas = 7,
+        CombustibleGas = 8,
     }
 
     public static class ConfinedSpaceFaults
@@ -26,6 +27,7 @@ namespace Qinshui.Edge.Core.Welding
                 case ConfinedSpaceFault.OxygenLow: return "oxygen_low";
                 case ConfinedSpaceFault.OxygenHigh: return "oxygen_high";
                 case ConfinedSpaceFault.ToxicGas: return "toxic_gas";
+                case ConfinedSpaceFault.CombustibleGas: return "combustible_gas";
                 default: return "unknown";
             }
         }

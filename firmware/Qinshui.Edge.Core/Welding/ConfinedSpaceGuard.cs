@@ -1,6 +1,7 @@
 using Qinshui.Edge.Core.Alarms;
 using Qinshui.Edge.Core.Domain;
 using Qinshui.Edge.Core.Ports;
+using Qinshui.Edge.Core.Profiles;
 
 namespace Qinshui.Edge.Core.Welding
 {
@@ -8,8 +9,10 @@ namespace Qinshui.Edge.Core.Welding
     /// Confined-space entry (GB 30871-2022): work is authorised only while a confined-space
     /// permit is valid now, the attendant named on it is present (tapped in), O2 is within
     /// 19.5–21 %vol (≤ 23.5 % where the permit says oxygen-enriched) and every toxic channel is
-    /// healthy and below its alarm level — monitored continuously during entry. Entrants tap in
-    /// and out; losing a condition with entrants inside raises an evacuation warning.
+    /// healthy and below its alarm level, and every combustible channel at or below the GB 30871
+    /// gas-analysis limit (the permit's, or the channel gas's rule: Profiles/ConfinedSpaceGasRule)
+    /// — monitored continuously during entry. Entrants tap in and out; losing a condition with
+    /// entrants inside raises an evacuation warning.
     /// </summary>
     public sealed class ConfinedSpaceGuard
     {
@@ -21,6 +24,7 @@ namespace Qinshui.Edge.Core.Welding
         private readonly string _zoneId;
         private readonly int _oxygenChannel;
         private readonly int[] _toxicChannels;
+        private readonly int[] _combustibleChannels;
         private readonly ICardReader _cards;
         private readonly WeldingRegistry _registry;
         private readonly PermitBook _permits;
@@ -34,8 +38,15 @@ namespace Qinshui.Edge.Core.Welding
 
         public ConfinedSpaceGuard(string zoneId, int oxygenChannel, int[] toxicChannels, ICardReader cards, WeldingRegistry registry,
             PermitBook permits, AlarmEngine alarms, IClock clock, IWeldingEvents events)
+            : this(zoneId, oxygenChannel, toxicChannels, new int[0], cards, registry, permits, alarms, clock, events)
+        {
+        }
+
+        public ConfinedSpaceGuard(string zoneId, int oxygenChannel, int[] toxicChannels, int[] combustibleChannels, ICardReader cards,
+            WeldingRegistry registry, PermitBook permits, AlarmEngine alarms, IClock clock, IWeldingEvents events)
         {
             _zoneId = zoneId;
+            _combustibleChannels = combustibleChannels ?? new int[0];
             _oxygenChannel = oxygenChannel;
             _toxicChannels = toxicChannels;
             _cards = cards;
@@ -69,7 +80,7 @@ namespace Qinshui.Edge.Core.Welding
         public void Step()
         {
             long utc = _clock.UtcMs;
-            Permit permit = _clock.IsTrusted ? _permits.FindValid(_zoneId, PermitKind.ConfinedSpace, utc) : null;
+            Permit permit = _clock.IsTrusted ? _permits.FindValid(_zoneId, PermitKind.ConfinedSpace, utc, _clock.MonotonicMs) : null;
             string tap;
             if (_cards != null && _cards.TryTakeTap(out tap)) OnTap(tap, permit);
 
@@ -100,6 +111,24 @@ namespace Qinshui.Edge.Core.Welding
                 int c = _toxicChannels[i];
                 if (!QualityRules.IsHealthyForPermissive(_alarms.EffectiveQuality(c))) return ConfinedSpaceFault.MonitoringFault;
                 if (_alarms.IsTripping(c, LevelKind.Alarm) || _alarms.IsTripping(c, LevelKind.Trip)) return ConfinedSpaceFault.ToxicGas;
+            }
+            return Combustible(permit);
+        }
+
+        /// <summary>GB 30871-2022 gas analysis, continuously: every combustible channel healthy and at or below its limit.</summary>
+        private ConfinedSpaceFault Combustible(Permit permit)
+        {
+            bool named = permit.CombustibleGas != null && permit.CombustibleGas.Length > 0;
+            // A permit naming a combustible gas that no channel measures cannot be judged (the permit book refuses it too).
+            if (named && _combustibleChannels.Length == 0) return ConfinedSpaceFault.MonitoringFault;
+            for (int i = 0; i < _combustibleChannels.Length; i++)
+            {
+                int c = _combustibleChannels[i];
+                if (!QualityRules.IsHealthyForPermissive(_alarms.EffectiveQuality(c))) return ConfinedSpaceFault.MonitoringFault;
+                double v = GasReadings.PercentVolume(_alarms, c);
+                if (double.IsNaN(v)) return ConfinedSpaceFault.MonitoringFault;
+                double limit = named ? permit.CombustibleLimitPercentVolume : ConfinedSpaceGasRule.LimitPercentVolume(_alarms.Gas(c));
+                if (v > limit) return ConfinedSpaceFault.CombustibleGas;
             }
             return ConfinedSpaceFault.None;
         }

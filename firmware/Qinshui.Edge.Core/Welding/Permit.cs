@@ -61,7 +61,67 @@ namespace Qinshui.Edge.Core.Welding
         public bool NamesWelder(string welderId) { return Contains(WelderIds, welderId); }
         public bool NamesEntrant(string id) { return Contains(EntrantIds, id); }
 
-        public bool IsValidAt(long utcMs) { return utcMs >= ValidFromUtcMs && utcMs < ValidToUtcMs; }
+        /// <summary>
+        /// True once the window was carried onto the monotonic clock (the first look at it with a
+        /// trusted clock): from then on a clock set back cannot stretch it.
+        /// </summary>
+        public bool IsAnchored { get; private set; }
+
+        /// <summary>The window's start and end on the monotonic clock (valid once anchored).</summary>
+        public long ValidFromMonotonicMs { get; private set; }
+        public long ValidToMonotonicMs { get; private set; }
+
+        private long _anchorUtcMs;
+        private long _anchorMonotonicMs;
+
+        /// <summary>
+        /// Carries the window onto the monotonic clock, once: the end computed now stays the end
+        /// whatever the wall clock does later (ARCHITECTURE.md, safety principle 4). Call it only
+        /// with a trusted wall clock.
+        /// </summary>
+        public void Anchor(long utcMs, long monotonicMs)
+        {
+            if (IsAnchored) return;
+            IsAnchored = true;
+            _anchorUtcMs = utcMs;
+            _anchorMonotonicMs = monotonicMs;
+            ValidFromMonotonicMs = monotonicMs + (ValidFromUtcMs - utcMs);
+            ValidToMonotonicMs = monotonicMs + (ValidToUtcMs - utcMs);
+        }
+
+        /// <summary>
+        /// Inside the window on both clocks: the wall clock (a jump forward ends it) and, once
+        /// anchored, the monotonic clock (a jump back does not extend it). Not anchored: never valid.
+        /// </summary>
+        public bool IsValidAt(long utcMs, long monotonicMs)
+        {
+            if (utcMs < ValidFromUtcMs || utcMs >= ValidToUtcMs || !IsAnchored) return false;
+            return monotonicMs >= ValidFromMonotonicMs && monotonicMs < ValidToMonotonicMs;
+        }
+
+        /// <summary>True when the window has ended on either clock.</summary>
+        public bool HasEnded(long utcMs, long monotonicMs)
+        {
+            return utcMs >= ValidToUtcMs || (IsAnchored && monotonicMs >= ValidToMonotonicMs);
+        }
+
+        /// <summary>Time to the end of the window: the shorter of the two clocks' views.</summary>
+        public long RemainingMs(long utcMs, long monotonicMs)
+        {
+            long wall = ValidToUtcMs - utcMs;
+            if (!IsAnchored) return wall;
+            long mono = ValidToMonotonicMs - monotonicMs;
+            return mono < wall ? mono : wall;
+        }
+
+        /// <summary>Age of the gas analysis: the older of the two clocks' views (a set-back never makes it fresher).</summary>
+        public long GasAnalysisAgeMs(long utcMs, long monotonicMs)
+        {
+            long wall = utcMs - GasAnalysisUtcMs;
+            if (!IsAnchored) return wall;
+            long mono = (_anchorUtcMs - GasAnalysisUtcMs) + (monotonicMs - _anchorMonotonicMs);
+            return mono > wall ? mono : wall;
+        }
 
         private static bool Contains(string[] list, string s)
         {

@@ -15,6 +15,7 @@ namespace Qinshui.Edge.Core.Welding
         private readonly byte[] _key;
         private readonly string[] _zoneIds;
         private long _lastCounter;
+        private string[] _combustibleMonitoredZones;
 
         public PermitBook(int capacity, string gatewayId, byte[] key, string[] zoneIds, long lastCounter)
         {
@@ -37,15 +38,30 @@ namespace Qinshui.Edge.Core.Welding
 
         public WeldingReason Apply(byte[] envelope, int offset, int length, long nowUtcMs, bool clockTrusted)
         {
+            return Apply(envelope, offset, length, nowUtcMs, long.MinValue, clockTrusted);
+        }
+
+        /// <summary>Applies a permit envelope; with a trusted clock its window is anchored on the monotonic clock now.</summary>
+        public WeldingReason Apply(byte[] envelope, int offset, int length, long nowUtcMs, long nowMonotonicMs, bool clockTrusted)
+        {
             if (length > SignedEnvelope.MaxEnvelopeBytes) return WeldingReason.PermitMalformed;
             JsonValue root;
             string parseError;
             if (!JsonParser.TryParse(envelope, offset, length, 4, out root, out parseError)) return WeldingReason.PermitMalformed;
-            return Apply(root, nowUtcMs, clockTrusted);
+            return Apply(root, nowUtcMs, nowMonotonicMs, clockTrusted);
         }
 
         /// <summary>Applies an already parsed envelope (as carried in an update_permits command).</summary>
         public WeldingReason Apply(JsonValue envelope, long nowUtcMs, bool clockTrusted)
+        {
+            return Apply(envelope, nowUtcMs, long.MinValue, clockTrusted);
+        }
+
+        /// <summary>
+        /// Applies an already parsed envelope. nowMonotonicMs = long.MinValue: no monotonic time
+        /// given, the permit is anchored at its first search with a trusted clock instead.
+        /// </summary>
+        public WeldingReason Apply(JsonValue envelope, long nowUtcMs, long nowMonotonicMs, bool clockTrusted)
         {
             LastPermitId = null;
             byte[] body;
@@ -69,6 +85,9 @@ namespace Qinshui.Edge.Core.Welding
             if (p == null) return reason;
             LastPermitId = p.PermitId;
             if (!KnowsZone(p.ZoneId)) return WeldingReason.PermitForeignZone;
+            // GB 30871-2022: a confined-space permit naming a combustible gas needs it measured continuously.
+            if (!cancelled && p.Kind == PermitKind.ConfinedSpace && p.CombustibleGas.Length > 0 && !Contains(_combustibleMonitoredZones, p.ZoneId))
+                return WeldingReason.PermitCombustibleUnmonitored;
             if (cancelled)
             {
                 _lastCounter = counter;
@@ -79,28 +98,37 @@ namespace Qinshui.Edge.Core.Welding
             // a start be refused with clock_untrusted until time is synced.
             if (clockTrusted && nowUtcMs >= p.ValidToUtcMs) return WeldingReason.PermitAlreadyExpired;
             _lastCounter = counter;
+            // Checked now against a trusted clock: from here the window runs on the monotonic clock.
+            if (clockTrusted && nowMonotonicMs != long.MinValue) p.Anchor(nowUtcMs, nowMonotonicMs);
             Store(p, nowUtcMs);
             return WeldingReason.None;
         }
 
-        /// <summary>A hot-work permit valid now for this zone naming this machine (null if none).</summary>
-        public Permit FindHotWork(string zoneId, string machineCode, long nowUtcMs)
+        /// <summary>
+        /// A hot-work permit valid now (on both clocks) for this zone naming this machine (null if
+        /// none). Call only with a trusted clock: a permit not yet anchored is anchored now.
+        /// </summary>
+        public Permit FindHotWork(string zoneId, string machineCode, long nowUtcMs, long nowMonotonicMs)
         {
             for (int i = 0; i < _permits.Length; i++)
             {
                 Permit p = _permits[i];
-                if (p != null && p.Kind == PermitKind.HotWork && p.ZoneId == zoneId && p.IsValidAt(nowUtcMs) && p.NamesMachine(machineCode)) return p;
+                if (p == null || p.Kind != PermitKind.HotWork || p.ZoneId != zoneId) continue;
+                p.Anchor(nowUtcMs, nowMonotonicMs);
+                if (p.IsValidAt(nowUtcMs, nowMonotonicMs) && p.NamesMachine(machineCode)) return p;
             }
             return null;
         }
 
-        /// <summary>Any permit of that kind valid now for the zone (null if none).</summary>
-        public Permit FindValid(string zoneId, PermitKind kind, long nowUtcMs)
+        /// <summary>Any permit of that kind valid now (on both clocks) for the zone (null if none). Call only with a trusted clock.</summary>
+        public Permit FindValid(string zoneId, PermitKind kind, long nowUtcMs, long nowMonotonicMs)
         {
             for (int i = 0; i < _permits.Length; i++)
             {
                 Permit p = _permits[i];
-                if (p != null && p.Kind == kind && p.ZoneId == zoneId && p.IsValidAt(nowUtcMs)) return p;
+                if (p == null || p.Kind != kind || p.ZoneId != zoneId) continue;
+                p.Anchor(nowUtcMs, nowMonotonicMs);
+                if (p.IsValidAt(nowUtcMs, nowMonotonicMs)) return p;
             }
             return null;
         }
@@ -111,6 +139,22 @@ namespace Qinshui.Edge.Core.Welding
             for (int i = 0; i < _permits.Length; i++)
             {
                 if (_permits[i] != null && _permits[i].PermitId == permitId) return true;
+            }
+            return false;
+        }
+
+        /// <summary>The confined-space zones with at least one combustible channel (set by the composition root).</summary>
+        public void SetCombustibleMonitoredZones(string[] zoneIds)
+        {
+            _combustibleMonitoredZones = zoneIds;
+        }
+
+        private static bool Contains(string[] list, string s)
+        {
+            if (list == null) return false;
+            for (int i = 0; i < list.Length; i++)
+            {
+                if (list[i] == s) return true;
             }
             return false;
         }

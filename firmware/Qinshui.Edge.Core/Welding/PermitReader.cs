@@ -50,7 +50,7 @@ namespace Qinshui.Edge.Core.Welding
             {
                 GasInfo gas = GasTable.Find(gasCode);
                 if (gas == null || !gas.IsCombustible) return null;
-                standardLimit = mine ? 0.5 : GasTable.HotWorkLimitPercentVolume(gas);
+                standardLimit = mine ? 0.5 : kind == PermitKind.ConfinedSpace ? ConfinedSpaceGasRule.LimitPercentVolume(gas) : GasTable.HotWorkLimitPercentVolume(gas);
             }
             double limit = standardLimit;
             double given;

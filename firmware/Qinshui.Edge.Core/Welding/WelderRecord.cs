@@ -4,7 +4,13 @@ namespace Qinshui.Edge.Core.Welding
     public sealed class WelderRecord
     {
         public WelderRecord(string welderId, string cardUid, string name, string certificateNumber, long certificateExpiryUtcMs)
+            : this(welderId, cardUid, name, certificateNumber, certificateExpiryUtcMs, false)
         {
+        }
+
+        public WelderRecord(string welderId, string cardUid, string name, string certificateNumber, long certificateExpiryUtcMs, bool safetyOfficer)
+        {
+            IsSafetyOfficer = safetyOfficer;
             WelderId = welderId;
             CardUid = cardUid;
             Name = name;
@@ -17,5 +23,11 @@ namespace Qinshui.Edge.Core.Welding
         public string Name { get; }
         public string CertificateNumber { get; }
         public long CertificateExpiryUtcMs { get; }
+
+        /// <summary>
+        /// Registered with "role": "safety_officer": may clear a machine suspected of modification
+        /// at its station (an authorised local clearance, recorded as an event).
+        /// </summary>
+        public bool IsSafetyOfficer { get; }
     }
 }

@@ -20,6 +20,8 @@ namespace Qinshui.Edge.Core.Welding
         GasAnalysisTooOld = 13,
         MachineOutsidePermitArea = 14,
         SessionAlreadyRunning = 15,
+        MachineLockedSuspectedModification = 16,
+        PermitGradeBelowSpecialPeriod = 17,
         // stops
         WelderEnded = 20,
         PermitExpired = 21,
@@ -35,6 +37,7 @@ namespace Qinshui.Edge.Core.Welding
         PermitAlreadyExpired = 34,
         PermitWrongGateway = 35,
         PermitLooserThanStandard = 36,
+        PermitCombustibleUnmonitored = 37,
         // warnings
         SpecialPeriod = 40,
         CertificateNearExpiry = 41,
@@ -44,6 +47,8 @@ namespace Qinshui.Edge.Core.Welding
         PermitExpiresSoon = 45,
         BypassSuspected = 46,
         StartFromRemoteScan = 47,
+        MachineModificationCleared = 48,
+        SpecialPeriodStarted = 49,
     }
 
     public static class WeldingReasonText
@@ -68,6 +73,10 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.GasAnalysisTooOld: return "gas_analysis_too_old";
                 case WeldingReason.MachineOutsidePermitArea: return "machine_outside_permit_area";
                 case WeldingReason.SessionAlreadyRunning: return "session_already_running";
+                case WeldingReason.MachineLockedSuspectedModification: return "machine_locked_suspected_modification";
+                case WeldingReason.PermitGradeBelowSpecialPeriod: return "permit_grade_below_special_period";
+                case WeldingReason.MachineModificationCleared: return "machine_modification_cleared";
+                case WeldingReason.SpecialPeriodStarted: return "special_period_started";
                 case WeldingReason.WelderEnded: return "welder_ended";
                 case WeldingReason.PermitExpired: return "permit_expired";
                 case WeldingReason.CardSwapped: return "card_swapped";
@@ -81,6 +90,7 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.PermitAlreadyExpired: return "permit_expired_on_arrival";
                 case WeldingReason.PermitWrongGateway: return "permit_wrong_gateway";
                 case WeldingReason.PermitLooserThanStandard: return "permit_looser_than_standard";
+                case WeldingReason.PermitCombustibleUnmonitored: return "permit_combustible_gas_unmonitored";
                 case WeldingReason.SpecialPeriod: return "special_period_hot_work";
                 case WeldingReason.CertificateNearExpiry: return "certificate_near_expiry";
                 case WeldingReason.SuspectedModifiedMachine: return "suspected_modified_machine";
@@ -112,6 +122,10 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.GasAnalysisTooOld: return "The gas analysis is older than 30 minutes, or work was interrupted over 60 minutes: a new analysis is needed.";
                 case WeldingReason.MachineOutsidePermitArea: return "The machine is registered to another area than the permit's zone.";
                 case WeldingReason.SessionAlreadyRunning: return "A session is already running on this machine.";
+                case WeldingReason.MachineLockedSuspectedModification: return "The machine is locked as suspected of modification until a safety officer clears it at the station.";
+                case WeldingReason.PermitGradeBelowSpecialPeriod: return "Special period: hot work is one grade higher (GB 30871-2022); the permit's grade is too low.";
+                case WeldingReason.MachineModificationCleared: return "A safety officer cleared the machine suspected of modification.";
+                case WeldingReason.SpecialPeriodStarted: return "A special period started during the session: hot work re-judged one grade higher.";
                 case WeldingReason.WelderEnded: return "The welder ended the session.";
                 case WeldingReason.PermitExpired: return "The permit's time window ended.";
                 case WeldingReason.CardSwapped: return "A different card was presented during the session.";
@@ -125,6 +139,7 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.PermitAlreadyExpired: return "Permit refused: it has already expired.";
                 case WeldingReason.PermitWrongGateway: return "Permit refused: addressed to another gateway.";
                 case WeldingReason.PermitLooserThanStandard: return "Permit refused: its gas limit is looser than GB 30871-2022.";
+                case WeldingReason.PermitCombustibleUnmonitored: return "Permit refused: permit.combustibleGas names a combustible gas but the confined space has no combustible channel (welding.confinedSpaces[].combustibleChannels).";
                 case WeldingReason.SpecialPeriod: return "Hot work during a special period.";
                 case WeldingReason.CertificateNearExpiry: return "The welder's certificate expires within 30 days.";
                 case WeldingReason.SuspectedModifiedMachine: return "Suspected modified machine.";
@@ -155,6 +170,10 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.GasAnalysisTooOld: return "气体分析超过30分钟，或作业中断超过60分钟，需重新分析。";
                 case WeldingReason.MachineOutsidePermitArea: return "电焊机登记区域与作业票区域不符。";
                 case WeldingReason.SessionAlreadyRunning: return "该电焊机已有作业在进行。";
+                case WeldingReason.MachineLockedSuspectedModification: return "电焊机疑似改装，已锁定，须安全员到现场解除。";
+                case WeldingReason.PermitGradeBelowSpecialPeriod: return "特殊时段动火作业升级管理（GB 30871-2022），作业票级别不足。";
+                case WeldingReason.MachineModificationCleared: return "安全员已解除疑似改装电焊机的锁定。";
+                case WeldingReason.SpecialPeriodStarted: return "作业期间进入特殊时段：动火作业按升级一级重新判定。";
                 case WeldingReason.WelderEnded: return "焊工结束作业。";
                 case WeldingReason.PermitExpired: return "作业票时间已到。";
                 case WeldingReason.CardSwapped: return "作业中出示了其他人的卡。";
@@ -168,6 +187,7 @@ namespace Qinshui.Edge.Core.Welding
                 case WeldingReason.PermitAlreadyExpired: return "拒绝作业票：已过期。";
                 case WeldingReason.PermitWrongGateway: return "拒绝作业票：发往其他网关。";
                 case WeldingReason.PermitLooserThanStandard: return "拒绝作业票：气体限值宽于 GB 30871-2022。";
+                case WeldingReason.PermitCombustibleUnmonitored: return "拒绝作业票：permit.combustibleGas 指定了可燃气体，但该有限空间没有可燃气体通道（welding.confinedSpaces[].combustibleChannels）。";
                 case WeldingReason.SpecialPeriod: return "特殊时段动火作业。";
                 case WeldingReason.CertificateNearExpiry: return "焊工证书30天内到期。";
                 case WeldingReason.SuspectedModifiedMachine: return "疑似改装电焊机。";

@@ -73,7 +73,7 @@ namespace Qinshui.Edge.Core.Welding
             return EnvelopeOutcome.Accepted;
         }
 
-        /// <summary>Reads {"welders":[{id,card,name,certificate,certificateExpiryUtcMs}],"machines":[{code,model,zone}]}.</summary>
+        /// <summary>Reads {"welders":[{id,card,name,certificate,certificateExpiryUtcMs,role?}],"machines":[{code,model,zone}]}.</summary>
         public static bool TryRead(JsonValue v, out WelderRecord[] welders, out MachineRecord[] machines, out string error)
         {
             welders = null;
@@ -112,7 +112,14 @@ namespace Qinshui.Edge.Core.Welding
                         return false;
                     }
                 }
-                welders[i] = new WelderRecord(id, card, name, cert, expiry);
+                string role;
+                if (!e.TryGetString("role", out role)) role = "welder";
+                if (role != "welder" && role != "safety_officer")
+                {
+                    error = "welders[" + i + "].role: '" + role + "' is not a role (welder, safety_officer)";
+                    return false;
+                }
+                welders[i] = new WelderRecord(id, card, name, cert, expiry, role == "safety_officer");
             }
             machines = new MachineRecord[m.Count];
             for (int i = 0; i < m.Count; i++)

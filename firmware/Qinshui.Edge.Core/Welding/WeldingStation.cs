@@ -36,6 +36,9 @@ namespace Qinshui.Edge.Core.Welding
         private readonly SpecialPeriod[] _specialPeriods;
         private readonly WeldingSession _session = new WeldingSession();
         private readonly WeldingSession _ended = new WeldingSession();
+        private readonly MachineIdentityWatch _identityWatch;
+        // The special period the running session is in (-1: none), to notice one starting mid-session.
+        private int _sessionSpecialPeriod = -1;
 
         private bool _running;
         private string _cardUid;
@@ -47,7 +50,11 @@ namespace Qinshui.Edge.Core.Welding
         private bool _bypassWarned;
         private long _sessionCounter;
         private long _lastStopUtcMs = long.MinValue;
+        private long _lastStopMonotonicMs = long.MinValue;
         private string _lastStopPermitId;
+        // The welder's certificate end, carried onto the monotonic clock at the start (a clock set back never extends it).
+        private long _certificateExpiryUtcMs;
+        private long _certificateEndMonotonicMs;
 
         public WeldingStation(WeldingStationConfig config, IWeldingMachineLink machine, IDigitalOutput enable, ICardReader cards,
             WeldingRegistry registry, PermitBook permits, AlarmEngine alarms, IZoneStatus zones, IClock clock,
@@ -64,11 +71,15 @@ namespace Qinshui.Edge.Core.Welding
             _clock = clock;
             _events = events;
             _specialPeriods = specialPeriods ?? new SpecialPeriod[0];
+            _identityWatch = new MachineIdentityWatch(config.ExpectedMachineCode);
             _enable.Write(false); // boot: locked
         }
 
         public WeldingStationConfig Config { get { return _config; } }
         public bool IsRunning { get { return _running; } }
+
+        /// <summary>True while the machine is locked as suspected of modification (until a safety officer clears it).</summary>
+        public bool MachineSuspected { get { return _identityWatch.IsSuspected; } }
 
         /// <summary>The running session (valid while IsRunning; reused).</summary>
         public WeldingSession Session { get { return _session; } }
@@ -83,6 +94,10 @@ namespace Qinshui.Edge.Core.Welding
             TrackGas(now);
             string code, model;
             bool identity = _machine.TryGetIdentity(out code, out model);
+            // A changed identity latches a suspicion, reported at once also while idle (a swap
+            // between sessions); a running session reports it with its stop below.
+            if (_identityWatch.Observe(identity, code) && !_running)
+                _events.Warning(_config.Id, _config.ZoneId, WeldingReason.SuspectedModifiedMachine, code);
             double current = _machine.ArcCurrentAmps;
             bool currentGood = !QualityRules.IsBad(_machine.ArcCurrentQuality);
             bool arcOn = currentGood && current >= _config.ArcThresholdAmps;
@@ -100,11 +115,22 @@ namespace Qinshui.Edge.Core.Welding
                 }
                 if (stop != WeldingReason.None)
                 {
+                    if (stop == WeldingReason.MachineIdentityChanged) _identityWatch.Suspect(code);
                     Stop(stop, now, utc);
                     if (stop == WeldingReason.MachineIdentityChanged)
                         _events.Warning(_config.Id, _config.ZoneId, WeldingReason.SuspectedModifiedMachine, code);
+                    if (stop == WeldingReason.CertificateExpired)
+                        _events.Warning(_config.Id, _config.ZoneId, WeldingReason.CertificateExpired, _session.WelderId);
                 }
-                else if (!_expiryWarned && utc >= _permit.ValidToUtcMs - PermitWarningMs)
+                else
+                {
+                    // A period starting mid-session: re-judged (the grade held, else RunningFault stopped it).
+                    int period = SpecialPeriods.Active(_specialPeriods, utc);
+                    if (period >= 0 && _sessionSpecialPeriod < 0)
+                        _events.Warning(_config.Id, _config.ZoneId, WeldingReason.SpecialPeriodStarted, _specialPeriods[period].Name);
+                    _sessionSpecialPeriod = period;
+                }
+                if (_running && !_expiryWarned && _permit.RemainingMs(utc, now) <= PermitWarningMs)
                 {
                     _expiryWarned = true;
                     _events.Warning(_config.Id, _config.ZoneId, WeldingReason.PermitExpiresSoon, _permit.PermitId);
@@ -125,9 +151,29 @@ namespace Qinshui.Edge.Core.Welding
                 {
                     _bypassWarned = false;
                 }
-                if (tapped) TryStart(tap, identity, code, now, utc);
+                if (tapped && _identityWatch.IsSuspected) SuspectedMachineTap(tap, identity, code);
+                else if (tapped) TryStart(tap, identity, code, now, utc);
             }
             _lastStepMs = now;
+        }
+
+        /// <summary>
+        /// A tap at a machine locked as suspected of modification: a safety officer's card clears it
+        /// (when the machine shows its registered code again) and that is an event; any other tap is
+        /// refused, whatever code the machine shows.
+        /// </summary>
+        private void SuspectedMachineTap(string cardUid, bool identity, string code)
+        {
+            WelderRecord person = _registry.FindCard(cardUid);
+            if (person != null && person.IsSafetyOfficer && _identityWatch.TryClear(identity, code))
+            {
+                _events.Warning(_config.Id, _config.ZoneId, WeldingReason.MachineModificationCleared, person.WelderId);
+                return;
+            }
+            bool showsOther = identity && _config.ExpectedMachineCode != null && _config.ExpectedMachineCode.Length > 0 && code != _config.ExpectedMachineCode;
+            WeldingReason r = WeldingReason.MachineLockedSuspectedModification;
+            if (showsOther) r = _registry.FindMachine(code) == null ? WeldingReason.MachineUnregistered : WeldingReason.MachineIdentityChanged;
+            _events.StartRefused(_config.Id, _config.ZoneId, cardUid, r);
         }
 
         private void TryStart(string cardUid, bool identity, string code, long now, long utc)
@@ -162,19 +208,16 @@ namespace Qinshui.Edge.Core.Welding
             _session.MaxCurrentAmps = 0;
             _session.CurrentIntegralAmpMs = 0;
             _session.StopReason = WeldingReason.None;
+            _certificateExpiryUtcMs = welder.CertificateExpiryUtcMs;
+            _certificateEndMonotonicMs = now + (welder.CertificateExpiryUtcMs - utc);
             // Enable in the same step as the tap: the machine's lock coil is released now.
             _enable.Write(true);
             _events.SessionStarted(_session);
             if (utc + CertificateWarningMs >= welder.CertificateExpiryUtcMs)
                 _events.Warning(_config.Id, _config.ZoneId, WeldingReason.CertificateNearExpiry, welder.WelderId);
-            for (int i = 0; i < _specialPeriods.Length; i++)
-            {
-                if (_specialPeriods[i].Contains(utc))
-                {
-                    _events.Warning(_config.Id, _config.ZoneId, WeldingReason.SpecialPeriod, _specialPeriods[i].Name);
-                    break;
-                }
-            }
+            _sessionSpecialPeriod = SpecialPeriods.Active(_specialPeriods, utc);
+            if (_sessionSpecialPeriod >= 0)
+                _events.Warning(_config.Id, _config.ZoneId, WeldingReason.SpecialPeriod, _specialPeriods[_sessionSpecialPeriod].Name);
         }
 
         private WeldingReason StartRefusal(string cardUid, bool identity, string code, long now, long utc)
@@ -193,21 +236,27 @@ namespace Qinshui.Edge.Core.Welding
                 _events.Warning(_config.Id, _config.ZoneId, WeldingReason.CertificateExpired, welder.WelderId);
                 return WeldingReason.CertificateExpired;
             }
-            Permit permit = _permits.FindHotWork(_config.ZoneId, code, utc);
+            Permit permit = _permits.FindHotWork(_config.ZoneId, code, utc, now);
             if (permit == null)
             {
-                Permit any = _permits.FindValid(_config.ZoneId, PermitKind.HotWork, utc);
+                Permit any = _permits.FindValid(_config.ZoneId, PermitKind.HotWork, utc, now);
                 return any != null ? WeldingReason.MachineNotOnPermit : WeldingReason.NoValidPermit;
             }
             if (!permit.NamesWelder(welder.WelderId)) return WeldingReason.WelderNotOnPermit;
+            // GB 30871-2022: in a special period hot work is one grade higher.
+            if (SpecialPeriods.Active(_specialPeriods, utc) >= 0 && !SpecialPeriods.GradeMeetsUpgrade(permit.Grade))
+                return WeldingReason.PermitGradeBelowSpecialPeriod;
             if (!_zones.ConditionsHoldExceptAuthorisation(_config.ZoneId)) return WeldingReason.ZoneNotPermissive;
             WeldingReason gas = GasState(permit);
             if (gas != WeldingReason.None) return gas;
             if (_gasClearSinceMs == long.MinValue || now - _gasClearSinceMs < _config.SettleMs) return WeldingReason.GasNotClear;
             // GB 30871-2022: analysis ≤ 30 min before the start; after an interruption > 60 min a new one.
-            if (utc - permit.GasAnalysisUtcMs > GasAnalysisMaxAgeMs)
+            // Both ages on the longer of the two clocks' views: a clock set back never makes them shorter.
+            if (permit.GasAnalysisAgeMs(utc, now) > GasAnalysisMaxAgeMs)
             {
-                bool resumingSoon = _lastStopPermitId == permit.PermitId && utc - _lastStopUtcMs <= InterruptionNeedsAnalysisMs;
+                long pause = utc - _lastStopUtcMs;
+                if (now - _lastStopMonotonicMs > pause) pause = now - _lastStopMonotonicMs;
+                bool resumingSoon = _lastStopPermitId == permit.PermitId && pause <= InterruptionNeedsAnalysisMs;
                 if (!resumingSoon) return WeldingReason.GasAnalysisTooOld;
             }
             _permit = permit;
@@ -220,7 +269,11 @@ namespace Qinshui.Edge.Core.Welding
             if (code != _session.MachineCode) return WeldingReason.MachineIdentityChanged;
             if (!_permits.Holds(_permit.PermitId)) return WeldingReason.PermitCancelled;
             if (!_clock.IsTrusted) return WeldingReason.ClockUntrusted;
-            if (utc >= _permit.ValidToUtcMs) return WeldingReason.PermitExpired;
+            if (_permit.HasEnded(utc, now)) return WeldingReason.PermitExpired;
+            if (!SpecialPeriods.GradeMeetsUpgrade(_permit.Grade) && SpecialPeriods.Active(_specialPeriods, utc) >= 0)
+                return WeldingReason.PermitGradeBelowSpecialPeriod;
+            // The certificate ends during the session: stop at that instant (on either clock).
+            if (utc >= _certificateExpiryUtcMs || now >= _certificateEndMonotonicMs) return WeldingReason.CertificateExpired;
             if (!_zones.ConditionsHoldExceptAuthorisation(_config.ZoneId)) return WeldingReason.ZoneTripped;
             // TrackGas judged the gas against this permit's limit earlier in the same step.
             if (_gasNow == WeldingReason.GasNotClear) return WeldingReason.GasOverLimit;
@@ -235,6 +288,7 @@ namespace Qinshui.Edge.Core.Welding
             _session.StopMonotonicMs = now;
             _session.StopUtcMs = utc;
             _lastStopUtcMs = utc;
+            _lastStopMonotonicMs = now;
             _lastStopPermitId = _session.PermitId;
             _ended.CopyFrom(_session);
             _events.SessionEnded(_ended);
@@ -275,25 +329,11 @@ namespace Qinshui.Edge.Core.Welding
             for (int i = 0; i < channels.Length; i++)
             {
                 if (!QualityRules.IsHealthyForPermissive(_alarms.EffectiveQuality(channels[i]))) return WeldingReason.GasChannelFault;
-                double v = ToPercentVolume(_alarms, channels[i], _alarms.LastValue(channels[i]));
+                double v = GasReadings.PercentVolume(_alarms, channels[i]);
                 if (double.IsNaN(v)) return WeldingReason.GasChannelFault;
                 if (v > limitPercentVolume) return WeldingReason.GasNotClear;
             }
             return WeldingReason.None;
-        }
-
-        private static double ToPercentVolume(AlarmEngine alarms, int channel, double value)
-        {
-            switch (alarms.ChannelUnit(channel))
-            {
-                case Unit.PercentVolume: return value;
-                case Unit.Ppm: return value / 10000.0;
-                case Unit.PercentLel:
-                    GasInfo gas = alarms.Gas(channel);
-                    if (gas == null || !gas.IsCombustible) return double.NaN;
-                    return value * gas.LowerExplosiveLimitPercentVolume / 100.0;
-                default: return double.NaN;
-            }
         }
     }
 }

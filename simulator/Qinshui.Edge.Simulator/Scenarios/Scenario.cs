@@ -72,6 +72,7 @@ public enum ActionKind
     LoopMilliamps,
     /// <summary>The local start of a zone's interlock proof test at the gateway (AQ 1029-2019).</summary>
     ProofTest,
+    SetClock,
 }
 
 /// <summary>One timeline entry. Which fields are used depends on the kind (docs/scenarios.md).</summary>
@@ -90,6 +91,8 @@ public sealed class TimelineAction
     public long ForMs { get; init; }
     public JsonElement Payload { get; init; }
     public string Text { get; init; } = "";
+    /// <summary>set_clock: how far the gateway's wall clock jumps (ms, negative = back).</summary>
+    public long JumpMs { get; init; }
 
     public static readonly IReadOnlyDictionary<string, ActionKind> Names = new Dictionary<string, ActionKind>(StringComparer.Ordinal)
     {
@@ -109,6 +112,7 @@ public sealed class TimelineAction
         ["note"] = ActionKind.Note,
         ["loop_ma"] = ActionKind.LoopMilliamps,
         ["proof_test"] = ActionKind.ProofTest,
+        ["set_clock"] = ActionKind.SetClock,
     };
 
     public string Describe()
@@ -126,6 +130,7 @@ public sealed class TimelineAction
             ActionKind.LoopMilliamps => $"loop {Target} = {Value:0.###} mA",
             ActionKind.ProofTest => $"proof test {Target}",
             ActionKind.Note => Text,
+            ActionKind.SetClock => $"gateway clock {(JumpMs != 0 ? (JumpMs < 0 ? "back " : "forward ") + Duration.Format(Math.Abs(JumpMs)) : "")}{(BoolValue is bool tr ? (JumpMs != 0 ? ", " : "") + (tr ? "trusted" : "untrusted") : "")}",
             _ => Target.Length > 0 ? $"{name} {Target}" : name,
         };
     }

@@ -237,6 +237,11 @@ public sealed class ScenarioRun : ISimEventSink
                 if (!GatewayPowered || !Gateway.StartProofTest(a.Target, t))
                     Emit(new SimEvent(t, SimEventSource.Plant, "proof_test_not_started", a.Target, "the gateway in this run is off or has no proof test", true));
                 return;
+            case ActionKind.SetClock:
+                Emit(Timeline(a, t));
+                if (!Gateway.SetWallClock(a.JumpMs, a.BoolValue, t))
+                    Emit(new SimEvent(t, SimEventSource.Plant, "clock_not_set", "", "the gateway in this run has no wall clock of its own", false));
+                return;
             case ActionKind.Command:
                 Emit(Timeline(a, t));
                 if (!Gateway.SubmitCommand(a.Payload, t))

@@ -110,7 +110,8 @@ internal static class TimelineReader
     {
         var errors = o.Errors;
         string target = "", card = "", text = "";
-        long forMs = 0;
+        long forMs = 0, jumpMs = 0;
+        bool? boolValue = null;
         JsonElement payload = default;
         switch (kind)
         {
@@ -149,7 +150,28 @@ internal static class TimelineReader
             case ActionKind.ProofTest:
                 target = o.String("zone", true) ?? "";
                 break;
+            case ActionKind.SetClock:
+                jumpMs = ReadClockJump(o, out boolValue);
+                break;
         }
-        return new TimelineAction { Path = o.Path, AtMs = at, Kind = kind, Target = target, Card = card, ForMs = forMs, Payload = payload, Text = text };
+        return new TimelineAction { Path = o.Path, AtMs = at, Kind = kind, Target = target, Card = card, ForMs = forMs, Payload = payload, Text = text, JumpMs = jumpMs, BoolValue = boolValue };
+    }
+
+    /// <summary>set_clock: "jump" a signed duration ("-2h", "+30min"), "trusted" true/false; at least one.</summary>
+    private static long ReadClockJump(JsonObjectReader o, out bool? trusted)
+    {
+        trusted = o.Bool("trusted");
+        long jump = 0;
+        string? text = o.String("jump");
+        if (text != null)
+        {
+            bool back = text.StartsWith('-');
+            string magnitude = text.Length > 0 && (text[0] == '-' || text[0] == '+') ? text[1..] : text;
+            if (!Duration.TryParseMs(magnitude, out long ms) || ms == 0)
+                o.Errors.Add(o.Sub("jump"), $"'{text}' is not a signed duration (write e.g. -2h to set the clock back, +30min forward)");
+            else jump = back ? -ms : ms;
+        }
+        if (text == null && trusted == null) o.Errors.Add(o.Path, "set_clock needs \"jump\" (e.g. \"-2h\") or \"trusted\" (true/false)");
+        return jump;
     }
 }

@@ -119,3 +119,76 @@ public class GatewayConfigReaderTests
         Assert.Contains(" schema_version", Codes(e).Select(x => x.Substring(x.IndexOf(' '))));
     }
 }
+
+/// <summary>Issue 13 #1: a confined space's combustible channels are validated with a path.</summary>
+public class ConfinedSpaceCombustibleConfigTests
+{
+    private static ValidationErrors Load(string space)
+    {
+        string json = "{\"schemaVersion\":1,\"site\":{\"id\":\"s\"},\"gateway\":{\"id\":\"gw-01\"},\"cardReaders\":[\"r1\"],\"channels\":[" +
+                      "{\"id\":\"o2\",\"profile\":\"PLANT_O2\"},{\"id\":\"ex\",\"profile\":\"PLANT_COMBUSTIBLE\",\"gas\":\"CH4\"}]," +
+                      "\"interlocks\":{\"zones\":[{\"id\":\"tank\",\"channels\":[{\"channel\":\"o2\",\"permitLevel\":\"alarm\"}],\"requiresWorkAuthorisation\":true}]}," +
+                      "\"welding\":{\"confinedSpaces\":[{\"zone\":\"tank\",\"oxygenChannel\":\"o2\",\"cardReader\":\"r1\"" + space + "}]}}";
+        var errors = new ValidationErrors();
+        var b = Encoding.UTF8.GetBytes(json);
+        GatewayConfigReader.Read(b, 0, b.Length, errors);
+        return errors;
+    }
+
+    private static List<string> All(ValidationErrors e) => Enumerable.Range(0, e.Count).Select(i => e[i].Path + " " + e[i].Code + (e[i].IsWarning ? " warning" : "")).ToList();
+
+    [Fact]
+    public void ANonCombustibleChannel_IsAnErrorWithItsPath()
+    {
+        var e = Load(",\"combustibleChannels\":[\"o2\"]");
+        Assert.Contains("welding.confinedSpaces[0].combustibleChannels[0] not_combustible", All(e));
+    }
+
+    [Fact]
+    public void AnUnknownChannel_IsAnErrorWithItsPath()
+    {
+        var e = Load(",\"combustibleChannels\":[\"nope\"]");
+        Assert.Contains("welding.confinedSpaces[0].combustibleChannels[0] unknown_channel", All(e));
+    }
+
+    [Fact]
+    public void AMethaneLelChannel_IsAccepted()
+    {
+        Assert.DoesNotContain(All(Load(",\"combustibleChannels\":[\"ex\"]")), x => x.Contains("combustibleChannels"));
+    }
+}
+
+/// <summary>Issue 13 #12: a zone whose kind needs a gas channel fails validation with a path.</summary>
+public class ZoneGasChannelTests
+{
+    private static List<string> Load(string zoneChannels)
+    {
+        string json = "{\"schemaVersion\":1,\"site\":{\"id\":\"s\"},\"gateway\":{\"id\":\"gw-01\"},\"cardReaders\":[\"r1\",\"r2\"]," +
+                      "\"channels\":[{\"id\":\"o2\",\"profile\":\"PLANT_O2\"},{\"id\":\"ex\",\"profile\":\"PLANT_COMBUSTIBLE\",\"gas\":\"CH4\"}," +
+                      "{\"id\":\"temp\",\"levels\":[{\"kind\":\"trip\",\"direction\":\"high\",\"threshold\":80,\"restore\":70}],\"unit\":\"degC\",\"range\":{\"min\":0,\"max\":200}}]," +
+                      "\"interlocks\":{\"outputs\":[{\"id\":\"bay-power\"},{\"id\":\"tank-power\"},{\"id\":\"wm-enable\"}],\"zones\":[" +
+                      "{\"id\":\"bay\",\"channels\":" + zoneChannels + ",\"outputs\":[\"bay-power\"],\"requiresWorkAuthorisation\":true}," +
+                      "{\"id\":\"tank\",\"channels\":" + zoneChannels + ",\"outputs\":[\"tank-power\"],\"requiresWorkAuthorisation\":true}]}," +
+                      "\"welding\":{\"stations\":[{\"id\":\"st-1\",\"zone\":\"bay\",\"machine\":{\"bus\":\"none\",\"device\":\"wm\"},\"enableOutput\":\"wm-enable\",\"cardReader\":\"r1\",\"gasChannels\":[\"ex\"]}]," +
+                      "\"confinedSpaces\":[{\"zone\":\"tank\",\"oxygenChannel\":\"o2\",\"cardReader\":\"r2\"}]}}";
+        var errors = new ValidationErrors();
+        var b = Encoding.UTF8.GetBytes(json);
+        GatewayConfigReader.Read(b, 0, b.Length, errors);
+        return Enumerable.Range(0, errors.Count).Where(i => !errors[i].IsWarning).Select(i => errors[i].Path + " " + errors[i].Code).ToList();
+    }
+
+    [Fact]
+    public void HotWorkAndConfinedSpaceZones_WithoutAGasChannel_AreErrorsWithTheirPaths()
+    {
+        var e = Load("[{\"channel\":\"temp\",\"permitLevel\":\"trip\"}]");
+        Assert.Contains("interlocks.zones[0].channels gas_channel_required", e);
+        Assert.Contains("interlocks.zones[1].channels gas_channel_required", e);
+    }
+
+    [Fact]
+    public void ZonesWithAGasChannel_Pass()
+    {
+        var e = Load("[{\"channel\":\"ex\",\"permitLevel\":\"alarm\"},{\"channel\":\"o2\",\"permitLevel\":\"alarm\"}]");
+        Assert.DoesNotContain(e, x => x.Contains("gas_channel_required"));
+    }
+}

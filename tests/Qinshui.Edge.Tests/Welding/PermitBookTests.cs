@@ -9,7 +9,7 @@ public class PermitBookTests
     {
         var h = new WeldingHarness();
         Assert.Equal(WeldingReason.PermitForged, h.Push(h.Envelope(WeldingHarness.PermitJson(), key: new byte[32])));
-        Assert.Null(h.Permits.FindValid(WeldingHarness.Zone, PermitKind.HotWork, h.Clock.UtcMs));
+        Assert.Null(h.Permits.FindValid(WeldingHarness.Zone, PermitKind.HotWork, h.Clock.UtcMs, h.Clock.MonotonicMs));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class PermitBookTests
         var h = new WeldingHarness();
         string propane = WeldingHarness.PermitJson().Replace("\"combustibleGas\":\"CH4\",\"mine\":true", "\"combustibleGas\":\"C3H8\"");
         Assert.Equal(WeldingReason.None, h.Push(propane));
-        Assert.Equal(0.2, h.Permits.FindValid(WeldingHarness.Zone, PermitKind.HotWork, h.Clock.UtcMs)!.CombustibleLimitPercentVolume);
+        Assert.Equal(0.2, h.Permits.FindValid(WeldingHarness.Zone, PermitKind.HotWork, h.Clock.UtcMs, h.Clock.MonotonicMs)!.CombustibleLimitPercentVolume);
         string methane = WeldingHarness.PermitJson(id: "HW-2").Replace(",\"mine\":true", "");
         Assert.Equal(WeldingReason.None, h.Push(methane));
         Assert.True(h.Permits.Holds("HW-2"));

@@ -39,6 +39,8 @@ internal sealed class WeldingHarness
                 new WelderRecord("W001", "CARD-1", "张伟", "T140100001", now + 365 * Day),
                 new WelderRecord("W002", "CARD-2", "李强", "T140100002", now + 10 * Day),
                 new WelderRecord("W003", "CARD-3", "王芳", "T140100003", now - Day),
+                new WelderRecord("W004", "CARD-4", "赵磊", "T140100004", now + 2 * 60 * Minute),
+                new WelderRecord("S001", "CARD-S", "周安", "—", now + 365 * Day, safetyOfficer: true),
             },
             new[] { new MachineRecord("QS-WM-0001", "ZX7-400", Zone), new MachineRecord("QS-WM-0009", "ZX7-315", "other-bay") });
         Permits = new PermitBook(8, Gateway, Key, new[] { Zone, "other-bay" }, 0);
@@ -73,7 +75,7 @@ internal sealed class WeldingHarness
 
     public WeldingReason Push(string permitJson) => Push(Envelope(permitJson));
 
-    public WeldingReason Push(byte[] envelope) => Permits.Apply(envelope, 0, envelope.Length, Clock.UtcMs, Clock.IsTrusted);
+    public WeldingReason Push(byte[] envelope) => Permits.Apply(envelope, 0, envelope.Length, Clock.UtcMs, Clock.MonotonicMs, Clock.IsTrusted);
 
     /// <summary>Permit pushed, gas clear for the settle time: ready for a tap.</summary>
     public WeldingHarness Ready()

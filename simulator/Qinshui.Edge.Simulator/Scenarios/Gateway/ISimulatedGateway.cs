@@ -51,6 +51,12 @@ public interface ISimulatedGateway
     /// <summary>Fills the view with the gateway's present state.</summary>
     void Describe(GatewayView view);
 
+    /// <summary>
+    /// The timeline's set_clock: moves the gateway's own wall clock by jumpMs (negative = back)
+    /// and/or sets whether its port calls it trusted. False when the gateway has no wall clock of its own.
+    /// </summary>
+    bool SetWallClock(long jumpMs, bool? trusted, long nowMs) => false;
+
     /// <summary>How often the gateway scans, in virtual ms; 0 = once per scenario step.</summary>
     long ScanIntervalMs => 0;
 }

@@ -26,14 +26,18 @@ public sealed class PlantGatewayPorts : IGatewayPorts
         _plant = plant;
         Mqtt = link!;
         Log = log!;
+        WallClock = new GatewayWallClock(plant.Clock);
     }
 
-    public IClock Clock => _plant.Clock;
+    /// <summary>The gateway's wall clock (RTC) over the plant's time: set_time and the set_clock action move it.</summary>
+    public GatewayWallClock WallClock { get; }
+
+    public IClock Clock => WallClock;
     public ILogSink Log { get; }
     public ISupervisor Supervisor => null!;
     public IMqttLink Mqtt { get; }
     public IRecordStore JournalStore => _plant.JournalStore;
-    public IClockAdjuster ClockAdjuster => null!;
+    public IClockAdjuster ClockAdjuster => WallClock;
     /// <summary>A simulated gateway takes chunked configuration pushes like the device (staged in memory).</summary>
     public IStagingStore ConfigStaging { get; } = new Qinshui.Edge.Desktop.Mqtt.MemoryStagingStore(Qinshui.Edge.Core.Config.SignedEnvelope.MaxEnvelopeBytes);
 

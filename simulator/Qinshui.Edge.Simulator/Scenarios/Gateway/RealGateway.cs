@@ -142,6 +142,7 @@ public sealed partial class RealGateway : ISimulatedGateway
         long validFor = 8 * 3_600_000L;
         long? expiredAgo = null;
         long analysisAgo = 0;
+        string signedFor = _config.GatewayId;
         foreach (var p in permit.EnumerateObject())
         {
             switch (p.Name)
@@ -155,6 +156,7 @@ public sealed partial class RealGateway : ISimulatedGateway
                 case "validFor": validFor = DurationOf(p.Value); break;
                 case "expiredAgo": expiredAgo = DurationOf(p.Value); break;
                 case "analysisAgo": analysisAgo = DurationOf(p.Value); break;
+                case "gateway": signedFor = p.Value.GetString() ?? ""; break;
                 default: body[p.Name] = JsonNode.Parse(p.Value.GetRawText()); break;
             }
         }
@@ -170,9 +172,16 @@ public sealed partial class RealGateway : ISimulatedGateway
         long ctr = counter ?? ++_platformPermitCounter;
         if (counter is long c && c > _platformPermitCounter) _platformPermitCounter = c;
         byte[] key = forged ? SHA256.HashData(Encoding.UTF8.GetBytes("not the gateway's key")) : _key;
-        byte[] envelope = SignedEnvelope.Sign("permit", Encoding.UTF8.GetBytes(body.ToJsonString()), _config.GatewayId, ctr, utc, key);
+        byte[] envelope = SignedEnvelope.Sign("permit", Encoding.UTF8.GetBytes(body.ToJsonString()), signedFor, ctr, utc, key);
         string id = commandId ?? "permit-" + (body["permitId"]?.GetValue<string>() ?? "?") + "-" + ctr;
         SendCommand(id, "update_permits", "{\"envelope\":" + Encoding.UTF8.GetString(envelope) + "}", false, null, false, nowMs);
+        return true;
+    }
+
+    public bool SetWallClock(long jumpMs, bool? trusted, long nowMs)
+    {
+        if (jumpMs != 0) _ports.WallClock.Jump(jumpMs);
+        if (trusted is bool t) _ports.WallClock.SetTrusted(t);
         return true;
     }
 
