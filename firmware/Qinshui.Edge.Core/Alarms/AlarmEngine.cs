@@ -143,13 +143,15 @@ namespace Qinshui.Edge.Core.Alarms
 
                 _firstLevel[c] = l;
                 LevelConfig[] lcs = cfg.Levels;
+                // Issue 13 #5: clearing waits for the profile family's hold (never activation).
+                int hold = ClearHold.ForProfile(Profile(c));
                 for (int i = 0; i < lcs.Length; i++, l++)
                 {
                     LevelConfig lc = lcs[i];
                     _threshold[l] = lc.Threshold;
                     _restore[l] = lc.Restore;
                     _onDelayMs[l] = lc.OnDelayMs;
-                    _offDelayMs[l] = lc.OffDelayMs;
+                    _offDelayMs[l] = lc.OffDelayMs > hold ? lc.OffDelayMs : hold;
                     _levelConfig[l] = (byte)(((int)lc.Kind & 3) | (lc.Direction == Direction.Low ? DirectionBit : 0)
                         | (((int)lc.Source & 3) << SourceShift) | (lc.Latching ? LatchingBit : 0));
                     // No data yet at boot: a fault until the first good reading (de-energise to trip).
@@ -251,6 +253,10 @@ namespace Qinshui.Edge.Core.Alarms
         public double Threshold(int channel, int level) { return _threshold[_firstLevel[channel] + level]; }
         public double Restore(int channel, int level) { return _restore[_firstLevel[channel] + level]; }
         public int OnDelayMs(int channel, int level) { return _onDelayMs[_firstLevel[channel] + level]; }
+        /// <summary>
+        /// How long the restore condition must hold before the level clears: the level's own off-delay or,
+        /// when longer, its profile family's clear hold (<see cref="ClearHold"/>; issue 13 #5, anti-chatter).
+        /// </summary>
         public int OffDelayMs(int channel, int level) { return _offDelayMs[_firstLevel[channel] + level]; }
         public bool IsLatching(int channel, int level) { return (_levelConfig[_firstLevel[channel] + level] & LatchingBit) != 0; }
 
