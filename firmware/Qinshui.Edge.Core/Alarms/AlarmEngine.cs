@@ -78,6 +78,9 @@ namespace Qinshui.Edge.Core.Alarms
 
         private readonly TransitionQueue _transitions;
 
+        // Frozen-sensor diagnostic (issue 13 #2).
+        private readonly StuckDetector _stuck;
+
         /// <summary>
         /// Builds the engine from the channels' configurations, copying what it needs: the
         /// configurations are not kept (the caller may drop them).
@@ -161,6 +164,7 @@ namespace Qinshui.Edge.Core.Alarms
             }
             _firstLevel[n] = l;
             _transitions = new TransitionQueue(transitionCapacity);
+            _stuck = new StuckDetector(channels);
         }
 
         private static int ProfileIndex(string id)
@@ -276,6 +280,8 @@ namespace Qinshui.Edge.Core.Alarms
             ChannelConfig c = new ChannelConfig(_ids[channel], ProfileId(channel), ChannelUnit(channel), levels, _maxAgeMs[channel],
                 _rangeMin[channel], _rangeMax[channel], _maxInhibitMs[channel]);
             c.CalibrationDueUtcMs = _calibrationDueUtcMs[channel];
+            c.StuckWindowMs = _stuck.WindowMs(channel);
+            c.StuckMinVariation = _stuck.MinVariation(channel);
             GasInfo gas = Gas(channel);
             c.Gas = gas == null ? "" : gas.Code;
             return c;
@@ -301,6 +307,25 @@ namespace Qinshui.Edge.Core.Alarms
         public Quality EffectiveQuality(int channel) { return (Quality)((_channelFlags[channel] >> EffectiveShift) & QualityBits); }
 
         public bool IsInhibited(int channel) { return _inhibitUntilMs[channel] != None; }
+
+        /// <summary>The frozen-sensor diagnostic of the channels (window, minimum variation, state).</summary>
+        public StuckDetector Stuck { get { return _stuck; } }
+
+        /// <summary>Stuck (Quality.Stuck), and the signal has moved again since: the next accepted reset clears it.</summary>
+        public bool IsStuckAwaitingReset(int channel) { return _stuck.HasMovedSinceStuck(channel); }
+
+        /// <summary>
+        /// Part of a reset: clears the channel's stuck fault once its signal has moved again (issue 13 #2)
+        /// and re-evaluates it. False while it is stuck and has not moved: the reset must be refused.
+        /// </summary>
+        public bool ClearStuck(int channel, long nowMs)
+        {
+            if (channel < 0 || channel >= _ids.Length) return false;
+            if (!_stuck.IsStuck(channel)) return true;
+            if (!_stuck.TryClear(channel, nowMs)) return false;
+            Evaluate(channel, nowMs, false);
+            return true;
+        }
 
         /// <summary>Monotonic time at which the inhibit ends by itself (long.MinValue when not inhibited).</summary>
         public long InhibitUntilMs(int channel) { return _inhibitUntilMs[channel]; }
@@ -405,6 +430,8 @@ namespace Qinshui.Edge.Core.Alarms
         public ResetOutcome Reset(int channel, long nowMs)
         {
             if (channel < 0 || channel >= _ids.Length) return ResetOutcome.UnknownChannel;
+            bool wasStuck = _stuck.IsStuck(channel);
+            if (!ClearStuck(channel, nowMs)) return ResetOutcome.SensorStuck;
             int first = _firstLevel[channel];
             int end = _firstLevel[channel + 1];
             bool any = false;
@@ -416,7 +443,7 @@ namespace Qinshui.Edge.Core.Alarms
                 if (s == LevelStatus.Fault) return ResetOutcome.ChannelFault;
                 if (s == LevelStatus.Active || s == LevelStatus.Pending) return ResetOutcome.ConditionPersists;
             }
-            if (!any) return ResetOutcome.NothingToReset;
+            if (!any) return wasStuck ? ResetOutcome.Accepted : ResetOutcome.NothingToReset;
             for (int l = first; l < end; l++)
             {
                 if ((_levelState[l] & LatchedBit) == 0) continue;
@@ -479,7 +506,7 @@ namespace Qinshui.Edge.Core.Alarms
                 Emit(TransitionKind.InhibitEnded, channel, -1, LevelStatus.Inhibited, LevelStatus.Normal, nowMs);
             }
 
-            Quality q = ComputeQuality(channel, nowMs);
+            Quality q = JudgeStuck(channel, ComputeQuality(channel, nowMs), nowMs, newSample);
             Quality before = EffectiveQuality(channel);
             if (q != before)
             {
@@ -537,6 +564,18 @@ namespace Qinshui.Edge.Core.Alarms
             if (_calibrationDueUtcMs[c] > 0 && _readingUtcMs[c] >= _calibrationDueUtcMs[c]) q |= Quality.CalibrationOverdue;
             if (inhibited) q |= Quality.Inhibited;
             return q;
+        }
+
+        /// <summary>Feeds the frozen-sensor diagnostic with a good, uninhibited sample and adds Quality.Stuck while it holds.</summary>
+        private Quality JudgeStuck(int c, Quality q, long nowMs, bool newSample)
+        {
+            if ((q & Quality.Inhibited) != 0) _stuck.Restart(c);
+            else if (!QualityRules.IsBad(q))
+            {
+                if (newSample) _stuck.Observe(c, _value[c], nowMs);
+                _stuck.Judge(c, nowMs);
+            }
+            return _stuck.IsStuck(c) ? q | Quality.Stuck : q;
         }
 
         private void EvaluateLevel(int channel, int l, int first, double v, bool bad, bool inhibited, long nowMs)

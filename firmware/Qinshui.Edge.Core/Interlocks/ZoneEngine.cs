@@ -529,6 +529,8 @@ namespace Qinshui.Edge.Core.Interlocks
         {
             int a = ReferencedChannel(z, k);
             Quality q = _alarms.EffectiveQuality(a);
+            // Issue 13 #2: a stuck reading that moved again is latched until this zone's reset, like a trip.
+            if (_alarms.IsStuckAwaitingReset(a)) { q &= ~Quality.Stuck; Add(z, ConditionKind.ChannelTripLatched, 0, k); }
             bool hasReading = _alarms.HasReading(a);
             See(z, ReadingSlot(z, k), _alarms.LastValue(a));
             See(z, ReadingSlot(z, k) + 1, hasReading ? nowMs - _alarms.LastMonotonicMs(a) : double.NaN);
@@ -822,6 +824,7 @@ namespace Qinshui.Edge.Core.Interlocks
             for (int i = 0; i < n; i++)
             {
                 int a = _map[FirstChannel(b) + i];
+                if (!_alarms.ClearStuck(a, nowMs)) return false;
                 for (int l = 0; l < _alarms.LevelCount(a); l++)
                 {
                     if ((int)_alarms.LevelKindOf(a, l) < (int)zc.PermitLevel(i) || !_alarms.IsLatched(a, l)) continue;

@@ -9,8 +9,8 @@ namespace Qinshui.Edge.Core.Memory
     /// reading, packed flags, inhibit), per level (thresholds, delays, packed kind/latching and
     /// status bits, two timers) — the channel id strings, the exposure windows of the channels
     /// with a STEL or TWA level (<see cref="ExposureWindow"/>: one object per window kind for all
-    /// such channels, 15 + 1 and 96 + 1 buckets of a double each per channel), and the transition
-    /// queue (packed arrays). The engine keeps no ChannelConfig or LevelConfig: those are parsed
+    /// such channels, 15 + 1 and 96 + 1 buckets of a double each per channel), the transition
+    /// queue (packed arrays) and the frozen-sensor check (StuckDetector: packed arrays per channel). The engine keeps no ChannelConfig or LevelConfig: those are parsed
     /// configuration, dropped after start-up. The field counts below are checked against the real
     /// types by a desktop test (reflection), so a new field fails that test.
     /// </summary>
@@ -19,7 +19,8 @@ namespace Qinshui.Edge.Core.Memory
         public const string Part = "alarms";
 
         // Instance fields of each type (auto-properties included), checked by MemoryBudgetTests.
-        public const int AlarmEngineFields = 25;
+        public const int AlarmEngineFields = 26;
+        public const int StuckDetectorFields = 5;
         public const int ExposureWindowFields = 8;
         public const int TransitionQueueFields = 7;
         public const int AlarmTransitionFields = 8;
@@ -73,6 +74,15 @@ namespace Qinshui.Edge.Core.Memory
                 + NanoHeapCosts.PrimitiveArray(channels, 4) + NanoHeapCosts.PrimitiveArray(2 * exposureChannels, 8);
         }
 
+        /// <summary>The frozen-sensor diagnostic (issue 13 #2): per channel window (int), variation and reference (float), since (long), state (byte).</summary>
+        public static int StuckDetectorBytes(int channels)
+        {
+            return NanoHeapCosts.Object(StuckDetectorFields)
+                + 3 * NanoHeapCosts.PrimitiveArray(channels, 4)
+                + NanoHeapCosts.PrimitiveArray(channels, 8)
+                + NanoHeapCosts.PrimitiveArray(channels, 1);
+        }
+
         /// <summary>The queue's four packed arrays (int ×2, double, long) and the queue object.</summary>
         public static int TransitionQueueBytes(int capacity)
         {
@@ -100,6 +110,7 @@ namespace Qinshui.Edge.Core.Memory
             budget.Add(Part, "per-level arrays (" + levels + " levels)", LevelArraysBytes(levels));
             budget.Add(Part, "STEL/TWA windows (" + exposureChannels + " channels)", ExposureBytes(n, exposureChannels));
             budget.Add(Part, "transition queue (" + _transitionCapacity + ")", TransitionQueueBytes(_transitionCapacity));
+            budget.Add(Part, "frozen-sensor check (" + n + " channels)", StuckDetectorBytes(n));
         }
     }
 }
