@@ -56,6 +56,8 @@ namespace Qinshui.Edge.Core.Alarms
         private readonly long[] _readingUtcMs;
         private readonly int[] _channelFlags;
         private readonly long[] _inhibitUntilMs;
+        // When the current continuous inhibit began (issue 13 #9: the maximum bounds the whole run, renewals included).
+        private readonly long[] _inhibitSinceMs;
 
         // Per level, fixed.
         private readonly double[] _threshold;
@@ -109,6 +111,7 @@ namespace Qinshui.Edge.Core.Alarms
             _readingUtcMs = new long[n];
             _channelFlags = new int[n];
             _inhibitUntilMs = new long[n];
+            _inhibitSinceMs = new long[n];
 
             _threshold = new double[levels];
             _restore = new double[levels];
@@ -473,8 +476,12 @@ namespace Qinshui.Edge.Core.Alarms
         {
             if (channel < 0 || channel >= _ids.Length) return InhibitOutcome.UnknownChannel;
             if (untilMs <= nowMs) return InhibitOutcome.ExpiryMissing;
-            if (untilMs - nowMs > _maxInhibitMs[channel]) return InhibitOutcome.TooLong;
-            bool was = IsInhibited(channel);
+            // Issue 13 #9: a renewal before the end continues the same inhibit, so the maximum counts from its first start.
+            bool was = IsInhibited(channel) && nowMs < _inhibitUntilMs[channel];
+            long since = was ? _inhibitSinceMs[channel] : nowMs;
+            if (untilMs - since > _maxInhibitMs[channel]) return InhibitOutcome.TooLong;
+            if (!was && IsInhibited(channel)) Emit(TransitionKind.InhibitEnded, channel, -1, LevelStatus.Inhibited, LevelStatus.Normal, nowMs);
+            _inhibitSinceMs[channel] = since;
             _inhibitUntilMs[channel] = untilMs;
             if (!was) Emit(TransitionKind.InhibitStarted, channel, -1, LevelStatus.Normal, LevelStatus.Inhibited, nowMs);
             Evaluate(channel, nowMs, false);

@@ -19,7 +19,7 @@ namespace Qinshui.Edge.Core.Memory
         public const string Part = "alarms";
 
         // Instance fields of each type (auto-properties included), checked by MemoryBudgetTests.
-        public const int AlarmEngineFields = 26;
+        public const int AlarmEngineFields = 27;
         public const int StuckDetectorFields = 5;
         public const int ExposureWindowFields = 8;
         public const int TransitionQueueFields = 7;
@@ -40,13 +40,13 @@ namespace Qinshui.Edge.Core.Memory
             _transitionCapacity = transitionCapacity < 1 ? 1 : transitionCapacity;
         }
 
-        /// <summary>Per-channel arrays: 5 int (info, flags, max age, max inhibit; first level has n + 1), 3 double, 4 long, the id references.</summary>
+        /// <summary>Per-channel arrays: 5 int (info, flags, max age, max inhibit; first level has n + 1), 3 double, 5 long (calibration due, reading times, inhibit until and since), the id references.</summary>
         public static int ChannelArraysBytes(int channels)
         {
             return NanoHeapCosts.ReferenceArray(channels)
                 + 4 * NanoHeapCosts.PrimitiveArray(channels, 4) + NanoHeapCosts.PrimitiveArray(channels + 1, 4)
                 + 3 * NanoHeapCosts.PrimitiveArray(channels, 8)
-                + 4 * NanoHeapCosts.PrimitiveArray(channels, 8);
+                + 5 * NanoHeapCosts.PrimitiveArray(channels, 8);
         }
 
         /// <summary>Per-level arrays: threshold and restore (double), delays (int), config and state bits (byte), timer (long).</summary>
