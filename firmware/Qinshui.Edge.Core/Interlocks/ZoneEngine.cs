@@ -588,7 +588,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 int detail = i + 1 < DetailLevelBeyond ? i + 1 : DetailLevelBeyond;
                 if (status == LevelStatus.Active)
                 {
-                    Add(z, ConditionKind.ChannelAboveLimit, detail, k);
+                    Add(z, _alarms.LevelDirection(a, i) == Direction.Low ? ConditionKind.ChannelBelowLimit : ConditionKind.ChannelAboveLimit, detail, k);
                 }
                 else if (_alarms.IsLatched(a, i) || status == LevelStatus.ClearedAwaitingReset)
                 {

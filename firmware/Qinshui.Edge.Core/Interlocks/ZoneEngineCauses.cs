@@ -44,6 +44,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.WaterFlowLow:
                     return _alarms.ChannelId(ReferencedChannel(zone, s));
                 case ConditionKind.ChannelAboveLimit:
+                case ConditionKind.ChannelBelowLimit:
                     return Detail(slot) == DetailZoneLimit ? Config(zone).ChannelId(s) : _alarms.ChannelId(ReferencedChannel(zone, s));
                 case ConditionKind.MonitoringLost:
                     return Detail(slot) == DetailHeartbeat ? "heartbeat" : _config.Inputs[s].Id;
@@ -74,6 +75,7 @@ namespace Qinshui.Edge.Core.Interlocks
                     return double.IsNaN(Seen(zone, reading + 1)) ? double.NaN : Seen(zone, reading);
                 case ConditionKind.ChannelStale: return Seen(zone, reading + 1);
                 case ConditionKind.ChannelAboveLimit:
+                case ConditionKind.ChannelBelowLimit:
                 case ConditionKind.ChannelTripLatched:
                 case ConditionKind.CollectorPressureOutOfBand:
                 case ConditionKind.HopperTemperatureHigh:
@@ -101,6 +103,7 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 case ConditionKind.ChannelStale: return _alarms.MaxAgeMs(ReferencedChannel(zone, s));
                 case ConditionKind.ChannelAboveLimit:
+                case ConditionKind.ChannelBelowLimit:
                     return detail == DetailZoneLimit ? zc.Limit(s) : LevelThreshold(ReferencedChannel(zone, s), detail);
                 case ConditionKind.ChannelTripLatched: return LevelThreshold(ReferencedChannel(zone, s), detail);
                 case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? zc.MonitoringHeartbeatTimeoutMs : double.NaN;
@@ -128,6 +131,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.ChannelFault:
                 case ConditionKind.ChannelTripLatched:
                 case ConditionKind.ChannelAboveLimit:
+                case ConditionKind.ChannelBelowLimit:
                     return UnitOf(ReferencedChannel(zone, s));
                 case ConditionKind.ChannelStale:
                 case ConditionKind.PlatformLinkLost:
@@ -152,6 +156,7 @@ namespace Qinshui.Edge.Core.Interlocks
             switch (kind)
             {
                 case ConditionKind.ChannelAboveLimit:
+                case ConditionKind.ChannelBelowLimit:
                     standard = Detail(slot) == DetailZoneLimit ? Config(zone).LimitStandard(s) : ChannelStandard(ReferencedChannel(zone, s));
                     break;
                 case ConditionKind.ChannelTripLatched:
