@@ -56,6 +56,8 @@ namespace Qinshui.Edge.Core.Alarms
         private readonly long[] _readingUtcMs;
         private readonly int[] _channelFlags;
         private readonly long[] _inhibitUntilMs;
+        // When the current continuous inhibit began (issue 13 #9: the maximum bounds the whole run, renewals included).
+        private readonly long[] _inhibitSinceMs;
 
         // Per level, fixed.
         private readonly double[] _threshold;
@@ -77,6 +79,9 @@ namespace Qinshui.Edge.Core.Alarms
         private readonly double[] _exposureAverage;
 
         private readonly TransitionQueue _transitions;
+
+        // Frozen-sensor diagnostic (issue 13 #2).
+        private readonly StuckDetector _stuck;
 
         /// <summary>
         /// Builds the engine from the channels' configurations, copying what it needs: the
@@ -106,6 +111,7 @@ namespace Qinshui.Edge.Core.Alarms
             _readingUtcMs = new long[n];
             _channelFlags = new int[n];
             _inhibitUntilMs = new long[n];
+            _inhibitSinceMs = new long[n];
 
             _threshold = new double[levels];
             _restore = new double[levels];
@@ -143,13 +149,15 @@ namespace Qinshui.Edge.Core.Alarms
 
                 _firstLevel[c] = l;
                 LevelConfig[] lcs = cfg.Levels;
+                // Issue 13 #5: clearing waits for the profile family's hold (never activation).
+                int hold = ClearHold.ForProfile(Profile(c));
                 for (int i = 0; i < lcs.Length; i++, l++)
                 {
                     LevelConfig lc = lcs[i];
                     _threshold[l] = lc.Threshold;
                     _restore[l] = lc.Restore;
                     _onDelayMs[l] = lc.OnDelayMs;
-                    _offDelayMs[l] = lc.OffDelayMs;
+                    _offDelayMs[l] = lc.OffDelayMs > hold ? lc.OffDelayMs : hold;
                     _levelConfig[l] = (byte)(((int)lc.Kind & 3) | (lc.Direction == Direction.Low ? DirectionBit : 0)
                         | (((int)lc.Source & 3) << SourceShift) | (lc.Latching ? LatchingBit : 0));
                     // No data yet at boot: a fault until the first good reading (de-energise to trip).
@@ -159,6 +167,7 @@ namespace Qinshui.Edge.Core.Alarms
             }
             _firstLevel[n] = l;
             _transitions = new TransitionQueue(transitionCapacity);
+            _stuck = new StuckDetector(channels);
         }
 
         private static int ProfileIndex(string id)
@@ -251,6 +260,10 @@ namespace Qinshui.Edge.Core.Alarms
         public double Threshold(int channel, int level) { return _threshold[_firstLevel[channel] + level]; }
         public double Restore(int channel, int level) { return _restore[_firstLevel[channel] + level]; }
         public int OnDelayMs(int channel, int level) { return _onDelayMs[_firstLevel[channel] + level]; }
+        /// <summary>
+        /// How long the restore condition must hold before the level clears: the level's own off-delay or,
+        /// when longer, its profile family's clear hold (<see cref="ClearHold"/>; issue 13 #5, anti-chatter).
+        /// </summary>
         public int OffDelayMs(int channel, int level) { return _offDelayMs[_firstLevel[channel] + level]; }
         public bool IsLatching(int channel, int level) { return (_levelConfig[_firstLevel[channel] + level] & LatchingBit) != 0; }
 
@@ -270,6 +283,8 @@ namespace Qinshui.Edge.Core.Alarms
             ChannelConfig c = new ChannelConfig(_ids[channel], ProfileId(channel), ChannelUnit(channel), levels, _maxAgeMs[channel],
                 _rangeMin[channel], _rangeMax[channel], _maxInhibitMs[channel]);
             c.CalibrationDueUtcMs = _calibrationDueUtcMs[channel];
+            c.StuckWindowMs = _stuck.WindowMs(channel);
+            c.StuckMinVariation = _stuck.MinVariation(channel);
             GasInfo gas = Gas(channel);
             c.Gas = gas == null ? "" : gas.Code;
             return c;
@@ -295,6 +310,25 @@ namespace Qinshui.Edge.Core.Alarms
         public Quality EffectiveQuality(int channel) { return (Quality)((_channelFlags[channel] >> EffectiveShift) & QualityBits); }
 
         public bool IsInhibited(int channel) { return _inhibitUntilMs[channel] != None; }
+
+        /// <summary>The frozen-sensor diagnostic of the channels (window, minimum variation, state).</summary>
+        public StuckDetector Stuck { get { return _stuck; } }
+
+        /// <summary>Stuck (Quality.Stuck), and the signal has moved again since: the next accepted reset clears it.</summary>
+        public bool IsStuckAwaitingReset(int channel) { return _stuck.HasMovedSinceStuck(channel); }
+
+        /// <summary>
+        /// Part of a reset: clears the channel's stuck fault once its signal has moved again (issue 13 #2)
+        /// and re-evaluates it. False while it is stuck and has not moved: the reset must be refused.
+        /// </summary>
+        public bool ClearStuck(int channel, long nowMs)
+        {
+            if (channel < 0 || channel >= _ids.Length) return false;
+            if (!_stuck.IsStuck(channel)) return true;
+            if (!_stuck.TryClear(channel, nowMs)) return false;
+            Evaluate(channel, nowMs, false);
+            return true;
+        }
 
         /// <summary>Monotonic time at which the inhibit ends by itself (long.MinValue when not inhibited).</summary>
         public long InhibitUntilMs(int channel) { return _inhibitUntilMs[channel]; }
@@ -399,6 +433,8 @@ namespace Qinshui.Edge.Core.Alarms
         public ResetOutcome Reset(int channel, long nowMs)
         {
             if (channel < 0 || channel >= _ids.Length) return ResetOutcome.UnknownChannel;
+            bool wasStuck = _stuck.IsStuck(channel);
+            if (!ClearStuck(channel, nowMs)) return ResetOutcome.SensorStuck;
             int first = _firstLevel[channel];
             int end = _firstLevel[channel + 1];
             bool any = false;
@@ -410,7 +446,7 @@ namespace Qinshui.Edge.Core.Alarms
                 if (s == LevelStatus.Fault) return ResetOutcome.ChannelFault;
                 if (s == LevelStatus.Active || s == LevelStatus.Pending) return ResetOutcome.ConditionPersists;
             }
-            if (!any) return ResetOutcome.NothingToReset;
+            if (!any) return wasStuck ? ResetOutcome.Accepted : ResetOutcome.NothingToReset;
             for (int l = first; l < end; l++)
             {
                 if ((_levelState[l] & LatchedBit) == 0) continue;
@@ -440,8 +476,12 @@ namespace Qinshui.Edge.Core.Alarms
         {
             if (channel < 0 || channel >= _ids.Length) return InhibitOutcome.UnknownChannel;
             if (untilMs <= nowMs) return InhibitOutcome.ExpiryMissing;
-            if (untilMs - nowMs > _maxInhibitMs[channel]) return InhibitOutcome.TooLong;
-            bool was = IsInhibited(channel);
+            // Issue 13 #9: a renewal before the end continues the same inhibit, so the maximum counts from its first start.
+            bool was = IsInhibited(channel) && nowMs < _inhibitUntilMs[channel];
+            long since = was ? _inhibitSinceMs[channel] : nowMs;
+            if (untilMs - since > _maxInhibitMs[channel]) return InhibitOutcome.TooLong;
+            if (!was && IsInhibited(channel)) Emit(TransitionKind.InhibitEnded, channel, -1, LevelStatus.Inhibited, LevelStatus.Normal, nowMs);
+            _inhibitSinceMs[channel] = since;
             _inhibitUntilMs[channel] = untilMs;
             if (!was) Emit(TransitionKind.InhibitStarted, channel, -1, LevelStatus.Normal, LevelStatus.Inhibited, nowMs);
             Evaluate(channel, nowMs, false);
@@ -473,7 +513,7 @@ namespace Qinshui.Edge.Core.Alarms
                 Emit(TransitionKind.InhibitEnded, channel, -1, LevelStatus.Inhibited, LevelStatus.Normal, nowMs);
             }
 
-            Quality q = ComputeQuality(channel, nowMs);
+            Quality q = JudgeStuck(channel, ComputeQuality(channel, nowMs), nowMs, newSample);
             Quality before = EffectiveQuality(channel);
             if (q != before)
             {
@@ -531,6 +571,18 @@ namespace Qinshui.Edge.Core.Alarms
             if (_calibrationDueUtcMs[c] > 0 && _readingUtcMs[c] >= _calibrationDueUtcMs[c]) q |= Quality.CalibrationOverdue;
             if (inhibited) q |= Quality.Inhibited;
             return q;
+        }
+
+        /// <summary>Feeds the frozen-sensor diagnostic with a good, uninhibited sample and adds Quality.Stuck while it holds.</summary>
+        private Quality JudgeStuck(int c, Quality q, long nowMs, bool newSample)
+        {
+            if ((q & Quality.Inhibited) != 0) _stuck.Restart(c);
+            else if (!QualityRules.IsBad(q))
+            {
+                if (newSample) _stuck.Observe(c, _value[c], nowMs);
+                _stuck.Judge(c, nowMs);
+            }
+            return _stuck.IsStuck(c) ? q | Quality.Stuck : q;
         }
 
         private void EvaluateLevel(int channel, int l, int first, double v, bool bad, bool inhibited, long nowMs)

@@ -21,6 +21,13 @@ namespace Qinshui.Edge.Core.Alarms
             RangeMin = rangeMin;
             RangeMax = rangeMax;
             MaxInhibitMs = maxInhibitMs;
+            // A profile channel has the frozen-sensor check of its family unless the site says otherwise.
+            Profiles.AlarmProfile profile = profileId == null || profileId.Length == 0 ? null : Profiles.ProfileCatalog.Find(profileId);
+            if (profile != null)
+            {
+                StuckWindowMs = Profiles.StuckCheck.DefaultWindowMs(profile.Family);
+                StuckMinVariation = Profiles.StuckCheck.DefaultMinVariation(profile);
+            }
         }
 
         public string Id { get; }
@@ -56,6 +63,19 @@ namespace Qinshui.Edge.Core.Alarms
 
         /// <summary>The longest inhibit (maintenance) that may be granted.</summary>
         public int MaxInhibitMs { get; }
+
+        /// <summary>
+        /// Frozen-sensor diagnostic (issue 13 #2): a reading that stays within <see cref="StuckMinVariation"/>
+        /// for this long is a fault (Quality.Stuck). 0 = off: a profile channel only with a written
+        /// <see cref="StuckOffReason"/>; a channel without a profile has it off unless configured.
+        /// </summary>
+        public int StuckWindowMs { get; set; }
+
+        /// <summary>The least change, in the channel's unit, that counts as the signal moving.</summary>
+        public double StuckMinVariation { get; set; }
+
+        /// <summary>Why the site switched the diagnostic off (required to switch it off; a validation warning). Null when on.</summary>
+        public string StuckOffReason { get; set; }
 
         public bool HasExposureLevels
         {

@@ -13,6 +13,8 @@ namespace Qinshui.Edge.Core.Alarms
         /// <summary>The channel's reading is bad or stale: a reset cannot be judged.</summary>
         ChannelFault = 6,
         RemoteResetNotAllowed = 7,
+        /// <summary>The channel's reading is stuck (frozen sensor) and has not moved since: a person must look at the head.</summary>
+        SensorStuck = 8,
     }
 
     public enum InhibitOutcome
@@ -39,6 +41,7 @@ namespace Qinshui.Edge.Core.Alarms
                 case ResetOutcome.ConditionPersists: return "condition_persists";
                 case ResetOutcome.ChannelFault: return "channel_fault";
                 case ResetOutcome.RemoteResetNotAllowed: return "remote_reset_not_allowed";
+                case ResetOutcome.SensorStuck: return "sensor_stuck";
                 default: return "unknown";
             }
         }
@@ -55,6 +58,7 @@ namespace Qinshui.Edge.Core.Alarms
                 case ResetOutcome.ConditionPersists: return "Refused: the condition that tripped the level still holds.";
                 case ResetOutcome.ChannelFault: return "Refused: the channel's reading is bad or stale.";
                 case ResetOutcome.RemoteResetNotAllowed: return "Refused: this site allows resets only at the gateway.";
+                case ResetOutcome.SensorStuck: return "Refused: the sensor's reading is frozen and has not moved since; check the head.";
                 default: return "Unknown outcome.";
             }
         }
@@ -71,6 +75,7 @@ namespace Qinshui.Edge.Core.Alarms
                 case ResetOutcome.ConditionPersists: return "拒绝：触发该级别的条件仍然存在。";
                 case ResetOutcome.ChannelFault: return "拒绝：该通道数据故障或过期。";
                 case ResetOutcome.RemoteResetNotAllowed: return "拒绝：本现场只允许在网关处就地复位。";
+                case ResetOutcome.SensorStuck: return "拒绝：传感器读数冻结且此后未变化，请检查探头。";
                 default: return "未知结果。";
             }
         }

@@ -16,7 +16,7 @@ namespace Qinshui.Edge.Core.Config
     {
         private static readonly string[] s_channelMembers =
         {
-            "id", "name", "profile", "unit", "gas", "levels", "maxAgeMs", "range", "maxInhibitMs", "source", "calibrationDueUtcMs",
+            "id", "name", "profile", "unit", "gas", "levels", "maxAgeMs", "range", "maxInhibitMs", "source", "calibrationDueUtcMs", "stuck",
         };
 
         private static readonly string[] s_levelMembers =
@@ -108,6 +108,7 @@ namespace Qinshui.Edge.Core.Config
                     "气体 " + c.Gas + " 与标准配置 " + profile.Id + "（" + profile.Gas + "）不一致");
                 return null;
             }
+            StuckConfigReader.Read(v, path, r, c);
             return c;
         }
 

@@ -29,6 +29,7 @@ namespace Qinshui.Edge.Core.Config
             lines.Add("  channel " + c.Id + "  unit " + unit + "  range " + NumberFormat.Format(c.RangeMin, 4) + ".." + NumberFormat.Format(c.RangeMax, 4)
                 + "  max age " + c.MaxAgeMs + " ms  max inhibit " + c.MaxInhibitMs + " ms");
             lines.Add("    profile " + (p != null ? p.Id + " — " + p.Standard : "(site-defined)"));
+            int hold = ClearHold.ForProfile(p);
             for (int i = 0; i < c.Levels.Length; i++)
             {
                 LevelConfig l = c.Levels[i];
@@ -39,7 +40,8 @@ namespace Qinshui.Edge.Core.Config
                 if (p != null && i >= p.Levels.Length) tightened = "  (added by site)";
                 lines.Add("    " + LevelNames.Kind(l.Kind) + src + " " + (high ? ">= " : "< ") + NumberFormat.Format(l.Threshold, 4) + " " + unit
                     + ", restore " + (high ? "< " : ">= ") + NumberFormat.Format(l.Restore, 4)
-                    + ", on-delay " + l.OnDelayMs + " ms, off-delay " + l.OffDelayMs + " ms"
+                    + ", on-delay " + l.OnDelayMs + " ms, off-delay " + (l.OffDelayMs > hold ? l.OffDelayMs : hold) + " ms"
+                    + (l.OffDelayMs < hold ? " (clear hold)" : "")
                     + (l.Latching ? ", latching" : "") + tightened);
             }
         }

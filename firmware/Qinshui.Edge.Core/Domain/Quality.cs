@@ -26,13 +26,18 @@ namespace Qinshui.Edge.Core.Domain
         ClockUntrusted = 128,
         /// <summary>No reading received since boot.</summary>
         NoData = 256,
+        /// <summary>
+        /// Frozen sensor (issue 13 #2): the value stayed within its minimum expected variation for the
+        /// channel's stuck window. A fault until the signal moves again and a reset is accepted.
+        /// </summary>
+        Stuck = 512,
     }
 
     public static class QualityRules
     {
         /// <summary>Flags that make a reading unusable: every level of its channel goes into fault.</summary>
         public const Quality BadMask = Quality.Stale | Quality.CommunicationFault | Quality.OutOfRange
-            | Quality.SensorFault | Quality.WarmingUp | Quality.NoData;
+            | Quality.SensorFault | Quality.WarmingUp | Quality.NoData | Quality.Stuck;
 
         public static bool IsBad(Quality q)
         {
@@ -48,13 +53,13 @@ namespace Qinshui.Edge.Core.Domain
         private static readonly Quality[] s_flags =
         {
             Quality.Stale, Quality.CommunicationFault, Quality.OutOfRange, Quality.SensorFault,
-            Quality.WarmingUp, Quality.Inhibited, Quality.CalibrationOverdue, Quality.ClockUntrusted, Quality.NoData,
+            Quality.WarmingUp, Quality.Inhibited, Quality.CalibrationOverdue, Quality.ClockUntrusted, Quality.NoData, Quality.Stuck,
         };
 
         private static readonly string[] s_names =
         {
             "stale", "comm_fault", "out_of_range", "sensor_fault",
-            "warming_up", "inhibited", "calibration_overdue", "clock_untrusted", "no_data",
+            "warming_up", "inhibited", "calibration_overdue", "clock_untrusted", "no_data", "stuck",
         };
 
         /// <summary>Number of individual flags (for writers that enumerate them without allocating).</summary>

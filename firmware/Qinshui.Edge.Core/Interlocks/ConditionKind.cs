@@ -46,11 +46,17 @@ namespace Qinshui.Edge.Core.Interlocks
         ScanException = 25,
         SupervisorDeadlineMissed = 26,
         InvalidConfig = 27,
+
+        /// <summary>
+        /// Live, like ChannelAboveLimit, for a low-direction level (O2 deficiency): the reading is below the
+        /// zone's permit level (issue 13 #12: a low O2 trip is not "above limit").
+        /// </summary>
+        ChannelBelowLimit = 28,
     }
 
     public static class Conditions
     {
-        public const int Count = 28;
+        public const int Count = 29;
 
         /// <summary>Kinds after which only a reset at the gateway may restore the zone: someone must look.</summary>
         public const int LocalResetOnlyMask =
@@ -102,6 +108,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.ScanException: return "scan_exception";
                 case ConditionKind.SupervisorDeadlineMissed: return "supervisor_deadline_missed";
                 case ConditionKind.InvalidConfig: return "invalid_config";
+                case ConditionKind.ChannelBelowLimit: return "channel_below_limit";
                 default: return "unknown";
             }
         }
@@ -138,6 +145,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.ScanException: return "internal error in the scan";
                 case ConditionKind.SupervisorDeadlineMissed: return "scan missed its supervisor deadline";
                 case ConditionKind.InvalidConfig: return "interlock configuration invalid";
+                case ConditionKind.ChannelBelowLimit: return "reading below the zone's permit level (low limit, e.g. oxygen deficiency)";
                 default: return "unknown";
             }
         }
@@ -174,6 +182,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.ScanException: return "扫描内部错误";
                 case ConditionKind.SupervisorDeadlineMissed: return "扫描超过看门狗期限";
                 case ConditionKind.InvalidConfig: return "联锁配置无效";
+                case ConditionKind.ChannelBelowLimit: return "读数低于区域许可下限（如缺氧）";
                 default: return "未知";
             }
         }

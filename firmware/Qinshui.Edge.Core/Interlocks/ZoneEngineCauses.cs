@@ -46,6 +46,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.WaterFlowLow:
                     return _alarms.ChannelId(ReferencedChannel(zone, subject));
                 case ConditionKind.ChannelAboveLimit:
+                case ConditionKind.ChannelBelowLimit:
                     return Detail(code) == DetailZoneLimit ? Config(zone).ChannelId(subject) : _alarms.ChannelId(ReferencedChannel(zone, subject));
                 case ConditionKind.MonitoringLost:
                     return Detail(code) == DetailHeartbeat ? "heartbeat" : _config.Inputs[subject].Id;
@@ -76,6 +77,7 @@ namespace Qinshui.Edge.Core.Interlocks
                     return double.IsNaN(Seen(zone, reading + 1)) ? double.NaN : Seen(zone, reading);
                 case ConditionKind.ChannelStale: return Seen(zone, reading + 1);
                 case ConditionKind.ChannelAboveLimit:
+                case ConditionKind.ChannelBelowLimit:
                 case ConditionKind.ChannelTripLatched:
                 case ConditionKind.CollectorPressureOutOfBand:
                 case ConditionKind.HopperTemperatureHigh:
@@ -103,6 +105,7 @@ namespace Qinshui.Edge.Core.Interlocks
             {
                 case ConditionKind.ChannelStale: return _alarms.MaxAgeMs(ReferencedChannel(zone, subject));
                 case ConditionKind.ChannelAboveLimit:
+                case ConditionKind.ChannelBelowLimit:
                     return detail == DetailZoneLimit ? zoneConfig.Limit(subject) : LevelThreshold(ReferencedChannel(zone, subject), detail);
                 case ConditionKind.ChannelTripLatched: return LevelThreshold(ReferencedChannel(zone, subject), detail);
                 case ConditionKind.MonitoringLost: return detail == DetailHeartbeat ? zoneConfig.MonitoringHeartbeatTimeoutMs : double.NaN;
@@ -130,6 +133,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.ChannelFault:
                 case ConditionKind.ChannelTripLatched:
                 case ConditionKind.ChannelAboveLimit:
+                case ConditionKind.ChannelBelowLimit:
                     return UnitOf(ReferencedChannel(zone, subject));
                 case ConditionKind.ChannelStale:
                 case ConditionKind.PlatformLinkLost:
@@ -154,6 +158,7 @@ namespace Qinshui.Edge.Core.Interlocks
             switch (kind)
             {
                 case ConditionKind.ChannelAboveLimit:
+                case ConditionKind.ChannelBelowLimit:
                     standard = Detail(code) == DetailZoneLimit ? Config(zone).LimitStandard(subject) : ChannelStandard(ReferencedChannel(zone, subject));
                     break;
                 case ConditionKind.ChannelTripLatched:

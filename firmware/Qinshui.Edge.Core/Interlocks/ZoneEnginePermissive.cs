@@ -136,6 +136,8 @@ namespace Qinshui.Edge.Core.Interlocks
         {
             int channel = ReferencedChannel(zone, reference);
             Quality quality = _alarms.EffectiveQuality(channel);
+            // Issue 13 #2: a stuck reading that moved again is latched until this zone's reset, like a trip.
+            if (_alarms.IsStuckAwaitingReset(channel)) { quality &= ~Quality.Stuck; Add(zone, ConditionKind.ChannelTripLatched, 0, reference); }
             bool hasReading = _alarms.HasReading(channel);
             See(zone, ReadingSlot(zone, reference), _alarms.LastValue(channel));
             See(zone, ReadingSlot(zone, reference) + 1, hasReading ? nowMs - _alarms.LastMonotonicMs(channel) : double.NaN);
@@ -193,7 +195,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 int detail = level + 1 < DetailLevelBeyond ? level + 1 : DetailLevelBeyond;
                 if (status == LevelStatus.Active)
                 {
-                    Add(zone, ConditionKind.ChannelAboveLimit, detail, reference);
+                    Add(zone, _alarms.LevelDirection(channel, level) == Direction.Low ? ConditionKind.ChannelBelowLimit : ConditionKind.ChannelAboveLimit, detail, reference);
                 }
                 else if (_alarms.IsLatched(channel, level) || status == LevelStatus.ClearedAwaitingReset)
                 {

@@ -106,6 +106,7 @@ namespace Qinshui.Edge.Core.Interlocks
             for (int i = 0; i < count; i++)
             {
                 int channel = _table.Channel(zone, i);
+                if (!_alarms.ClearStuck(channel, nowMs)) return false;
                 for (int level = 0; level < _alarms.LevelCount(channel); level++)
                 {
                     if ((int)_alarms.LevelKindOf(channel, level) < (int)zoneConfig.PermitLevel(i) || !_alarms.IsLatched(channel, level)) continue;

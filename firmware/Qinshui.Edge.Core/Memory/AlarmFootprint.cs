@@ -9,8 +9,8 @@ namespace Qinshui.Edge.Core.Memory
     /// reading, packed flags, inhibit), per level (thresholds, delays, packed kind/latching and
     /// status bits, two timers) — the channel id strings, the exposure windows of the channels
     /// with a STEL or TWA level (<see cref="ExposureWindow"/>: one object per window kind for all
-    /// such channels, 15 + 1 and 96 + 1 buckets of a double each per channel), and the transition
-    /// queue (packed arrays). The engine keeps no ChannelConfig or LevelConfig: those are parsed
+    /// such channels, 15 + 1 and 96 + 1 buckets of a double each per channel), the transition
+    /// queue (packed arrays) and the frozen-sensor check (StuckDetector: packed arrays per channel). The engine keeps no ChannelConfig or LevelConfig: those are parsed
     /// configuration, dropped after start-up. The field counts below are checked against the real
     /// types by a desktop test (reflection), so a new field fails that test.
     /// </summary>
@@ -19,7 +19,8 @@ namespace Qinshui.Edge.Core.Memory
         public const string Part = "alarms";
 
         // Instance fields of each type (auto-properties included), checked by MemoryBudgetTests.
-        public const int AlarmEngineFields = 25;
+        public const int AlarmEngineFields = 27;
+        public const int StuckDetectorFields = 5;
         public const int ExposureWindowFields = 8;
         public const int TransitionQueueFields = 7;
         public const int AlarmTransitionFields = 8;
@@ -39,13 +40,13 @@ namespace Qinshui.Edge.Core.Memory
             _transitionCapacity = transitionCapacity < 1 ? 1 : transitionCapacity;
         }
 
-        /// <summary>Per-channel arrays: 5 int (info, flags, max age, max inhibit; first level has n + 1), 3 double, 4 long, the id references.</summary>
+        /// <summary>Per-channel arrays: 5 int (info, flags, max age, max inhibit; first level has n + 1), 3 double, 5 long (calibration due, reading times, inhibit until and since), the id references.</summary>
         public static int ChannelArraysBytes(int channels)
         {
             return NanoHeapCosts.ReferenceArray(channels)
                 + 4 * NanoHeapCosts.PrimitiveArray(channels, 4) + NanoHeapCosts.PrimitiveArray(channels + 1, 4)
                 + 3 * NanoHeapCosts.PrimitiveArray(channels, 8)
-                + 4 * NanoHeapCosts.PrimitiveArray(channels, 8);
+                + 5 * NanoHeapCosts.PrimitiveArray(channels, 8);
         }
 
         /// <summary>Per-level arrays: threshold and restore (double), delays (int), config and state bits (byte), timer (long).</summary>
@@ -71,6 +72,15 @@ namespace Qinshui.Edge.Core.Memory
             if (exposureChannels == 0) return 0;
             return ExposureWindowBytes(StelBuckets, exposureChannels) + ExposureWindowBytes(TwaBuckets, exposureChannels)
                 + NanoHeapCosts.PrimitiveArray(channels, 4) + NanoHeapCosts.PrimitiveArray(2 * exposureChannels, 8);
+        }
+
+        /// <summary>The frozen-sensor diagnostic (issue 13 #2): per channel window (int), variation and reference (float), since (long), state (byte).</summary>
+        public static int StuckDetectorBytes(int channels)
+        {
+            return NanoHeapCosts.Object(StuckDetectorFields)
+                + 3 * NanoHeapCosts.PrimitiveArray(channels, 4)
+                + NanoHeapCosts.PrimitiveArray(channels, 8)
+                + NanoHeapCosts.PrimitiveArray(channels, 1);
         }
 
         /// <summary>The queue's four packed arrays (int ×2, double, long) and the queue object.</summary>
@@ -100,6 +110,7 @@ namespace Qinshui.Edge.Core.Memory
             budget.Add(Part, "per-level arrays (" + levels + " levels)", LevelArraysBytes(levels));
             budget.Add(Part, "STEL/TWA windows (" + exposureChannels + " channels)", ExposureBytes(n, exposureChannels));
             budget.Add(Part, "transition queue (" + _transitionCapacity + ")", TransitionQueueBytes(_transitionCapacity));
+            budget.Add(Part, "frozen-sensor check (" + n + " channels)", StuckDetectorBytes(n));
         }
     }
 }

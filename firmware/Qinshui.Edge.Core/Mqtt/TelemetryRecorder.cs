@@ -32,6 +32,7 @@ namespace Qinshui.Edge.Core.Mqtt
         private readonly JsonWriter _msg;
         private readonly int _batchIntervalMs;
         private readonly string _configTag;
+        private readonly AlarmMessageLimiter _limiter;
         private bool _batchOpen;
         private long _batchStartMono;
         private long _batchTsUtc;
@@ -63,6 +64,8 @@ namespace Qinshui.Edge.Core.Mqtt
             _batch = new JsonWriter(_batchBuf);
             _msg = message == null ? new JsonWriter(new byte[1024]) : message;
             _batchIntervalMs = batchIntervalMs;
+            _limiter = engine == null ? null
+                : new AlarmMessageLimiter(engine.ChannelCount, AlarmMessageLimiter.DefaultWindowMs, AlarmMessageLimiter.DefaultMessagesPerWindow);
             string h = writer.Identity.ConfigHashHex;
             _configTag = h.Length > 8 ? h.Substring(0, 8) : h;
         }
@@ -167,17 +170,53 @@ namespace Qinshui.Edge.Core.Mqtt
             return Append(RecordClass.Alarm);
         }
 
-        /// <summary>Drains the engine's transition queue into the journal. Returns how many were recorded.</summary>
+        /// <summary>The per-channel cap on alarm messages (null without an alarm engine).</summary>
+        public AlarmMessageLimiter AlarmLimiter { get { return _limiter; } }
+
+        /// <summary>
+        /// Drains the engine's transition queue into the journal, at most the limiter's messages per channel
+        /// and window; a window that held messages back ends in an <c>alarm_transitions_suppressed</c> event.
+        /// Returns how many transitions were recorded.
+        /// </summary>
         public int DrainTransitions()
         {
+            if (_limiter != null) RecordSuppressedSummaries(_clock.MonotonicMs);
             int n = 0;
             AlarmTransition t;
             while (_engine.Transitions.TryDequeue(out t))
             {
+                if (_limiter != null && !_limiter.Admit(ref t, t.AtMs)) continue;
                 if (RecordTransition(ref t)) n++;
             }
             return n;
         }
+
+        /// <summary>
+        /// One event per channel whose window held messages back: the count and the last held-back change,
+        /// so nothing is dropped silently. Allocates the sentence (only when messages were held back).
+        /// </summary>
+        private void RecordSuppressedSummaries(long nowMs)
+        {
+            int c;
+            int count;
+            int level;
+            LevelStatus to;
+            TransitionKind kind;
+            while (_limiter.TryTakeSummary(nowMs, out c, out count, out level, out to, out kind))
+            {
+                string last = kind == TransitionKind.QualityChanged || level < 0 || level >= _engine.LevelCount(c)
+                    ? "quality " + QualityRules.Describe(_engine.EffectiveQuality(c))
+                    : LevelNames.Kind(_engine.LevelKindOf(c, level)) + " " + LevelStatusNames.Name(to);
+                string seconds = (_limiter.WindowMs / 1000).ToString();
+                string max = _limiter.MaxPerWindow.ToString();
+                RecordEvent(AlarmTransitionsSuppressed, EventSeverity.Warning, _engine.ChannelId(c),
+                    count + " alarm messages of this channel held back (more than " + max + " in " + seconds + " s); last: " + last + ".",
+                    "该通道" + seconds + "秒内报警消息超过" + max + "条，" + count + "条未单独发送；最后一条：" + last + "。");
+            }
+        }
+
+        /// <summary>Event code of the summary of held-back alarm messages (docs/mqtt.md).</summary>
+        public const string AlarmTransitionsSuppressed = "alarm_transitions_suppressed";
 
         /// <summary>Journals an event (class Event: never evicted for data).</summary>
         /// <summary>

@@ -118,6 +118,7 @@ namespace Qinshui.Edge.Core.Validation
                     "an inhibit must expire: maxInhibitMs must be positive", "屏蔽必须有期限：maxInhibitMs 必须为正数");
             }
 
+            CheckStuck(c, path, errors);
             if (c.ProfileId == null || c.ProfileId.Length == 0) return;
             AlarmProfile profile = ProfileCatalog.Find(c.ProfileId);
             if (profile == null)
@@ -143,6 +144,30 @@ namespace Qinshui.Edge.Core.Validation
                     "maxAgeMs " + c.MaxAgeMs + " 超过 AQ 6201-2019 规定的 30 s 巡检周期");
             }
             ProfileTightening.Check(profile, c.Levels, c.LevelEntryIndex, path, errors);
+        }
+
+        /// <summary>
+        /// Issue 13 #2: a frozen-sensor check switched off is shown as a warning with its reason; a profile
+        /// channel may shorten the window and raise the variation, never lengthen the window.
+        /// </summary>
+        private static void CheckStuck(ChannelConfig c, string path, ValidationErrors errors)
+        {
+            if (c.StuckOffReason != null)
+            {
+                errors.Warning(path + ".stuck.off", "stuck_check_off",
+                    "frozen-sensor check switched off: " + c.StuckOffReason, "传感器冻结检测已关闭：" + c.StuckOffReason);
+                return;
+            }
+            AlarmProfile profile = c.ProfileId == null || c.ProfileId.Length == 0 ? null : ProfileCatalog.Find(c.ProfileId);
+            if (profile == null) return;
+            int window = StuckCheck.DefaultWindowMs(profile.Family);
+            if (c.StuckWindowMs <= 0 || c.StuckWindowMs > window)
+            {
+                errors.Error(path + ".stuck.windowMs", "looser_than_standard",
+                    "stuck window " + c.StuckWindowMs + " ms is longer than the " + window + " ms default of " + ProfileFamilyNames.Name(profile.Family)
+                    + " (switch it off only with \"off\" and a reason)",
+                    "冻结检测窗口 " + c.StuckWindowMs + " ms 长于 " + ProfileFamilyNames.Name(profile.Family) + " 的默认值 " + window + " ms");
+            }
         }
 
         private static bool IsFinite(double v)

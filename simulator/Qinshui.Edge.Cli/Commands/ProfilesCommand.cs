@@ -71,6 +71,7 @@ public sealed class ProfilesCommand : ICommand
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
+                w.WriteNumber("clearHoldMs", ClearHold.DefaultMs(p.Family));
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -73,7 +73,7 @@ public class DelayLatchResetTests
     {
         var h = Delayed(0, 0, false);
         h.Feed(60);
-        h.Feed(39);
+        h.FeedAndHold(39);
         Assert.Equal(LevelStatus.Normal, h.Status(0));
         Assert.Equal(ResetOutcome.NotLatching, h.Engine.ResetLevel(0, 0, h.Clock.MonotonicMs));
     }
@@ -94,7 +94,7 @@ public class DelayLatchResetTests
     {
         var h = Delayed(0, 0, true);
         h.Feed(60);
-        h.Feed(39);
+        h.FeedAndHold(39);
         Assert.Equal(LevelStatus.ClearedAwaitingReset, h.Status(0));
         Assert.True(h.Engine.IsLevelTripping(0, 0));
         h.Drain();
@@ -111,7 +111,7 @@ public class DelayLatchResetTests
         h.Feed(60);
         h.Clock.Advance(5000);
         h.Feed(60);
-        h.Feed(30);
+        h.FeedAndHold(30);
         Assert.Equal(LevelStatus.ClearedAwaitingReset, h.Status(0));
         h.Feed(41); // above restore again: the condition is back
         Assert.Equal(LevelStatus.Active, h.Status(0));
@@ -147,12 +147,12 @@ public class DelayLatchResetTests
         // Two latching levels: one cleared, one still active. The reset must touch neither.
         var h = EngineHarness.ForProfile("PLANT_COMBUSTIBLE"); // alarm 25, trip 50, both latching
         h.Feed(55);
-        h.Feed(30); // trip cleared (below 50), alarm still active (above 25)
+        h.FeedAndHold(30); // trip cleared (below 50), alarm still active (above 25)
         Assert.Equal(LevelStatus.Active, h.Status(0));
         Assert.Equal(LevelStatus.ClearedAwaitingReset, h.Status(1));
         Assert.Equal(ResetOutcome.ConditionPersists, h.Engine.Reset(0, h.Clock.MonotonicMs));
         Assert.Equal(LevelStatus.ClearedAwaitingReset, h.Status(1));
-        h.Feed(10);
+        h.FeedAndHold(10);
         Assert.Equal(ResetOutcome.Accepted, h.Engine.Reset(0, h.Clock.MonotonicMs));
         Assert.Equal(LevelStatus.Normal, h.Status(0));
         Assert.Equal(LevelStatus.Normal, h.Status(1));
@@ -167,7 +167,7 @@ public class DelayLatchResetTests
         Assert.True(h.Engine.IsAcknowledged(0, 0));
         Assert.Equal(LevelStatus.Active, h.Status(0)); // acknowledged, still active
         Assert.Equal(0, h.Engine.Acknowledge(0, h.Clock.MonotonicMs)); // nothing new to acknowledge
-        h.Feed(30);
+        h.FeedAndHold(30);
         Assert.Equal(LevelStatus.ClearedAwaitingReset, h.Status(0)); // ack did not reset the latch
         Assert.Equal(ResetOutcome.Accepted, h.Engine.Reset(0, h.Clock.MonotonicMs));
         Assert.False(h.Engine.IsAcknowledged(0, 0));

@@ -30,7 +30,9 @@ public class EngineConfigTests
             Assert.Equal(lc.Threshold, engine.Threshold(c, l));
             Assert.Equal(lc.Restore, engine.Restore(c, l));
             Assert.Equal(lc.OnDelayMs, engine.OnDelayMs(c, l));
-            Assert.Equal(lc.OffDelayMs, engine.OffDelayMs(c, l));
+            // The engine never clears faster than the profile family's hold (issue 13 #5).
+            int hold = ClearHold.ForProfile(ProfileCatalog.Find(expected.ProfileId ?? ""));
+            Assert.Equal(Math.Max(lc.OffDelayMs, hold), engine.OffDelayMs(c, l));
             Assert.Equal(lc.Latching, engine.IsLatching(c, l));
         }
     }

@@ -44,6 +44,16 @@ internal sealed class EngineHarness
         }
     }
 
+    /// <summary>
+    /// Feeds the value now and keeps feeding it once per second for the longest clear hold of any
+    /// profile family (ClearHold.MineMs): what a reading must do before a level clears (issue 13 #5).
+    /// </summary>
+    public void FeedAndHold(double value, int channel = 0)
+    {
+        Feed(value, Quality.Good, channel);
+        Hold(value, ClearHold.MineMs, channel);
+    }
+
     public LevelStatus Status(int level, int channel = 0) => Engine.Status(channel, level);
 
     public List<AlarmTransition> Drain()

@@ -151,3 +151,49 @@ public class CalibrationDueTests
         Assert.True(h.Engine.IsTripping(0, LevelKind.Trip));
     }
 }
+
+/// <summary>Issue 13 #9: the inhibit maximum bounds the continuous inhibited time, not each command.</summary>
+public class InhibitRenewalTests
+{
+    private static EngineHarness Harness() => new(new ChannelConfig("co", "", Unit.Ppm,
+        new[] { new LevelConfig(LevelKind.Alarm, Direction.High, 50, 40, 0, 0, false) }, 30000, 0, 500, 600_000));
+
+    [Fact]
+    public void RenewalBeforeTheEnd_CannotExtendPastTheMaximumFromTheFirstStart()
+    {
+        var h = Harness();
+        h.Feed(10);
+        long start = h.Clock.MonotonicMs;
+        Assert.Equal(InhibitOutcome.Accepted, h.Engine.Inhibit(0, start + 500_000, start));
+        h.Clock.Advance(500_000 - 1);
+        long now = h.Clock.MonotonicMs;
+        // The acceptance run's case: a 600 s renewal just before the end, 1,100 s in all against a 600 s maximum.
+        Assert.Equal(InhibitOutcome.TooLong, h.Engine.Inhibit(0, now + 600_000, now));
+        Assert.Equal(start + 500_000, h.Engine.InhibitUntilMs(0)); // the running inhibit is untouched
+        Assert.Equal(InhibitOutcome.Accepted, h.Engine.Inhibit(0, start + 600_000, now)); // up to the maximum is fine
+        Assert.Single(h.Drain(), t => t.Kind == TransitionKind.InhibitStarted);
+    }
+
+    [Fact]
+    public void AfterTheInhibitEnded_ANewOneCountsFromItsOwnStart()
+    {
+        var h = Harness();
+        h.Feed(10);
+        Assert.Equal(InhibitOutcome.Accepted, h.Engine.Inhibit(0, h.Clock.MonotonicMs + 600_000, h.Clock.MonotonicMs));
+        h.Clock.Advance(600_000);
+        h.Engine.Tick(h.Clock.MonotonicMs);
+        Assert.False(h.Engine.IsInhibited(0));
+        Assert.Equal(InhibitOutcome.Accepted, h.Engine.Inhibit(0, h.Clock.MonotonicMs + 600_000, h.Clock.MonotonicMs));
+    }
+
+    [Fact]
+    public void EndedByCommand_ThenStartedAgain_CountsAfresh()
+    {
+        var h = Harness();
+        h.Feed(10);
+        Assert.Equal(InhibitOutcome.Accepted, h.Engine.Inhibit(0, h.Clock.MonotonicMs + 500_000, h.Clock.MonotonicMs));
+        h.Clock.Advance(450_000);
+        h.Engine.EndInhibit(0, h.Clock.MonotonicMs);
+        Assert.Equal(InhibitOutcome.Accepted, h.Engine.Inhibit(0, h.Clock.MonotonicMs + 600_000, h.Clock.MonotonicMs));
+    }
+}

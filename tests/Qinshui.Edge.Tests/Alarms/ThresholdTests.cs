@@ -30,7 +30,7 @@ public class ThresholdTests
         Assert.Equal(LevelStatus.Active, h.Status(1));
         h.Feed(1.0); // restore is strictly below 1.0
         Assert.Equal(LevelStatus.Active, h.Status(1));
-        h.Feed(0.99);
+        h.FeedAndHold(0.99);
         Assert.Equal(LevelStatus.ClearedAwaitingReset, h.Status(1)); // latching
         Assert.Equal(LevelStatus.Normal, h.Status(0)); // the alarm level does not latch
     }
@@ -43,7 +43,7 @@ public class ThresholdTests
         Assert.Equal(LevelStatus.Normal, h.Status(1));
         h.Feed(1.0);
         Assert.Equal(LevelStatus.Active, h.Status(1));
-        h.Feed(0.99);
+        h.FeedAndHold(0.99);
         Assert.Equal(LevelStatus.ClearedAwaitingReset, h.Status(1));
     }
 
@@ -100,7 +100,7 @@ public class ThresholdTests
         Assert.Equal(LevelStatus.Active, h.Status(0));
         h.Feed(19.9); // in the band
         Assert.Equal(LevelStatus.Active, h.Status(0));
-        h.Feed(20.0);
+        h.FeedAndHold(20.0);
         Assert.Equal(LevelStatus.Normal, h.Status(0));
     }
 

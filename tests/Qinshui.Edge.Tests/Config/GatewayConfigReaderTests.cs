@@ -192,3 +192,58 @@ public class ZoneGasChannelTests
         Assert.DoesNotContain(e, x => x.Contains("gas_channel_required"));
     }
 }
+
+/// <summary>Issue 13 #2: the frozen-sensor check in the configuration.</summary>
+public class StuckConfigTests
+{
+    private static (Qinshui.Edge.Core.Config.GatewayConfig? config, ValidationErrors errors) Load(string channel)
+    {
+        var errors = new ValidationErrors();
+        var b = Encoding.UTF8.GetBytes("{\"schemaVersion\":1,\"site\":{\"id\":\"s\",\"name\":\"s\"},\"gateway\":{\"id\":\"gw-01\"},\"channels\":[" + channel + "]}");
+        return (GatewayConfigReader.Read(b, 0, b.Length, errors), errors);
+    }
+
+    [Fact]
+    public void ProfileChannel_HasItsFamilysCheck()
+    {
+        var (c, e) = Load("{\"id\":\"ch4\",\"profile\":\"MINE_CH4_FACE\"}");
+        Assert.False(e.HasErrors);
+        Assert.Equal(30 * 60_000, c!.Channels[0].StuckWindowMs);
+        Assert.Equal(0.01, c.Channels[0].StuckMinVariation, 6);
+    }
+
+    [Fact]
+    public void SwitchedOffWithAReason_IsAWarningShowingTheReason()
+    {
+        var (c, e) = Load("{\"id\":\"ch4\",\"profile\":\"MINE_CH4_FACE\",\"stuck\":{\"off\":\"reference cell, constant by design\"}}");
+        Assert.False(e.HasErrors);
+        Assert.Equal(0, c!.Channels[0].StuckWindowMs);
+        var w = Enumerable.Range(0, e.Count).Select(i => e[i]).Single(x => x.Code == "stuck_check_off");
+        Assert.True(w.IsWarning);
+        Assert.Equal("channels[0].stuck.off", w.Path);
+        Assert.Contains("reference cell", w.English);
+    }
+
+    [Theory]
+    [InlineData("{\"off\":\"\"}", "stuck_off_reason_missing")]
+    [InlineData("{\"off\":\"because\"}", "stuck_off_reason_missing")]
+    [InlineData("{\"windowMs\":7200000}", "looser_than_standard")]
+    [InlineData("{\"minVariation\":0}", "stuck_variation_invalid")]
+    [InlineData("{\"off\":\"a long enough reason\",\"windowMs\":60000}", "stuck_off_with_settings")]
+    public void BadStuckSettings_AreErrorsWithAPath(string stuck, string code)
+    {
+        var (_, e) = Load("{\"id\":\"ch4\",\"profile\":\"MINE_CH4_FACE\",\"stuck\":" + stuck + "}");
+        Assert.True(e.HasErrors);
+        Assert.Contains(Enumerable.Range(0, e.Count).Select(i => e[i]), x => x.Code == code && x.Path.StartsWith("channels[0].stuck", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SiteChannel_IsOffUnlessConfigured()
+    {
+        var (c, e) = Load("{\"id\":\"t\",\"unit\":\"degC\",\"range\":{\"min\":0,\"max\":200},\"levels\":[{\"kind\":\"alarm\",\"direction\":\"high\",\"threshold\":70,\"restore\":65}],"
+            + "\"stuck\":{\"windowMs\":600000,\"minVariation\":0.2}}");
+        Assert.False(e.HasErrors, string.Join(",", Enumerable.Range(0, e.Count).Select(i => e[i].Code)));
+        Assert.Equal(600000, c!.Channels[0].StuckWindowMs);
+        Assert.Equal(0.2, c.Channels[0].StuckMinVariation);
+    }
+}

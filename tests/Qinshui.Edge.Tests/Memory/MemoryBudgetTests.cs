@@ -92,6 +92,7 @@ public class MemoryBudgetTests(ITestOutputHelper output)
     [InlineData(typeof(AlarmEngine), AlarmFootprint.AlarmEngineFields)]
     [InlineData(typeof(ExposureWindow), AlarmFootprint.ExposureWindowFields)]
     [InlineData(typeof(TransitionQueue), AlarmFootprint.TransitionQueueFields)]
+    [InlineData(typeof(StuckDetector), AlarmFootprint.StuckDetectorFields)]
     [InlineData(typeof(AlarmTransition), AlarmFootprint.AlarmTransitionFields)]
     public void FieldCounts_MatchTheRealTypes(Type type, int declared)
     {

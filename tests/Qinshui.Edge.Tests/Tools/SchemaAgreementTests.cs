@@ -26,6 +26,7 @@ public sealed class SchemaAgreementTests
         { nameof(GatewayConfigReader), "s_sourceMembers", "/$defs/channel/properties/source" },
         { nameof(ChannelConfigReader), "s_channelMembers", "/$defs/channel" },
         { nameof(ChannelConfigReader), "s_levelMembers", "/$defs/channel/properties/levels/items" },
+        { nameof(StuckConfigReader), "s_members", "/$defs/channel/properties/stuck" },
         { nameof(InterlockConfigReader), "s_members", "/$defs/interlocks" },
         { nameof(InterlockConfigReader), "s_output", "/$defs/output" },
         { nameof(InterlockConfigReader), "s_input", "/$defs/input" },
