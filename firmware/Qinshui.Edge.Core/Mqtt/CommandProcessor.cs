@@ -14,7 +14,7 @@ namespace Qinshui.Edge.Core.Mqtt
     /// output: the only zone actions are a trip request and a reset request that the interlock
     /// engine grants only where configured and once the cause cleared.
     /// </summary>
-    public sealed class CommandProcessor
+    public sealed partial class CommandProcessor
     {
         /// <summary>
         /// The largest command accepted. The one constant the MQTT payload buffer is sized from
@@ -149,8 +149,11 @@ namespace Qinshui.Edge.Core.Mqtt
                 result.Refuse(CommandReasons.Replayed);
                 return;
             }
-            // Consumed even if refused below: an authenticated command is never run later by replay.
-            _lastCounter = ctr;
+            if (ctr - _lastCounter > MaxCounterStep)
+            {
+                result.Refuse(CommandReasons.CounterTooFar);
+                return;
+            }
             bool safeDirection = cmd == "trip_zone" || cmd == "rebirth" || cmd == "set_time";
             if (_clock.IsTrusted)
             {
@@ -171,6 +174,7 @@ namespace Qinshui.Edge.Core.Mqtt
                 result.Refuse(CommandReasons.ClockUntrusted);
                 return;
             }
+            if (!Consume(ctr, result)) return;
             Execute(cmd, args, result);
         }
 
