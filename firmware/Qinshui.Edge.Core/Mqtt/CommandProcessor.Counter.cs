@@ -1,3 +1,5 @@
+using Qinshui.Edge.Core.Ports;
+
 namespace Qinshui.Edge.Core.Mqtt
 {
     /// <summary>The anti-replay counter: when a command may consume it (docs/mqtt.md, "Counter window").</summary>
@@ -21,8 +23,18 @@ namespace Qinshui.Edge.Core.Mqtt
         /// </summary>
         private bool Consume(long counter, CommandResult result)
         {
+            // Durable before any effect: a crash after this point has consumed the counter, one
+            // before it has done nothing (the platform sends again with a new counter).
+            if (CounterStore != null && !CounterStore.SaveCounter(counter))
+            {
+                result.Refuse(CommandReasons.StateNotSaved);
+                return false;
+            }
             _lastCounter = counter;
             return true;
         }
+
+        /// <summary>Where the counter is saved before a command takes effect; null: kept in memory only (the caller persists it).</summary>
+        public ICommandCounterStore CounterStore { get; set; }
     }
 }

@@ -13,7 +13,7 @@ namespace Qinshui.Edge.Simulator.Tools.Host;
 /// <param name="BundleDir">A provisioning bundle (ca.pem, client.pem, client.key, hmac.key) for TLS and the key.</param>
 /// <param name="Hardware">Where GPIO, I2C and SPI come from; null = this Linux machine's /dev (tests give emulated chips).</param>
 public sealed record HostOptions(string ConfigFile, string StateDir, byte[]? Key = null, string? BrokerOverride = null, string? BundleDir = null,
-    int GpioChip = 0, int ScanIntervalMs = 10, HostHardware? Hardware = null);
+    int GpioChip = 0, int ScanIntervalMs = 10, HostHardware? Hardware = null, IStateFiles? StateFiles = null);
 
 /// <summary>
 /// Runs the gateway's core on a Linux machine: the same GatewayRuntime as the ESP32 with the
@@ -101,15 +101,18 @@ public static class GatewayHost
             log.LogError("the configuration is invalid: not starting (outputs untouched)");
             return 1;
         }
-        string stateFile = Path.Combine(o.StateDir, StateFile);
-        var state = HostState.Load(stateFile);
-        state.BootCounter++;
-        state.Save(stateFile);
         byte[] key = o.Key ?? LoadKey(o, log);
-
         MqttNetLink? link = null;
         using var clock = new ClockHolder(new StopwatchClock());
         using var journal = new FileRecordStore(Path.Combine(o.StateDir, JournalFile), 64, 16384);
+        var stateStore = new HostStateStore(o.StateFiles ?? DiskStateFiles.Instance, Path.Combine(o.StateDir, StateFile));
+        var keeper = HostStateKeeper.Open(stateStore, journal, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), log);
+        var state = keeper.State;
+        if (!keeper.Save())
+        {
+            log.LogError("cannot save the host state in {Dir}: not starting (outputs untouched)", o.StateDir);
+            return 1;
+        }
         if (config.Mqtt.Enabled)
         {
             string url = o.BrokerOverride ?? config.Mqtt.BrokerUrl;
@@ -128,15 +131,12 @@ public static class GatewayHost
                 log.LogError("this host cannot run {Gateway}: {Count} port(s) missing; not starting", config.GatewayId, ports.Problems.Count);
                 return 1;
             }
-            var boot = new GatewayBoot(key, state.BootCounter, typeof(GatewayHost).Assembly.GetName().Version?.ToString() ?? "0")
-            {
-                LastEventHash = state.LastEventHash != null ? Convert.FromHexString(state.LastEventHash) : null,
-                LastCommandCounter = state.LastCommandCounter,
-                LastPermitCounter = state.LastPermitCounter,
-            };
+            var boot = keeper.Boot(key, typeof(GatewayHost).Assembly.GetName().Version?.ToString() ?? "0");
             ports.StartDevices();
             link?.Start();
             var runtime = new GatewayRuntime(config, ports, boot);
+            keeper.Attach(runtime);
+            if (keeper.Recovery is StateRecovery.Previous or StateRecovery.Defaults) ReportDamage(runtime, stateStore.Damage, keeper.Recovery, state.LastCommandCounter);
             runtime.AcceptConfigsAbove(state.PushedConfigCounter);
             if (!runtime.IsOperational)
             {
@@ -150,7 +150,7 @@ public static class GatewayHost
                 File.Move(configFile, Path.Combine(o.StateDir, PushedFile), overwrite: true);
                 state.PushedConfigCounter = state.CandidateConfigCounter;
                 state.PushedOverFileHash = FileHash(o.ConfigFile);
-                state.Save(stateFile);
+                keeper.Save();
                 log.LogInformation("configuration {Hash} (counter {Counter}) accepted over MQTT is now in force", config.Hash, state.PushedConfigCounter);
             }
             log.LogInformation("gateway {Site}/{Gateway} running (boot {Boot}, config sha256 {Hash}, {Channels} channels, {Buses} buses, {Zones} zones)",
@@ -166,9 +166,10 @@ public static class GatewayHost
                     while (!stop.IsCancellationRequested)
                     {
                         runtime.Scan();
+                        keeper.AfterScan();
                         if (Environment.TickCount64 - lastSave > 10_000)
                         {
-                            Capture(runtime, state).Save(stateFile);
+                            keeper.Save();
                             lastSave = Environment.TickCount64;
                         }
                         if (restartAt == long.MaxValue && runtime.PendingConfig is { } body && runtime.PendingConfigCounter > handledCounter)
@@ -178,7 +179,7 @@ public static class GatewayHost
                             File.WriteAllBytes(cand + ".tmp", body);
                             File.Move(cand + ".tmp", cand, overwrite: true);
                             state.CandidateConfigCounter = handledCounter;
-                            Capture(runtime, state).Save(stateFile);
+                            keeper.Save();
                             restartAt = Environment.TickCount64 + ConfigRestartDelayMs;
                             log.LogWarning("configuration (counter {Counter}) accepted over MQTT: restarting on it in {Delay} ms", handledCounter, ConfigRestartDelayMs);
                         }
@@ -186,7 +187,7 @@ public static class GatewayHost
                         {
                             ports.DropOutputs();
                             log.LogInformation("restart for a new configuration: every output de-energised");
-                            Capture(runtime, state).Save(stateFile);
+                            keeper.Save();
                             return ExitRestart;
                         }
                         if (!timer.WaitForNextTickAsync(stop).AsTask().GetAwaiter().GetResult()) break;
@@ -200,7 +201,7 @@ public static class GatewayHost
             // Outputs first: whatever follows (saving, closing the link) may fail or hang.
             ports.DropOutputs();
             log.LogInformation("stopping: every output de-energised");
-            Capture(runtime, state).Save(stateFile);
+            keeper.Save();
             log.LogInformation("state saved ({Scans} scans, command counter {Counter})", runtime.Health.ScanCount, state.LastCommandCounter);
             return 0;
         }
@@ -211,14 +212,14 @@ public static class GatewayHost
         }
     }
 
-    private static HostState Capture(GatewayRuntime runtime, HostState state)
+    /// <summary>The platform learns of the damage (and of the chain break it may cause) from the event log.</summary>
+    private static void ReportDamage(GatewayRuntime runtime, string damage, StateRecovery recovery, long floor)
     {
-        var hash = new byte[32];
-        runtime.Events.CopyLastHash(hash, 0);
-        state.LastEventHash = Convert.ToHexStringLower(hash);
-        state.LastCommandCounter = runtime.Commands.LastAcceptedCounter;
-        state.LastPermitCounter = runtime.Permits.LastCounter;
-        return state;
+        string from = recovery == StateRecovery.Previous ? "the previous good copy" : "safe defaults";
+        string fromZh = recovery == StateRecovery.Previous ? "上一份完好的副本" : "安全默认值";
+        runtime.Record("host_state_restored", Qinshui.Edge.Core.Mqtt.EventSeverity.Warning, "state.json",
+            damage + "; started from " + from + "; commands with a counter up to " + floor + " are refused",
+            "状态文件损坏或丢失；已从" + fromZh + "启动；计数器不大于 " + floor + " 的命令将被拒绝");
     }
 
     private static byte[] LoadKey(HostOptions o, ILogger log)
