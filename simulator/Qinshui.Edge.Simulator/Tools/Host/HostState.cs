@@ -27,6 +27,8 @@ public sealed class HostState
     /// <summary>Saves durably: temp file, fsync, rename (keeping the previous good copy), directory fsync.</summary>
     public void Save(string file) => new HostStateStore(DiskStateFiles.Instance, file).Save(this);
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, true);
+
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, new JsonSerializerOptions { WriteIndented = true });
 
     /// <summary>The state in these bytes, or null when they are not a whole, plausible state (torn, damaged, hand-edited wrong).</summary>
@@ -36,9 +38,15 @@ public sealed class HostState
         HostState? s;
         try
         {
-            s = JsonSerializer.Deserialize<HostState>(bytes);
+            _ = StrictUtf8.GetCharCount(bytes); // the serializer lets invalid UTF-8 in a skipped member's name through
+            using var doc = JsonDocument.Parse(bytes);
+            // A whole state names its counters: an object without them ({}, a stray member) is not one.
+            if (doc.RootElement.ValueKind != JsonValueKind.Object
+                || !doc.RootElement.TryGetProperty(nameof(BootCounter), out _)
+                || !doc.RootElement.TryGetProperty(nameof(LastCommandCounter), out _)) return null;
+            s = doc.RootElement.Deserialize<HostState>();
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or ArgumentException or System.Text.DecoderFallbackException or InvalidOperationException or NotSupportedException)
         {
             return null;
         }
