@@ -211,7 +211,6 @@ namespace Qinshui.Edge.Core.Mqtt
 
         private void Execute(string cmd, JsonValue args, CommandResult result)
         {
-            string s;
             long n;
             // if/else rather than a string switch: the compiler may lower that to a hash helper nanoFramework lacks.
             if (cmd == "rebirth")
@@ -220,36 +219,9 @@ namespace Qinshui.Edge.Core.Mqtt
                 result.Accept("birth will be published again", "将重新发布上线消息");
                 return;
             }
-            if (cmd == "trip_zone")
+            if (cmd == "trip_zone" || cmd == "reset_zone")
             {
-                if (args == null || !args.TryGetString("zone", out s))
-                {
-                    result.Refuse(CommandReasons.BadArguments);
-                    return;
-                }
-                if (_zones == null)
-                {
-                    result.Refuse(CommandReasons.NotSupported);
-                    return;
-                }
-                string reason;
-                if (!args.TryGetString("reason", out reason)) reason = "remote trip";
-                ZoneOutcome(_zones.RequestTrip(s, reason), "zone tripped", "区域已停机", result);
-                return;
-            }
-            if (cmd == "reset_zone")
-            {
-                if (args == null || !args.TryGetString("zone", out s))
-                {
-                    result.Refuse(CommandReasons.BadArguments);
-                    return;
-                }
-                if (_zones == null)
-                {
-                    result.Refuse(CommandReasons.NotSupported);
-                    return;
-                }
-                ZoneOutcome(_zones.RequestRemoteReset(s), "zone reset accepted", "区域复位已接受", result);
+                ZoneCommand(cmd, args, result);
                 return;
             }
             if (cmd == "inhibit")

@@ -13,5 +13,7 @@ namespace Qinshui.Edge.Core.Mqtt
         public long BusTimeouts;
         public long BusCrcErrors;
         public long BusExceptions;
+        /// <summary>Commands the link's receive queue dropped (a flood); the integrator copies the link's count.</summary>
+        public long CommandsDropped;
     }
 }

@@ -24,7 +24,7 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
     private readonly IMqttClient _client;
     private readonly MqttClientFactory _factory = new();
     private readonly ConcurrentQueue<int> _acks = new();
-    private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _received = new();
+    private readonly CommandInbox _inbox;
     private Channel<Outgoing> _queue;
     private readonly CancellationTokenSource _stop = new();
     private int _nextToken;
@@ -38,15 +38,19 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         _options = options;
         _client = _factory.CreateMqttClient();
         _queue = NewQueue();
+        _inbox = new CommandInbox(options.MaxReceived, options.CommandKey != null ? new CommandAuthenticator(options.CommandKey) : null);
         _client.ApplicationMessageReceivedAsync += e =>
         {
             var m = e.ApplicationMessage;
-            if (_received.Count < _options.MaxReceived) _received.Enqueue((m.Topic, m.Payload.ToArray()));
+            _inbox.Offer(m.Topic, m.Payload.ToArray());
             return Task.CompletedTask;
         };
     }
 
     public long ConnectCount { get; private set; }
+
+    /// <summary>What arrived and what a full lane dropped.</summary>
+    public CommandInbox Inbox => _inbox;
     public string? LastError { get; private set; }
 
     private static Channel<Outgoing> NewQueue() => Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
@@ -76,7 +80,7 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
     {
         topicLength = 0;
         payloadLength = 0;
-        if (!_received.TryDequeue(out var m)) return false;
+        if (!_inbox.TryTake(out var m)) return false;
         topicLength = Encoding.UTF8.GetBytes(m.Topic, 0, Math.Min(m.Topic.Length, topicBuffer.Length / 4), topicBuffer, 0);
         // The real length is reported even when it exceeds the buffer: the processor refuses it as oversized.
         payloadLength = m.Payload.Length;

@@ -117,7 +117,7 @@ public static class GatewayHost
         {
             string url = o.BrokerOverride ?? config.Mqtt.BrokerUrl;
             if (url.Length == 0) log.LogWarning("mqtt.enabled but no broker: running without the platform link");
-            else link = CreateLink(url, config.SiteId, config.GatewayId, o.BundleDir, config.Mqtt.Username, log);
+            else link = CreateLink(url, config.SiteId, config.GatewayId, o.BundleDir, config.Mqtt.Username, key, log);
             if (link == null && url.Length > 0) return 1;
         }
         using var ports = new DesktopPorts(config, clock.Clock, new LoggerSink(loggers.CreateLogger("qedge.core")), link, journal, o.GpioChip,
@@ -167,6 +167,7 @@ public static class GatewayHost
                     {
                         runtime.Scan();
                         keeper.AfterScan();
+                        if (link != null) runtime.Health.CommandsDropped = link.Inbox.Dropped;
                         if (Environment.TickCount64 - lastSave > 10_000)
                         {
                             keeper.Save();
@@ -234,7 +235,7 @@ public static class GatewayHost
         return key;
     }
 
-    private static MqttNetLink? CreateLink(string url, string site, string gateway, string? bundle, string? username, ILogger log)
+    private static MqttNetLink? CreateLink(string url, string site, string gateway, string? bundle, string? username, byte[] key, ILogger log)
     {
         var uri = new Uri(url);
         var topics = new MqttTopics(site, gateway);
@@ -247,6 +248,7 @@ public static class GatewayHost
             CommandTopic = topics.Topic(MessageKind.Cmd),
             WillTopic = topics.Topic(MessageKind.State),
             WillPayload = "{\"state\":\"offline\"}"u8.ToArray(),
+            CommandKey = key, // a reserved receive lane for signed commands: a flood cannot crowd them out
         };
         if (uri.Scheme == "mqtts")
         {
