@@ -110,23 +110,18 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
                 t.UseTls(true);
                 t.WithTargetHost(_options.TlsTargetHost ?? _options.Host);
                 t.WithTrustChain(new X509Certificate2Collection(ca));
-                // Trust exactly the configured CA, not the machine store.
-                t.WithCertificateValidationHandler(args => ValidateAgainst(ca, args.Certificate));
+                // Trust exactly the configured CA, as a server certificate for the configured name.
+                string name = _options.TlsTargetHost ?? _options.Host;
+                t.WithCertificateValidationHandler(args =>
+                {
+                    if (BrokerCertificateCheck.IsAcceptable(ca, args.Certificate, name, out string why)) return true;
+                    LastError = why;
+                    return false;
+                });
                 if (_options.ClientCertificate != null) t.WithClientCertificates(new X509Certificate2Collection(_options.ClientCertificate));
             });
         }
         return b.Build();
-    }
-
-    private static bool ValidateAgainst(X509Certificate2 ca, X509Certificate? presented)
-    {
-        if (presented == null) return false;
-        using var cert = X509CertificateLoader.LoadCertificate(presented.GetRawCertData());
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(cert);
     }
 
     private async Task RunAsync(CancellationToken stop)
