@@ -156,6 +156,9 @@ public static class GatewayHost
             log.LogInformation("gateway {Site}/{Gateway} running (boot {Boot}, config sha256 {Hash}, {Channels} channels, {Buses} buses, {Zones} zones)",
                 config.SiteId, config.GatewayId, state.BootCounter, config.Hash, config.Channels.Length, config.Buses.Length, config.Interlocks.Zones.Length);
             started?.Invoke(runtime);
+            var service = new ServiceNotifier();
+            runtime.Scan();
+            service.Ready($"gateway {config.SiteId}/{config.GatewayId} running, boot {state.BootCounter}");
             using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(o.ScanIntervalMs)))
             {
                 long lastSave = Environment.TickCount64;
@@ -167,6 +170,7 @@ public static class GatewayHost
                     {
                         runtime.Scan();
                         keeper.AfterScan();
+                        service.Scanned(Environment.TickCount64);
                         if (link != null) runtime.Health.CommandsDropped = link.Inbox.Dropped;
                         if (Environment.TickCount64 - lastSave > 10_000)
                         {
@@ -201,6 +205,7 @@ public static class GatewayHost
             }
             // Outputs first: whatever follows (saving, closing the link) may fail or hang.
             ports.DropOutputs();
+            service.Stopping();
             log.LogInformation("stopping: every output de-energised");
             keeper.Save();
             log.LogInformation("state saved ({Scans} scans, command counter {Counter})", runtime.Health.ScanCount, state.LastCommandCounter);
