@@ -14,7 +14,7 @@ namespace Qinshui.Edge.Host.Linux;
 /// <param name="BundleDir">A provisioning bundle (ca.pem, client.pem, client.key, hmac.key) for TLS and the key.</param>
 /// <param name="Hardware">Where GPIO, I2C and SPI come from; null = this Linux machine's /dev (tests give emulated chips).</param>
 public sealed record HostOptions(string ConfigFile, string StateDir, byte[]? Key = null, string? BrokerOverride = null, string? BundleDir = null,
-    int GpioChip = 0, int ScanIntervalMs = 10, HostHardware? Hardware = null);
+    int GpioChip = 0, int ScanIntervalMs = 10, HostHardware? Hardware = null, IStateFiles? StateFiles = null);
 
 /// <summary>
 /// Runs the gateway's core on a Linux machine: the same GatewayRuntime as the ESP32 with the
@@ -102,21 +102,24 @@ public static class GatewayHost
             log.LogError("the configuration is invalid: not starting (outputs untouched)");
             return 1;
         }
-        string stateFile = Path.Combine(o.StateDir, StateFile);
-        var state = HostState.Load(stateFile);
-        state.BootCounter++;
-        state.Save(stateFile);
         byte[] key = o.Key ?? LoadKey(o, log);
-
         MqttNetLink? link = null;
         using var clock = new ClockHolder(new StopwatchClock());
         using var journal = new FileRecordStore(Path.Combine(o.StateDir, JournalFile), 64, 16384);
         if (journal.Problem != null) log.LogWarning("{Problem}", journal.Problem);
+        var stateStore = new HostStateStore(o.StateFiles ?? DiskStateFiles.Instance, Path.Combine(o.StateDir, StateFile));
+        var keeper = HostStateKeeper.Open(stateStore, journal, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), log);
+        var state = keeper.State;
+        if (!keeper.Save())
+        {
+            log.LogError("cannot save the host state in {Dir}: not starting (outputs untouched)", o.StateDir);
+            return 1;
+        }
         if (config.Mqtt.Enabled)
         {
             string url = o.BrokerOverride ?? config.Mqtt.BrokerUrl;
             if (url.Length == 0) log.LogWarning("mqtt.enabled but no broker: running without the platform link");
-            else link = CreateLink(url, config.SiteId, config.GatewayId, o.BundleDir, config.Mqtt.Username, log);
+            else link = CreateLink(url, config.SiteId, config.GatewayId, o.BundleDir, config.Mqtt.Username, key, log);
             if (link == null && url.Length > 0) return 1;
         }
         using var ports = new DesktopPorts(config, clock.Clock, new LoggerSink(loggers.CreateLogger("qedge.core")), link, journal, o.GpioChip,
@@ -130,14 +133,11 @@ public static class GatewayHost
                 log.LogError("this host cannot run {Gateway}: {Count} port(s) missing; not starting", config.GatewayId, ports.Problems.Count);
                 return 1;
             }
-            var boot = new GatewayBoot(key, state.BootCounter, typeof(GatewayHost).Assembly.GetName().Version?.ToString() ?? "0")
-            {
-                LastEventHash = state.LastEventHash != null ? Convert.FromHexString(state.LastEventHash) : null,
-                LastCommandCounter = state.LastCommandCounter,
-                LastPermitCounter = state.LastPermitCounter,
-            };
+            var boot = keeper.Boot(key, typeof(GatewayHost).Assembly.GetName().Version?.ToString() ?? "0");
             ports.StartDevices();
             var runtime = new GatewayRuntime(config, ports, boot);
+            keeper.Attach(runtime);
+            if (keeper.Recovery is StateRecovery.Previous or StateRecovery.Defaults) ReportDamage(runtime, stateStore.Damage, keeper.Recovery, state.LastCommandCounter);
             // The last will carries the common header (issue 15 #10): asked of the session before every connect.
             if (link != null) link.WillSource = () => WillOf(runtime);
             link?.Start();
@@ -154,12 +154,15 @@ public static class GatewayHost
                 File.Move(configFile, Path.Combine(o.StateDir, PushedFile), overwrite: true);
                 state.PushedConfigCounter = state.CandidateConfigCounter;
                 state.PushedOverFileHash = FileHash(o.ConfigFile);
-                state.Save(stateFile);
+                keeper.Save();
                 log.LogInformation("configuration {Hash} (counter {Counter}) accepted over MQTT is now in force", config.Hash, state.PushedConfigCounter);
             }
             log.LogInformation("gateway {Site}/{Gateway} running (boot {Boot}, config sha256 {Hash}, {Channels} channels, {Buses} buses, {Zones} zones)",
                 config.SiteId, config.GatewayId, state.BootCounter, config.Hash, config.Channels.Length, config.Buses.Length, config.Interlocks.Zones.Length);
             started?.Invoke(runtime);
+            var service = new ServiceNotifier();
+            runtime.Scan();
+            service.Ready($"gateway {config.SiteId}/{config.GatewayId} running, boot {state.BootCounter}");
             using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(o.ScanIntervalMs)))
             {
                 long lastSave = Environment.TickCount64;
@@ -170,9 +173,12 @@ public static class GatewayHost
                     while (!stop.IsCancellationRequested)
                     {
                         runtime.Scan();
+                        keeper.AfterScan();
+                        service.Scanned(Environment.TickCount64);
+                        if (link != null) runtime.Health.CommandsDropped = link.Inbox.Dropped;
                         if (Environment.TickCount64 - lastSave > 10_000)
                         {
-                            Capture(runtime, state).Save(stateFile);
+                            keeper.Save();
                             lastSave = Environment.TickCount64;
                         }
                         if (restartAt == long.MaxValue && runtime.PendingConfig is { } body && runtime.PendingConfigCounter > handledCounter)
@@ -182,7 +188,7 @@ public static class GatewayHost
                             File.WriteAllBytes(cand + ".tmp", body);
                             File.Move(cand + ".tmp", cand, overwrite: true);
                             state.CandidateConfigCounter = handledCounter;
-                            Capture(runtime, state).Save(stateFile);
+                            keeper.Save();
                             restartAt = Environment.TickCount64 + ConfigRestartDelayMs;
                             log.LogWarning("configuration (counter {Counter}) accepted over MQTT: restarting on it in {Delay} ms", handledCounter, ConfigRestartDelayMs);
                         }
@@ -190,7 +196,7 @@ public static class GatewayHost
                         {
                             ports.DropOutputs();
                             log.LogInformation("restart for a new configuration: every output de-energised");
-                            Capture(runtime, state).Save(stateFile);
+                            keeper.Save();
                             return ExitRestart;
                         }
                         if (!timer.WaitForNextTickAsync(stop).AsTask().GetAwaiter().GetResult()) break;
@@ -203,8 +209,9 @@ public static class GatewayHost
             }
             // Outputs first: whatever follows (saving, closing the link) may fail or hang.
             ports.DropOutputs();
+            service.Stopping();
             log.LogInformation("stopping: every output de-energised");
-            Capture(runtime, state).Save(stateFile);
+            keeper.Save();
             log.LogInformation("state saved ({Scans} scans, command counter {Counter})", runtime.Health.ScanCount, state.LastCommandCounter);
             return 0;
         }
@@ -215,14 +222,14 @@ public static class GatewayHost
         }
     }
 
-    private static HostState Capture(GatewayRuntime runtime, HostState state)
+    /// <summary>The platform learns of the damage (and of the chain break it may cause) from the event log.</summary>
+    private static void ReportDamage(GatewayRuntime runtime, string damage, StateRecovery recovery, long floor)
     {
-        var hash = new byte[32];
-        runtime.Events.CopyLastHash(hash, 0);
-        state.LastEventHash = Convert.ToHexStringLower(hash);
-        state.LastCommandCounter = runtime.Commands.LastAcceptedCounter;
-        state.LastPermitCounter = runtime.Permits.LastCounter;
-        return state;
+        string from = recovery == StateRecovery.Previous ? "the previous good copy" : "safe defaults";
+        string fromZh = recovery == StateRecovery.Previous ? "上一份完好的副本" : "安全默认值";
+        runtime.Record("host_state_restored", Qinshui.Edge.Core.Mqtt.EventSeverity.Warning, "state.json",
+            damage + "; started from " + from + "; commands with a counter up to " + floor + " are refused",
+            "状态文件损坏或丢失；已从" + fromZh + "启动；计数器不大于 " + floor + " 的命令将被拒绝");
     }
 
     private static byte[] LoadKey(HostOptions o, ILogger log)
@@ -244,7 +251,7 @@ public static class GatewayHost
         return buffer[..runtime.Session.WriteWill(buffer)];
     }
 
-    private static MqttNetLink? CreateLink(string url, string site, string gateway, string? bundle, string? username, ILogger log)
+    private static MqttNetLink? CreateLink(string url, string site, string gateway, string? bundle, string? username, byte[] key, ILogger log)
     {
         var uri = new Uri(url);
         var topics = new MqttTopics(site, gateway);
@@ -257,6 +264,7 @@ public static class GatewayHost
             CommandTopic = topics.Topic(MessageKind.Cmd),
             WillTopic = topics.Topic(MessageKind.State),
             WillPayload = "{\"state\":\"offline\"}"u8.ToArray(),
+            CommandKey = key, // a reserved receive lane for signed commands: a flood cannot crowd them out
         };
         if (uri.Scheme == "mqtts")
         {

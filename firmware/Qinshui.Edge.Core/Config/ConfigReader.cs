@@ -113,6 +113,24 @@ namespace Qinshui.Edge.Core.Config
             return s;
         }
 
+        /// <summary>
+        /// The id of a site or gateway: it is a level of every MQTT topic (qinshui/v1/{site}/{gateway}/…),
+        /// so it follows <see cref="Mqtt.MqttTopics.IsValidId"/> — 1–32 of a–z, A–Z, 0–9, '-', '_' — the one
+        /// rule the schema ($defs/topicId), this reader, qedge provision and the topics share.
+        /// </summary>
+        public string TopicId(JsonValue obj, string key, string path)
+        {
+            string s = String(obj, key, path, true, null);
+            if (s == null) return null;
+            if (!Mqtt.MqttTopics.IsValidId(s))
+            {
+                _errors.Error(Join(path, key), "id_invalid",
+                    "'" + s + "' is not a valid " + path + " id: it names MQTT topics, use 1–32 of a–z, A–Z, 0–9, '-', '_'",
+                    "'" + s + "' 不是有效的 id：它用于 MQTT 主题，只能使用 1–32 个字母、数字、'-'、'_'");
+            }
+            return s;
+        }
+
         public static bool IsValidId(string s)
         {
             if (s == null || s.Length == 0 || s.Length > 64) return false;

@@ -54,14 +54,14 @@ namespace Qinshui.Edge.Core.Config
             if (site != null)
             {
                 r.RejectUnknown(site, "site", new[] { "id", "name" });
-                siteId = r.Id(site, "id", "site");
+                siteId = r.TopicId(site, "id", "site");
                 siteName = r.String(site, "name", "site", false, "");
             }
             JsonValue gw = r.Object(root, "gateway", "", true);
             if (gw != null)
             {
                 r.RejectUnknown(gw, "gateway", new[] { "id", "name" });
-                gatewayId = r.Id(gw, "id", "gateway");
+                gatewayId = r.TopicId(gw, "id", "gateway");
                 gatewayName = r.String(gw, "name", "gateway", false, "");
             }
 

@@ -83,6 +83,8 @@ namespace Qinshui.Edge.Core.Events
                 if (value != null) value.SkipTo(_ownHeaderSequence);
             }
         }
+        /// <summary>Told each new chain head right after its event is journalled (a host saves it durably); null: nobody.</summary>
+        public IEventChainStore ChainStore { get; set; }
 
         /// <summary>The writer of the event being built (between Begin and Commit).</summary>
         public JsonWriter Writer { get { return _writer; } }
@@ -178,6 +180,7 @@ namespace Qinshui.Edge.Core.Events
             }
             Sequence++;
             for (int i = 0; i < HashSize; i++) _prevHash[i] = _digest[i];
+            if (ChainStore != null) ChainStore.ChainAdvanced(_prevHash);
             return true;
         }
 

@@ -207,6 +207,7 @@ namespace Qinshui.Edge.Core.Gateway
                 {
                     if (_pollers[b] != null) _pollers[b].Step();
                 }
+                BusFigures.CopyInto(_pollers, _health);
                 FeedChannels(now);
                 _alarms.Tick(now);
                 UpdateAlarmPolling();

@@ -88,6 +88,12 @@ namespace Qinshui.Edge.Core.Modbus
         /// <summary>Counters since start-up.</summary>
         public long TransactionCount { get; private set; }
         public long FailureCount { get; private set; }
+        /// <summary>Transactions that ended without an answer (after retries): health bus.timeouts.</summary>
+        public long TimeoutCount { get; private set; }
+        /// <summary>Transactions that ended on a response failing its CRC (after retries): health bus.crc_errors.</summary>
+        public long CrcErrorCount { get; private set; }
+        /// <summary>Transactions the slave answered with an exception: health bus.exceptions.</summary>
+        public long ExceptionCount { get; private set; }
 
         /// <summary>
         /// Starts a transaction. False (and Status = InvalidRequest) when the request breaks the
@@ -276,6 +282,9 @@ namespace Qinshui.Edge.Core.Modbus
             _current.Status = status;
             _current.CompletedMs = now / 1000;
             TransactionCount++;
+            if (status == ModbusStatus.Timeout) TimeoutCount++;
+            else if (status == ModbusStatus.BadCrc) CrcErrorCount++;
+            else if (status == ModbusStatus.Exception) ExceptionCount++;
             _state = StateIdle;
         }
 

@@ -189,6 +189,9 @@ namespace Qinshui.Edge.Core.Modbus
         }
 
         public int DeviceCount { get { return _devices.Length; } }
+
+        /// <summary>The bus master: its transaction counters feed the health message.</summary>
+        public ModbusMaster Master { get { return _master; } }
         public int PointCount { get { return _value.Length; } }
 
         /// <summary>Index of a device's first point in the flat point numbering.</summary>

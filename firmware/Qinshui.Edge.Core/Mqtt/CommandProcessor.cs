@@ -14,7 +14,7 @@ namespace Qinshui.Edge.Core.Mqtt
     /// output: the only zone actions are a trip request and a reset request that the interlock
     /// engine grants only where configured and once the cause cleared.
     /// </summary>
-    public sealed class CommandProcessor
+    public sealed partial class CommandProcessor
     {
         /// <summary>
         /// The largest command accepted. The one constant the MQTT payload buffer is sized from
@@ -152,8 +152,11 @@ namespace Qinshui.Edge.Core.Mqtt
                 result.Refuse(CommandReasons.Replayed);
                 return;
             }
-            // Consumed even if refused below: an authenticated command is never run later by replay.
-            _lastCounter = ctr;
+            if (ctr - _lastCounter > MaxCounterStep)
+            {
+                result.Refuse(CommandReasons.CounterTooFar);
+                return;
+            }
             bool safeDirection = cmd == "trip_zone" || cmd == "rebirth" || cmd == "set_time";
             if (_clock.IsTrusted)
             {
@@ -174,6 +177,7 @@ namespace Qinshui.Edge.Core.Mqtt
                 result.Refuse(CommandReasons.ClockUntrusted);
                 return;
             }
+            if (!Consume(ctr, result)) return;
             Execute(cmd, args, result);
         }
 
@@ -210,7 +214,6 @@ namespace Qinshui.Edge.Core.Mqtt
 
         private void Execute(string cmd, JsonValue args, CommandResult result)
         {
-            string s;
             long n;
             // if/else rather than a string switch: the compiler may lower that to a hash helper nanoFramework lacks.
             if (cmd == "rebirth")
@@ -219,36 +222,9 @@ namespace Qinshui.Edge.Core.Mqtt
                 result.Accept("birth will be published again", "将重新发布上线消息");
                 return;
             }
-            if (cmd == "trip_zone")
+            if (cmd == "trip_zone" || cmd == "reset_zone")
             {
-                if (args == null || !args.TryGetString("zone", out s))
-                {
-                    result.Refuse(CommandReasons.BadArguments);
-                    return;
-                }
-                if (_zones == null)
-                {
-                    result.Refuse(CommandReasons.NotSupported);
-                    return;
-                }
-                string reason;
-                if (!args.TryGetString("reason", out reason)) reason = "remote trip";
-                ZoneOutcome(_zones.RequestTrip(s, reason), "zone tripped", "区域已停机", result);
-                return;
-            }
-            if (cmd == "reset_zone")
-            {
-                if (args == null || !args.TryGetString("zone", out s))
-                {
-                    result.Refuse(CommandReasons.BadArguments);
-                    return;
-                }
-                if (_zones == null)
-                {
-                    result.Refuse(CommandReasons.NotSupported);
-                    return;
-                }
-                ZoneOutcome(_zones.RequestRemoteReset(s), "zone reset accepted", "区域复位已接受", result);
+                ZoneCommand(cmd, args, result);
                 return;
             }
             if (cmd == ProofTestCommand.Name)

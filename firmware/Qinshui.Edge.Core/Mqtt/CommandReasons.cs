@@ -22,12 +22,14 @@ namespace Qinshui.Edge.Core.Mqtt
         public const string Refused = "refused";
         public const string InhibitTooLong = "inhibit_too_long";
         public const string TimeRejected = "time_rejected";
+        public const string CounterTooFar = "counter_too_far";
+        public const string StateNotSaved = "state_not_saved";
 
         private static readonly string[] s_codes =
         {
             Ok, Oversized, Unauthenticated, Malformed, WrongGateway, Expired, ExpiryTooFar, Replayed, ClockUntrusted,
             UnknownCommand, BadArguments, UnknownZone, UnknownChannel, NotSupported, RemoteResetNotAllowed,
-            CausePersists, Refused, InhibitTooLong, TimeRejected,
+            CausePersists, Refused, InhibitTooLong, TimeRejected, CounterTooFar, StateNotSaved,
         };
 
         private static readonly string[] s_en =
@@ -51,6 +53,8 @@ namespace Qinshui.Edge.Core.Mqtt
             "refused by the gateway",
             "inhibit longer than the channel allows",
             "time rejected",
+            "counter more than 2^42 above the last accepted one: refused without consuming it",
+            "the gateway could not save its command counter: refused before any effect",
         };
 
         private static readonly string[] s_zh =
@@ -74,6 +78,8 @@ namespace Qinshui.Edge.Core.Mqtt
             "网关拒绝执行",
             "屏蔽时间超过该通道允许的上限",
             "时间被拒绝",
+            "计数器比上次接受的值大 2^42 以上：拒绝且不消耗计数器",
+            "网关无法保存命令计数器：在执行前拒绝",
         };
 
         public static int Count { get { return s_codes.Length; } }

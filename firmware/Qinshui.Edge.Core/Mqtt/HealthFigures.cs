@@ -17,5 +17,7 @@ namespace Qinshui.Edge.Core.Mqtt
         public int ProofTestsOverdue = -1;
         /// <summary>Their ids, the first ProofTestsOverdue entries (an array sized at start-up, one per zone).</summary>
         public string[] ProofTestOverdueZones;
+        /// <summary>Commands the link's receive queue dropped (a flood); the integrator copies the link's count.</summary>
+        public long CommandsDropped;
     }
 }

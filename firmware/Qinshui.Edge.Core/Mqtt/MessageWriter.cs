@@ -253,6 +253,7 @@ namespace Qinshui.Edge.Core.Mqtt
                 if (f.FreeHeapBytes >= 0) w.Integer("free_heap", f.FreeHeapBytes);
                 w.Integer("scans", f.ScanCount);
                 w.Integer("scan_overruns", f.ScanOverruns);
+                w.Integer("commands_dropped", f.CommandsDropped);
                 w.StartObject("bus");
                 w.Integer("requests", f.BusRequests);
                 w.Integer("timeouts", f.BusTimeouts);

@@ -13,14 +13,28 @@ public static class ProfileInliner
 {
     public sealed record Result(byte[] Bytes, IReadOnlyList<string> Inlined);
 
+    /// <summary>Never throws: bytes it cannot walk (invalid UTF-8 in a name, …) pass through for the core reader to report with their path.</summary>
     public static Result Inline(byte[] utf8, Func<string, byte[]?> catalogue)
+    {
+        try
+        {
+            return InlineTree(utf8, catalogue);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or JsonException)
+        {
+            return new Result(utf8, []);
+        }
+    }
+
+    private static Result InlineTree(byte[] utf8, Func<string, byte[]?> catalogue)
     {
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(utf8);
+            // Duplicate keys refused here (JsonObject would throw on first access): the core reader reports them with their path.
+            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
             return new Result(utf8, []);
         }

@@ -19,20 +19,35 @@ public static class UnitNormaliser
 
     public sealed record Result(byte[] Bytes, IReadOnlyList<Conversion> Conversions, IReadOnlyList<(string Path, string Reason)> Errors);
 
+    /// <summary>Never throws: bytes it cannot walk (invalid UTF-8 in a name, …) pass through for the core reader to report with their path.</summary>
     public static Result Normalise(byte[] utf8)
+    {
+        try
+        {
+            return NormaliseTree(utf8);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or JsonException)
+        {
+            return new Result(utf8, [], []);
+        }
+    }
+
+    private static Result NormaliseTree(byte[] utf8)
     {
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            // Duplicate keys refused here (JsonObject would throw on first access): the core reader reports them with their path.
+            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, AllowDuplicateProperties = false });
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
             return new Result(utf8, [], []); // the core reader reports the syntax error with its position
         }
         var conversions = new List<Conversion>();
         var errors = new List<(string, string)>();
-        if (root?["channels"] is not JsonArray channels) return new Result(utf8, [], []);
+        // Not an object (an array, a number, null): nothing to convert; the core reader says what is wrong.
+        if (root is not JsonObject top || top["channels"] is not JsonArray channels) return new Result(utf8, [], []);
         for (int i = 0; i < channels.Count; i++)
         {
             if (channels[i] is not JsonObject ch || ch["levels"] is not JsonArray levels) continue;

@@ -22,8 +22,10 @@ public sealed class MqttLinkOptions
     public int KeepAliveSeconds { get; set; } = 15;
     /// <summary>Publishes queued but not yet sent; beyond it Publish returns 0 and the pump retries.</summary>
     public int MaxQueued { get; set; } = 256;
-    /// <summary>Received messages held for TryReceive; beyond it new ones are dropped (commands are few).</summary>
+    /// <summary>Received messages held for TryReceive, per lane (<see cref="CommandInbox"/>); beyond it new ones are dropped and counted.</summary>
     public int MaxReceived { get; set; } = 64;
+    /// <summary>The gateway's HMAC key: commands it authenticates get their own lane, so junk cannot crowd them out. Null: one lane.</summary>
+    public byte[]? CommandKey { get; set; }
 
     public void Validate()
     {

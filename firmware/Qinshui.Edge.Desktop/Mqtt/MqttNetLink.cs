@@ -22,7 +22,7 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
     private readonly IMqttClient _client;
     private readonly MqttClientFactory _factory = new();
     private readonly ConcurrentQueue<int> _acks = new();
-    private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _received = new();
+    private readonly CommandInbox _inbox;
     private PublishQueue _queue;
     private readonly CancellationTokenSource _stop = new();
     private int _nextToken;
@@ -36,15 +36,19 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         _options = options;
         _client = _factory.CreateMqttClient();
         _queue = NewQueue();
+        _inbox = new CommandInbox(options.MaxReceived, options.CommandKey != null ? new CommandAuthenticator(options.CommandKey) : null);
         _client.ApplicationMessageReceivedAsync += e =>
         {
             var m = e.ApplicationMessage;
-            if (_received.Count < _options.MaxReceived) _received.Enqueue((m.Topic, m.Payload.ToArray()));
+            _inbox.Offer(m.Topic, m.Payload.ToArray());
             return Task.CompletedTask;
         };
     }
 
     public long ConnectCount { get; private set; }
+
+    /// <summary>What arrived and what a full lane dropped.</summary>
+    public CommandInbox Inbox => _inbox;
     public string? LastError { get; private set; }
 
     /// <summary>Live messages (alarm, event, health, reply) go before queued data: <see cref="PublishQueue"/>.</summary>
@@ -75,7 +79,7 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
     {
         topicLength = 0;
         payloadLength = 0;
-        if (!_received.TryDequeue(out var m)) return false;
+        if (!_inbox.TryTake(out var m)) return false;
         topicLength = Encoding.UTF8.GetBytes(m.Topic, 0, Math.Min(m.Topic.Length, topicBuffer.Length / 4), topicBuffer, 0);
         // The real length is reported even when it exceeds the buffer: the processor refuses it as oversized.
         payloadLength = m.Payload.Length;
@@ -113,23 +117,18 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
                 t.UseTls(true);
                 t.WithTargetHost(_options.TlsTargetHost ?? _options.Host);
                 t.WithTrustChain(new X509Certificate2Collection(ca));
-                // Trust exactly the configured CA, not the machine store.
-                t.WithCertificateValidationHandler(args => ValidateAgainst(ca, args.Certificate));
+                // Trust exactly the configured CA, as a server certificate for the configured name.
+                string name = _options.TlsTargetHost ?? _options.Host;
+                t.WithCertificateValidationHandler(args =>
+                {
+                    if (BrokerCertificateCheck.IsAcceptable(ca, args.Certificate, name, out string why)) return true;
+                    LastError = why;
+                    return false;
+                });
                 if (_options.ClientCertificate != null) t.WithClientCertificates(new X509Certificate2Collection(_options.ClientCertificate));
             });
         }
         return b.Build();
-    }
-
-    private static bool ValidateAgainst(X509Certificate2 ca, X509Certificate? presented)
-    {
-        if (presented == null) return false;
-        using var cert = X509CertificateLoader.LoadCertificate(presented.GetRawCertData());
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(cert);
     }
 
     private async Task RunAsync(CancellationToken stop)

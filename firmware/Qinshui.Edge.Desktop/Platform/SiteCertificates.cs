@@ -58,6 +58,31 @@ public static class SiteCertificates
         return (cert, key);
     }
 
+    /// <summary>The broker's server certificate (serverAuth, SAN = each name: DNS, or IP when it parses as one), signed by the CA.</summary>
+    public static (X509Certificate2 Certificate, ECDsa Key) IssueBroker(X509Certificate2 ca, string site, IReadOnlyList<string> names, int validityYears)
+    {
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(new X500DistinguishedName($"CN={names[0]}, O={site}"), key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1", "serverAuth")], false));
+        var san = new SubjectAlternativeNameBuilder();
+        foreach (var n in names)
+        {
+            if (System.Net.IPAddress.TryParse(n, out var ip)) san.AddIpAddress(ip);
+            else san.AddDnsName(n);
+        }
+        request.CertificateExtensions.Add(san.Build());
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F;
+        var now = DateTimeOffset.UtcNow;
+        var notAfter = now.AddYears(validityYears);
+        if (notAfter > ca.NotAfter) notAfter = ca.NotAfter;
+        return (request.Create(ca, now.AddMinutes(-5), notAfter, serial), key);
+    }
+
     /// <summary>True when cert chains to ca alone (no system roots, no revocation: the site CA is the only trust anchor).</summary>
     public static bool ChainsTo(X509Certificate2 cert, X509Certificate2 ca, out string status)
     {

@@ -27,8 +27,8 @@ public sealed class ProvisionCommand : ICommand
         args.NoPositional();
         string site = args.Required("--site");
         string gateway = args.Required("--gateway");
-        if (!ConfigReader.IsValidId(site)) throw new UsageException($"site '{site}' is not a valid id (1–64 of a–z, A–Z, 0–9, '-', '_', '.')");
-        if (!ConfigReader.IsValidId(gateway)) throw new UsageException($"gateway '{gateway}' is not a valid id (1–64 of a–z, A–Z, 0–9, '-', '_', '.')");
+        if (!Qinshui.Edge.Core.Mqtt.MqttTopics.IsValidId(site)) throw new UsageException($"site '{site}' is not a valid id: it names MQTT topics (1–32 of a–z, A–Z, 0–9, '-', '_')");
+        if (!Qinshui.Edge.Core.Mqtt.MqttTopics.IsValidId(gateway)) throw new UsageException($"gateway '{gateway}' is not a valid id: it names MQTT topics (1–32 of a–z, A–Z, 0–9, '-', '_')");
         string caDir = args.Required("--ca-dir");
         string outDir = args.Required("--out");
         int years = args.Int("--years", 3, 1, 10);

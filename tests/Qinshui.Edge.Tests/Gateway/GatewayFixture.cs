@@ -65,7 +65,7 @@ internal sealed class GatewayFixture
     public FakeOutput WelderEnable { get; } = new();
     public FakeCardReader Reader { get; } = new();
     public FakeMqttLink Mqtt { get; } = new() { IsConnected = true, AutoAck = true };
-    public MemoryRecordStore Store { get; } = new(16, 4096);
+    public MemoryRecordStore Store { get; }
     /// <summary>Where config_chunk assembles a pushed configuration (the device's flash file).</summary>
     public Qinshui.Edge.Desktop.Mqtt.MemoryStagingStore Staging { get; } = new(SignedEnvelope.MaxEnvelopeBytes);
     public GatewayConfig Config { get; }
@@ -73,8 +73,11 @@ internal sealed class GatewayFixture
 
     public IMqttLink Link { get; }
 
-    public GatewayFixture(string? json = null, IMqttLink? link = null)
+    /// <param name="boot">What the gateway kept across a restart (default: boot 1, nothing kept).</param>
+    /// <param name="store">The journal's store kept across a restart (default: a fresh one).</param>
+    public GatewayFixture(string? json = null, IMqttLink? link = null, GatewayBoot? boot = null, MemoryRecordStore? store = null)
     {
+        Store = store ?? new MemoryRecordStore(16, 4096);
         Link = link ?? Mqtt;
         Bus = new SlaveLoopbackLine(Clock, 19200, Gas, Welder);
         var errors = new ValidationErrors();
@@ -83,7 +86,7 @@ internal sealed class GatewayFixture
                  ?? throw new InvalidOperationException(string.Join("\n", Enumerable.Range(0, errors.Count).Select(i => errors[i].ToString())));
         SetMachineCode("QSWM0001");
         Nvr.Active = true;
-        Runtime = new GatewayRuntime(Config, new Ports(this), new GatewayBoot(Key, 1, "test"));
+        Runtime = new GatewayRuntime(Config, new Ports(this), boot ?? new GatewayBoot(Key, 1, "test"));
     }
 
     /// <summary>A hot-work permit for the bay, signed with the gateway's key, valid for 8 hours.</summary>

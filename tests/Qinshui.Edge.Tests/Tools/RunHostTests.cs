@@ -91,6 +91,31 @@ public sealed class RunHostTests : IDisposable
         Assert.Equal(2, state.GetProperty("BootCounter").GetInt64());
     }
 
+    [Fact]
+    public void Host_WithADamagedStateFile_StartsFromThePreviousCopy_RecordsAnEvent_AndRaisesTheCounterFloor()
+    {
+        var log = new Collect();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(log));
+        var options = new HostOptions(WriteConfig(), Path.Combine(_dir, "state"));
+        Assert.Equal(0, RunUntil(options, loggers, r => r.Health.ScanCount > 5));
+        string stateFile = Path.Combine(_dir, "state", GatewayHost.StateFile);
+        File.WriteAllBytes(stateFile, [.. File.ReadAllBytes(stateFile).Take(20), 0xC3, 0x28]); // torn, invalid UTF-8
+
+        long before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        Assert.Equal(0, RunUntil(options, loggers, r => r.Health.ScanCount > 5));
+        var state = JsonDocument.Parse(File.ReadAllText(stateFile)).RootElement;
+        Assert.True(state.GetProperty("LastCommandCounter").GetInt64() >= before);
+        Assert.Contains(log.Lines, l => l.StartsWith("Error") && l.Contains("damaged") && l.Contains("previous good copy"));
+        using var store = new FileRecordStore(Path.Combine(_dir, "state", GatewayHost.JournalFile), 64, 16384);
+        var journal = new Qinshui.Edge.Core.Journal.Journal(store);
+        journal.Mount();
+        var buffer = new byte[journal.MaxPayloadLength];
+        var kinds = new List<string>();
+        while (journal.TryReadNext(true, buffer, 0, out var e))
+            kinds.Add(JsonDocument.Parse(buffer.AsMemory(0, e.PayloadLength)).RootElement.GetProperty("kind").GetString()!);
+        Assert.Contains("host_state_restored", kinds);
+    }
+
     [SkippableFact]
     public void Host_WithRelaysButNoGpiochip_RefusesToStart_SayingWhy()
     {
