@@ -55,7 +55,8 @@ public sealed class CommissionCommandTests : IDisposable
         var o2temp = gw.Ports.Slaves[0][0];
         o2temp.HoldingRegisters[0] = 209; // 20.9 %vol
         o2temp.HoldingRegisters[1] = 200; // 20.0 °C
-        for (int i = 0; i < 3_500; i++)
+        // Readings healthy, the alarm levels' clear hold (10 s for mine families) and the zone's settle time run out.
+        for (int i = 0; i < 6_000; i++)
         {
             gw.Clock.Advance(10);
             gw.Runtime.Scan();
