@@ -69,6 +69,8 @@ namespace Qinshui.Edge.Firmware
 
         private static UartLogSink s_log;
         private static OutputGate s_gate;
+        /// <summary>The scan and the Modbus bus thread take turns under this lock (ModbusBusThread).</summary>
+        private static readonly object s_busGate = new object();
         private static M2MqttLink s_link;
         private static DeviceClock s_clock;
         private static DeviceIdentity s_identity;
@@ -136,6 +138,7 @@ namespace Qinshui.Edge.Firmware
             if (!BuildGateway(ports, boot, supervisor)) return;
             s_log.Write(LogLevel.Info, "scan starting; free heap " + nanoFramework.Runtime.Native.GC.Run(true) + " B after the configuration was released");
             new Thread(Housekeeping).Start();
+            new ModbusBusThread(s_runtime, s_busGate, s_gate, s_log).Start();
             supervisor.Start();
             RunScan();
         }
@@ -200,7 +203,7 @@ namespace Qinshui.Edge.Firmware
                 long start = s_clock.MonotonicMs;
                 try
                 {
-                    s_runtime.Scan();
+                    lock (s_busGate) s_runtime.Scan();
                     ScanVerdict verdict = guard.AfterScan(s_runtime.IsOperational);
                     if (verdict == ScanVerdict.Tripping)
                     {

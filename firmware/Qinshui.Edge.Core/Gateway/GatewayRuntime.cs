@@ -172,6 +172,8 @@ namespace Qinshui.Edge.Core.Gateway
         public ConfigTransfer ConfigTransfer { get { return _remote.Transfer; } }
         public GatewayIdentity Identity { get { return _identity; } }
         public ModbusPoller Poller(int bus) { return _pollers[bus]; }
+        /// <summary>Number of Modbus buses (a poller each, null where the bus's line is missing).</summary>
+        public int BusCount { get { return _pollers.Length; } }
 
         /// <summary>False when a port was missing: the gateway stays in its safe state (outputs off) and says why.</summary>
         public bool IsOperational { get { return _failure == null; } }

@@ -210,9 +210,15 @@ namespace Qinshui.Edge.Core.Modbus
             return errors.Count == before;
         }
 
+        /// <summary>
+        /// The budget in the device-faithful model (ModbusDriveModel.Device: bus thread woken every
+        /// millisecond, the scan holding the CPU part of each period), not the ideal line: each
+        /// transaction costs what the ESP32's master takes, and the line time the scan blocks is lost.
+        /// </summary>
         private static void ValidateBudget(ModbusBusConfig bus, string path, ValidationErrors errors)
         {
             ModbusTiming timing = bus.CreateTiming();
+            ModbusDriveModel drive = ModbusDriveModel.Device();
             int n = bus.Devices.Length;
             long[] cycle = new long[n];
             long[] dead = new long[n];
@@ -222,22 +228,23 @@ namespace Qinshui.Edge.Core.Modbus
             for (int d = 0; d < n; d++)
             {
                 ModbusDevicePlan plan = ModbusPlanner.Plan(bus.Devices[d]);
-                cycle[d] = plan.CycleMicros(timing);
-                dead[d] = plan.DeadMicros(timing);
+                cycle[d] = plan.CycleMicros(timing, drive);
+                dead[d] = plan.DeadMicros(timing, drive);
                 loadPpm += cycle[d] * 1000L / bus.Devices[d].PollIntervalMs;
                 alarmLoadPpm += cycle[d] * 1000L / bus.Devices[d].AlarmPollIntervalMs;
             }
-            if (loadPpm > 1000000)
+            long usablePpm = drive.UsableLinePpm;
+            if (loadPpm > usablePpm)
             {
                 errors.Error(path + ".devices", "modbus_bus_budget",
-                    "the devices need " + (loadPpm / 10000) + " % of the line at " + bus.BaudRate + " baud: poll intervals cannot be met (lengthen them, raise the baud rate or split the bus)",
-                    "各设备需占用 " + bus.BaudRate + " 波特线路的 " + (loadPpm / 10000) + " %：无法满足轮询周期（加长周期、提高波特率或拆分总线）");
+                    "the devices need " + (loadPpm / 10000) + " % of the line at " + bus.BaudRate + " baud, the gateway's master can fill " + (usablePpm / 10000) + " %: poll intervals cannot be met (lengthen them, raise the baud rate or split the bus)",
+                    "各设备需占用 " + bus.BaudRate + " 波特线路的 " + (loadPpm / 10000) + " %，网关主站最多可用 " + (usablePpm / 10000) + " %：无法满足轮询周期（加长周期、提高波特率或拆分总线）");
             }
-            else if (alarmLoadPpm > 1000000)
+            else if (alarmLoadPpm > usablePpm)
             {
                 errors.Warning(path + ".devices", "modbus_alarm_budget",
-                    "with every device in alarm the line would need " + (alarmLoadPpm / 10000) + " %: alarm intervals will stretch",
-                    "所有设备报警时线路需占用 " + (alarmLoadPpm / 10000) + " %：报警轮询周期将被拉长");
+                    "with every device in alarm the line would need " + (alarmLoadPpm / 10000) + " % (the master can fill " + (usablePpm / 10000) + " %): alarm intervals will stretch",
+                    "所有设备报警时线路需占用 " + (alarmLoadPpm / 10000) + " %（主站最多可用 " + (usablePpm / 10000) + " %）：报警轮询周期将被拉长");
             }
             for (int d = 0; d < n; d++)
             {
@@ -246,12 +253,12 @@ namespace Qinshui.Edge.Core.Modbus
                 {
                     if (o != d && dead[o] > worstOther) worstOther = dead[o];
                 }
-                long needUs = cycle[d] + worstOther;
+                long needUs = cycle[d] + worstOther + drive.WorstWakeDelayUs;
                 if (needUs > bus.Devices[d].AlarmPollIntervalMs * 1000L)
                 {
                     errors.Error(path + ".devices[" + d + "].alarmPollIntervalMs", "modbus_interval_too_short",
-                        "one poll takes " + (cycle[d] / 1000) + " ms plus up to " + (worstOther / 1000) + " ms for a dead neighbour: longer than the " + bus.Devices[d].AlarmPollIntervalMs + " ms interval",
-                        "一次轮询需 " + (cycle[d] / 1000) + " ms，另加离线设备最多 " + (worstOther / 1000) + " ms：超过 " + bus.Devices[d].AlarmPollIntervalMs + " ms 周期");
+                        "one poll takes " + (cycle[d] / 1000) + " ms plus up to " + (worstOther / 1000) + " ms for a dead neighbour and " + (drive.WorstWakeDelayUs / 1000) + " ms for the scan: longer than the " + bus.Devices[d].AlarmPollIntervalMs + " ms interval",
+                        "一次轮询需 " + (cycle[d] / 1000) + " ms，另加离线设备最多 " + (worstOther / 1000) + " ms 及扫描 " + (drive.WorstWakeDelayUs / 1000) + " ms：超过 " + bus.Devices[d].AlarmPollIntervalMs + " ms 周期");
                 }
             }
         }

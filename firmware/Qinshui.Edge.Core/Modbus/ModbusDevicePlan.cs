@@ -35,5 +35,20 @@ namespace Qinshui.Edge.Core.Modbus
             long attempt = timing.FrameMicros(Blocks[0].RequestBytes) + timing.InterFrameSilenceUs + timing.ResponseTimeoutMs * 1000L;
             return attempt * (timing.Retries + 1);
         }
+
+        /// <summary>One full poll as the device's master achieves it (ModbusDriveModel: wake ticks, µs silences).</summary>
+        public long CycleMicros(ModbusTiming timing, ModbusDriveModel drive)
+        {
+            long us = 0;
+            for (int i = 0; i < Blocks.Length; i++) us += drive.TransactionMicros(timing, Blocks[i].RequestBytes, Blocks[i].ResponseBytes);
+            return us;
+        }
+
+        /// <summary>A dead device as the device's master times it out: every attempt rounded to wake ticks.</summary>
+        public long DeadMicros(ModbusTiming timing, ModbusDriveModel drive)
+        {
+            if (Blocks.Length == 0) return 0;
+            return drive.TimeoutMicros(timing, Blocks[0].RequestBytes) * (timing.Retries + 1);
+        }
     }
 }

@@ -268,6 +268,24 @@ namespace Qinshui.Edge.Core.Modbus
             }
         }
 
+        /// <summary>A transaction or a device's cycle is in progress: stepping it again soon moves it on.</summary>
+        public bool IsBusy { get { return _activeDevice >= 0 || _master.IsBusy; } }
+
+        /// <summary>Monotonic time the next device poll falls due (long.MaxValue with nothing to poll).</summary>
+        public long NextDueMs
+        {
+            get
+            {
+                long next = long.MaxValue;
+                for (int d = 0; d < _devices.Length; d++)
+                {
+                    long at = _devTime[d * DevLongs + DevNextPollMs];
+                    if (BlockCount(d) > 0 && at < next) next = at;
+                }
+                return next;
+            }
+        }
+
         /// <summary>Advances polling by at most one master step. Call every scan.</summary>
         public void Step()
         {

@@ -10,6 +10,8 @@ namespace Qinshui.Edge.Desktop.Serial;
 public sealed class SerialPortLine : ISerialLine, IDisposable
 {
     private readonly SerialPort _port;
+    /// <summary>Direct tty I/O on Linux (LinuxTtyIo); null elsewhere: SerialPort's own I/O.</summary>
+    private readonly LinuxTtyIo? _tty;
 
     public SerialPortLine(string portName, int baudRate, Parity parity, StopBits stopBits = StopBits.One)
     {
@@ -21,6 +23,7 @@ public sealed class SerialPortLine : ISerialLine, IDisposable
             ReadBufferSize = 4096,
         };
         _port.Open();
+        _tty = LinuxTtyIo.TryOpen(portName);
         BaudRate = baudRate;
         // start + 8 data + parity + stop(s); Modbus RTU asks for 11 bits (no parity → 2 stop bits), 8N1 devices use 10.
         BitsPerCharacter = 1 + 8 + (parity == Parity.None ? 0 : 1) + (stopBits == StopBits.Two ? 2 : 1);
@@ -44,11 +47,13 @@ public sealed class SerialPortLine : ISerialLine, IDisposable
 
     public void Write(byte[] buffer, int offset, int count)
     {
-        _port.Write(buffer, offset, count);
+        if (_tty != null) _tty.Write(buffer, offset, count);
+        else _port.Write(buffer, offset, count);
     }
 
     public int Read(byte[] buffer, int offset, int count)
     {
+        if (_tty != null) return _tty.Read(buffer, offset, count);
         int available = _port.BytesToRead;
         if (available <= 0 || count <= 0) return 0;
         try
@@ -63,8 +68,16 @@ public sealed class SerialPortLine : ISerialLine, IDisposable
         }
     }
 
+    /// <summary>Waits until input arrives or timeoutMs passes: poll(2) on Linux, a 1 ms sleep elsewhere.</summary>
+    public void WaitForInput(int timeoutMs)
+    {
+        if (_tty != null) _tty.WaitReadable(timeoutMs);
+        else Thread.Sleep(1);
+    }
+
     public void Dispose()
     {
+        _tty?.Dispose();
         _port.Dispose();
     }
 }

@@ -56,7 +56,7 @@ public sealed class ModbusCommand : ICommand
         w.WriteLine("qedge modbus write --port P --baud B [--parity …] --unit U --address A --value V[,V…] [--coil]");
         w.WriteLine("                   [--function 5|6|15|16] [--type u16|s16|u32|s32|f32] [--order …]   (unit 0 = broadcast)");
         w.WriteLine("qedge modbus scan  --port P --baud B [--parity …] [--units 1-247] [--json]");
-        w.WriteLine("qedge modbus bench [--port P --baud B [--parity …] --unit U] [--count N] [--seconds S] [--json]");
+        w.WriteLine("qedge modbus bench [--port P --baud B [--parity …] --unit U] [--count N] [--seconds S] [--no-model] [--json]");
         w.WriteLine("common: --stop-bits 1|2 (default 1), --timeout MS (default 1000; scan 100), --retries N (default 0)");
         w.WriteLine("addresses are protocol addresses from 0 (register 40001 is --function 3 --address 0)");
     }
@@ -90,15 +90,16 @@ public sealed class ModbusCommand : ICommand
 
     internal sealed class LineException(string message) : Exception(message);
 
-    /// <summary>Steps the master until the transaction ends; sleeps 1 ms between steps (a desktop tool, not the scan).</summary>
-    internal static ModbusStatus Execute(ModbusMaster m, ModbusTransaction t, bool spin = false)
+    /// <summary>
+    /// Steps the master until the transaction ends. Between steps it waits for input on the line
+    /// for at most 1 ms (poll(2) on Linux): it wakes as soon as the response arrives and never
+    /// spins, which on a loaded machine took the CPU from the slave it was waiting for.
+    /// </summary>
+    internal static ModbusStatus Execute(Line line, ModbusTransaction t)
     {
+        var m = line.Master;
         if (!m.Start(t)) return t.Status;
-        while (m.Step() == ModbusStatus.Pending)
-        {
-            if (spin) Thread.SpinWait(20);
-            else Thread.Sleep(1);
-        }
+        while (m.Step() == ModbusStatus.Pending) line.Port.WaitForInput(1);
         return t.Status;
     }
 
@@ -134,7 +135,7 @@ public sealed class ModbusCommand : ICommand
         using var port = line.Port;
         var t = new ModbusTransaction(Math.Max(quantity, 1), Math.Max(quantity, 1));
         t.SetRead((byte)unit, (byte)function, address, quantity);
-        if (Execute(line.Master, t) != ModbusStatus.Ok)
+        if (Execute(line, t) != ModbusStatus.Ok)
         {
             stderr.WriteLine($"qedge modbus read: {Reason(t, timeout)}");
             return CommandLine.ExitFailure;
@@ -236,7 +237,7 @@ public sealed class ModbusCommand : ICommand
         try { line = OpenLine(a, 1000); }
         catch (LineException e) { stderr.WriteLine($"qedge modbus write: {e.Message}"); return CommandLine.ExitFailure; }
         using var port = line.Port;
-        if (Execute(line.Master, t) != ModbusStatus.Ok)
+        if (Execute(line, t) != ModbusStatus.Ok)
         {
             stderr.WriteLine($"qedge modbus write: {Reason(t, timeout)}");
             return CommandLine.ExitFailure;
@@ -269,7 +270,7 @@ public sealed class ModbusCommand : ICommand
         for (int u = from; u <= to; u++)
         {
             t.SetRead((byte)u, FunctionCode.ReadHoldingRegisters, 0, 1);
-            var s = Execute(line.Master, t);
+            var s = Execute(line, t);
             // Any well-formed answer, an exception included, proves a device at that address.
             if (s == ModbusStatus.Ok) found.Add((u, $"holding register 0 = {t.Registers[0]}"));
             else if (s == ModbusStatus.Exception) found.Add((u, $"answered with exception {t.ExceptionCode} ({ModbusStatusNames.DescribeException(t.ExceptionCode)})"));

@@ -95,6 +95,45 @@ public sealed class LineModel : ISerialLine, IClock
         return (achieved, theoretical, achieved / theoretical);
     }
 
+    /// <summary>
+    /// The device-faithful figure: the master stepped at the wakes of the device's bus thread
+    /// (<see cref="ModbusDriveModel"/>: every tick, not while the scan holds the CPU), on the µs
+    /// clock the ESP32 has, against a slave answering 3.5 characters after the request; registers
+    /// read back to back for simulatedSeconds. Returns (achieved, line maximum, ratio).
+    /// </summary>
+    public static (double Achieved, double Theoretical, double Ratio) MeasureDevice(int baud, int registers, double simulatedSeconds, ModbusDriveModel drive)
+    {
+        var slave = new ModbusSlaveDevice(1, 200);
+        var line = new LineModel(baud, 11, slave);
+        var master = new ModbusMaster(line, new MicrosecondView(line), new ModbusTiming(baud, 11, 100, 0, 100));
+        var t = new ModbusTransaction(registers, 1);
+        long endUs = (long)(simulatedSeconds * 1_000_000);
+        long done = 0;
+        line.NowUs = drive.NextWakeUs(0);
+        while (line.NowUs < endUs)
+        {
+            if (!master.IsBusy)
+            {
+                t.SetRead(1, FunctionCode.ReadHoldingRegisters, 0, registers);
+                master.Start(t);
+            }
+            if (master.Step() == ModbusStatus.Ok && !master.IsBusy) done++;
+            // A finished transaction starts the next one in the same wake, as the poller does.
+            if (!master.IsBusy) continue;
+            line.NowUs = drive.NextWakeUs(line.NowUs + 1);
+        }
+        double theoretical = LineMaximum(baud, registers);
+        double achieved = done / simulatedSeconds;
+        return (achieved, theoretical, achieved / theoretical);
+    }
+
+    /// <summary>Transactions per second the wire allows: request and response, each followed by 3.5 characters of silence, 11-bit characters.</summary>
+    public static double LineMaximum(int baud, int registers)
+    {
+        int chars = RtuFrame.RequestLength(3, registers) + RtuFrame.ResponseLength(3, registers);
+        return 1_000_000.0 / (chars * ModbusTiming.CharacterMicros(baud, 11) + 2 * ModbusTiming.SilenceMicros(baud, 11));
+    }
+
     /// <summary>The same line time offered with microseconds (IMicrosecondClock), as the desktop Stopwatch can.</summary>
     private sealed class MicrosecondView(LineModel line) : IClock, IMicrosecondClock
     {

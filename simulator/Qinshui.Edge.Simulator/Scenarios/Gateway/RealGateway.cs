@@ -42,6 +42,7 @@ public sealed partial class RealGateway : ISimulatedGateway
 
     // Last described state, to report changes as run events.
     private readonly Dictionary<string, string> _last = new(StringComparer.Ordinal);
+    private readonly SimBusThread _busThread;
 
     internal RealGateway(SimulatedGatewayContext ctx, GatewayConfig config, byte[] key, IPlatformSide platform, long scanIntervalMs)
     {
@@ -50,6 +51,7 @@ public sealed partial class RealGateway : ISimulatedGateway
         _key = key;
         _platform = platform;
         ScanIntervalMs = scanIntervalMs;
+        _busThread = new SimBusThread(ctx.Clock, scanIntervalMs, () => _rt);
         _ports = new PlantGatewayPorts(ctx.Plant, platform.Link, new EventLog(this));
         _sensorOfChannel = new string[config.Channels.Length];
         for (int c = 0; c < config.Channels.Length; c++)
@@ -111,6 +113,7 @@ public sealed partial class RealGateway : ISimulatedGateway
         if (_rt == null) return;
         _platform.BrokerAvailable(_ctx.Plant.BrokerAvailable);
         _rt.Scan();
+        _busThread.AfterScan();
         ReportChanges(nowMs);
     }
 
