@@ -1,4 +1,4 @@
-// Package nanoFramework.System.Device.Adc 1.1.11 — declarations only.
+// Package nanoFramework.System.Device.Adc 1.1.24 — declarations only.
 // Read from github.com/nanoframework/System.Device.Adc: System.Device.Adc/AdcController.cs, AdcChannel.cs.
 namespace System.Device.Adc
 {

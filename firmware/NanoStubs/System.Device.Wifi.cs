@@ -1,4 +1,4 @@
-// Package nanoFramework.System.Device.Wifi 1.5.133 — declarations only.
+// Package nanoFramework.System.Device.Wifi 1.5.141 — declarations only.
 // Read from github.com/nanoframework/System.Device.Wifi: System.Device.Wifi/NetworkHelper/WifiNetworkHelper.cs,
 //   System.Device.Wifi/WifiReconnectionKind.cs.
 namespace System.Device.Wifi

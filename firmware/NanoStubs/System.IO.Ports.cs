@@ -1,4 +1,4 @@
-// Package nanoFramework.System.IO.Ports 1.1.129 — declarations only.
+// Package nanoFramework.System.IO.Ports 1.1.132 — declarations only.
 // Read from github.com/nanoframework/System.IO.Ports: System.IO.Ports/SerialPort.cs,
 //   SerialMode.cs, Parity.cs, StopBits.cs, Handshake.cs.
 namespace System.IO.Ports

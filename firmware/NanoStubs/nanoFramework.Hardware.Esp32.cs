@@ -1,4 +1,4 @@
-// Package nanoFramework.Hardware.Esp32 1.6.42 — declarations only.
+// Package nanoFramework.Hardware.Esp32 1.6.37 — declarations only.
 // Read from github.com/nanoframework/nanoFramework.Hardware.Esp32:
 //   nanoFramework.Hardware.Esp32/Configuration.cs, DeviceTypePins.cs (DeviceFunction values:
 //   DeviceTypes.SERIAL = 3 << 16, device index << 8, TX 0 / RX 1 / RTS 2 / CTS 3);

@@ -1,4 +1,4 @@
-// Package nanoFramework.M2Mqtt 5.1.221 — declarations only.
+// Package nanoFramework.M2Mqtt 5.1.212 — declarations only.
 // Read from github.com/nanoframework/nanoFramework.m2mqtt: M2Mqtt/MqttClient.cs (constructor,
 //   Connect with will, Publish with QoS and retain, Subscribe, events), MqttSslProtocols.cs,
 //   Messages/MqttMsgPublishEventArgs.cs, Messages/MqttMsgPublishedEventArgs.cs.

@@ -1,4 +1,4 @@
-// Package nanoFramework.Networking.Sntp 1.6.57 — declarations only.
+// Package nanoFramework.Networking.Sntp 1.6.42 — declarations only.
 // Read from github.com/nanoframework/nanoFramework.Networking.Sntp: nanoFramework.Networking.Sntp/Sntp.cs.
 namespace nanoFramework.Networking
 {

@@ -1,4 +1,4 @@
-// Package nanoFramework.System.Net 1.11.43 — declarations only.
+// Package nanoFramework.System.Net 1.11.50 — declarations only.
 // Read from github.com/nanoframework/System.Net: nanoFramework.System.Net/NetworkHelper/NetworkHelper.cs,
 //   NetworkHelper/NetworkHelperStatus.cs, X509Certificates/X509Certificate.cs, X509Certificate2.cs.
 namespace nanoFramework.Networking
