@@ -13,5 +13,7 @@ namespace Qinshui.Edge.Core.Mqtt
         public long BusTimeouts;
         public long BusCrcErrors;
         public long BusExceptions;
+        /// <summary>The device's MQTT link history (LinkLifecycle); null where the link is not the device's (desktop host).</summary>
+        public LinkHealth Link;
     }
 }

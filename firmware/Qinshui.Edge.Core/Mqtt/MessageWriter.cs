@@ -210,6 +210,7 @@ namespace Qinshui.Edge.Core.Mqtt
                 w.Integer("crc_errors", f.BusCrcErrors);
                 w.Integer("exceptions", f.BusExceptions);
                 w.EndObject();
+                if (f.Link != null) f.Link.Write(w);
             }
             w.StartObject("journal");
             w.Integer("pending_data", pendingData);
