@@ -1,9 +1,9 @@
-// Package nanoFramework.System.Device.Wifi 1.5.133 — declarations only.
-// Read from github.com/nanoframework/System.Device.Wifi: System.Device.Wifi/NetworkHelper/WifiNetworkHelper.cs,
-//   System.Device.Wifi/WifiReconnectionKind.cs.
+// Package nanoFramework.System.Device.Wifi 1.5.141 — declarations only.
+// Read from github.com/nanoframework/System.Device.Wifi @ v1.5.141 (4539c929):
+//   System.Device.Wifi/NetworkHelper/WifiNetworkHelper.cs, System.Device.Wifi/WifiReconnectionKind.cs.
 namespace System.Device.Wifi
 {
-    public enum WifiReconnectionKind { Automatic = 0, Manual = 1 }
+    public enum WifiReconnectionKind { Automatic, Manual }
 }
 
 namespace nanoFramework.Networking
@@ -12,7 +12,6 @@ namespace nanoFramework.Networking
     {
         public static NetworkHelperStatus Status { get { throw null; } }
         public static System.Exception HelperException { get { throw null; } }
-
         public static bool ConnectDhcp(string ssid, string password,
             System.Device.Wifi.WifiReconnectionKind reconnectionKind = System.Device.Wifi.WifiReconnectionKind.Automatic,
             bool requiresDateTime = false, int wifiAdapterId = 0, System.Threading.CancellationToken token = default) { throw null; }

@@ -1,15 +1,16 @@
-// Package nanoFramework.System.IO.Ports 1.1.129 — declarations only.
-// Read from github.com/nanoframework/System.IO.Ports: System.IO.Ports/SerialPort.cs,
-//   SerialMode.cs, Parity.cs, StopBits.cs, Handshake.cs.
+// Package nanoFramework.System.IO.Ports 1.1.132 — declarations only.
+// Read from github.com/nanoframework/System.IO.Ports @ v1.1.132 (120049c0):
+//   System.IO.Ports/SerialPort.cs, SerialMode.cs, Parity.cs (no Mark/Space), StopBits.cs (no None),
+//   Handshake.cs.
 namespace System.IO.Ports
 {
-    public enum Parity { None = 0, Odd = 1, Even = 2, Mark = 3, Space = 4 }
+    public enum Parity { None = 0, Odd = 1, Even = 2 }
 
-    public enum StopBits { None = 0, One = 1, Two = 2, OnePointFive = 3 }
+    public enum StopBits { One = 1, Two = 2, OnePointFive = 3 }
 
-    public enum Handshake { None = 0, XOnXOff = 1, RequestToSend = 2, RequestToSendXOnXOff = 3 }
+    public enum Handshake { None, XOnXOff, RequestToSend, RequestToSendXOnXOff }
 
-    public enum SerialMode { Normal = 0, RS485 = 1 }
+    public enum SerialMode { Normal, RS485 }
 
     public sealed class SerialPort : IDisposable
     {

@@ -1,11 +1,11 @@
 // Package nanoFramework.System.IO.Streams 1.1.96 — declarations only.
-// The base Stream that FileStream derives from. Read from github.com/nanoframework/System.IO.FileSystem
-// (System.IO.FileSystem/FileStream.cs: the Stream members it overrides) and the package's Stream.cs.
+// Read from github.com/nanoframework/System.IO.Streams @ v1.1.96 (e6d0ae8b):
+//   System.IO.Streams/Stream.cs (the abstract members FileStream overrides), SeekOrigin.cs.
 namespace System.IO
 {
     public enum SeekOrigin { Begin = 0, Current = 1, End = 2 }
 
-    public abstract class Stream : IDisposable
+    public abstract class Stream : MarshalByRefObject, IDisposable
     {
         public abstract long Length { get; }
         public abstract int Read(byte[] buffer, int offset, int count);

@@ -1,8 +1,7 @@
-// Package nanoFramework.Hardware.Esp32 1.6.42 — declarations only.
-// Read from github.com/nanoframework/nanoFramework.Hardware.Esp32:
-//   nanoFramework.Hardware.Esp32/Configuration.cs, DeviceTypePins.cs (DeviceFunction values:
-//   DeviceTypes.SERIAL = 3 << 16, device index << 8, TX 0 / RX 1 / RTS 2 / CTS 3);
-//   nanoFramework.Hardware.Esp32/HighResTimer.cs (static GetCurrent: microseconds since boot, esp_timer).
+// Package nanoFramework.Hardware.Esp32 1.6.37 — declarations only.
+// Read from github.com/nanoframework/nanoFramework.Hardware.Esp32 @ v1.6.37 (b9346f82):
+//   nanoFramework.Hardware.Esp32/Configuration.cs, DeviceTypePins.cs (DeviceFunction = DeviceTypes.SERIAL
+//   (3 * 0x10000) + COM index * 0x100 + TX 0 / RX 1 / RTS 2 / CTS 3), HighResTimer.cs (static GetCurrent).
 namespace nanoFramework.Hardware.Esp32
 {
     public class Configuration
@@ -11,9 +10,10 @@ namespace nanoFramework.Hardware.Esp32
         public static int GetFunctionPin(DeviceFunction function) { throw null; }
     }
 
-    public class HighResTimer
+    public class HighResTimer : System.IDisposable
     {
         public static ulong GetCurrent() { throw null; }
+        public void Dispose() { throw null; }
     }
 
     public enum DeviceFunction
@@ -21,11 +21,14 @@ namespace nanoFramework.Hardware.Esp32
         COM1_TX = 0x30100,
         COM1_RX = 0x30101,
         COM1_RTS = 0x30102,
+        COM1_CTS = 0x30103,
         COM2_TX = 0x30200,
         COM2_RX = 0x30201,
         COM2_RTS = 0x30202,
+        COM2_CTS = 0x30203,
         COM3_TX = 0x30300,
         COM3_RX = 0x30301,
         COM3_RTS = 0x30302,
+        COM3_CTS = 0x30303,
     }
 }

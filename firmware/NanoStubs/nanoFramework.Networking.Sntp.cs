@@ -1,8 +1,9 @@
-// Package nanoFramework.Networking.Sntp 1.6.57 — declarations only.
-// Read from github.com/nanoframework/nanoFramework.Networking.Sntp: nanoFramework.Networking.Sntp/Sntp.cs.
+// Package nanoFramework.Networking.Sntp 1.6.42 — declarations only.
+// Read from github.com/nanoframework/nanoFramework.Networking.Sntp @ v1.6.42 (8e44b138):
+//   nanoFramework.Networking.Sntp/Sntp.cs (a non-static class of static extern members).
 namespace nanoFramework.Networking
 {
-    public static class Sntp
+    public class Sntp
     {
         public static void Start() { throw null; }
         public static void Stop() { throw null; }

@@ -1,15 +1,18 @@
 // Package nanoFramework.Runtime.Native 1.7.11 — declarations only.
-// Read from github.com/nanoframework/nanoFramework.Runtime.Native:
-//   nanoFramework.Runtime.Native/Power.cs, RTC.cs, GC.cs, System/Environment.cs.
+// Read from github.com/nanoframework/nanoFramework.Runtime.Native @ v1.7.11 (e70ef692):
+//   nanoFramework.Runtime.Native/Power.cs (RebootDevice with optional RebootOption), RebootOption.cs,
+//   RTC.cs, GC.cs, System/Environment.cs.
 namespace nanoFramework.Runtime.Native
 {
     public delegate void RebootEventHandler();
 
+    public enum RebootOption { NormalReboot = 0, EnterNanoBooter = 1, ClrOnly = 2, EnterProprietaryBooter = 8 }
+
     public class Power
     {
-        public static event RebootEventHandler OnRebootEvent;
-        public static void RebootDevice() { throw null; }
-        public static void RebootDevice(int exeConstraintTimeout) { throw null; }
+        public static event RebootEventHandler OnRebootEvent { add { throw null; } remove { throw null; } }
+        public static void RebootDevice(RebootOption rebootOption = RebootOption.NormalReboot) { throw null; }
+        public static void RebootDevice(int exeConstraintTimeout, RebootOption rebootOption = RebootOption.NormalReboot) { throw null; }
     }
 
     public static class Rtc

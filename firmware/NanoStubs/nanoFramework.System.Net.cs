@@ -1,6 +1,8 @@
-// Package nanoFramework.System.Net 1.11.43 — declarations only.
-// Read from github.com/nanoframework/System.Net: nanoFramework.System.Net/NetworkHelper/NetworkHelper.cs,
-//   NetworkHelper/NetworkHelperStatus.cs, X509Certificates/X509Certificate.cs, X509Certificate2.cs.
+// Package nanoFramework.System.Net 1.11.50 — declarations only.
+// Read from github.com/nanoframework/nanoFramework.System.Net @ v1.11.27 (14084b24, the last stored
+//   snapshot; 1.11.50 is not stored — see packages.manifest.json): nanoFramework.System.Net/
+//   NetworkHelper/NetworkHelper.cs, NetworkHelper/NetworkHelperStatus.cs, X509Certificates/
+//   X509Certificate.cs and X509Certificate2.cs (the string overloads append the NUL mbedTLS needs).
 namespace nanoFramework.Networking
 {
     public enum NetworkHelperStatus
@@ -11,8 +13,8 @@ namespace nanoFramework.Networking
         FailedNoNetworkInterface,
         TokenExpiredWaitingIPAddress,
         TokenExpiredWaitingDateTime,
+        ErrorConnetingToWiFiWhileScanning,
         ExceptionOccurred,
-        Reconnecting,
     }
 
     public static class NetworkHelper
@@ -27,11 +29,18 @@ namespace System.Security.Cryptography.X509Certificates
 {
     public class X509Certificate
     {
+        public X509Certificate() { throw null; }
         public X509Certificate(byte[] certificate) { throw null; }
+        public X509Certificate(string certificate) { throw null; }
     }
 
     public class X509Certificate2 : X509Certificate
     {
-        public X509Certificate2(byte[] rawData, byte[] key, string password) : base(null) { throw null; }
+        public X509Certificate2() { throw null; }
+        public X509Certificate2(byte[] rawData) { throw null; }
+        public X509Certificate2(string certificate) { throw null; }
+        public X509Certificate2(string rawData, string key, string password) { throw null; }
+        public X509Certificate2(byte[] rawData, string key, string password) { throw null; }
+        public X509Certificate2(byte[] rawData, byte[] key, string password) { throw null; }
     }
 }

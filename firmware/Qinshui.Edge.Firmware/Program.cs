@@ -30,7 +30,7 @@ namespace Qinshui.Edge.Firmware
     /// A configuration accepted over MQTT (update_config, or config_chunk assembled in I:\qe\config.part) is
     /// stored as the candidate and applied by a reboot.
     /// </summary>
-    public static class Program
+    public static partial class Program
     {
         public const string FirmwareVersion = "0.2.0";
 
@@ -72,6 +72,9 @@ namespace Qinshui.Edge.Firmware
         /// <summary>The scan and the Modbus bus thread take turns under this lock (ModbusBusThread).</summary>
         private static readonly object s_busGate = new object();
         private static M2MqttLink s_link;
+        private static readonly LinkHealth s_linkHealth = new LinkHealth();
+        private static bool s_networkUp;
+        private static long s_nextNetworkTryMs;
         private static DeviceClock s_clock;
         private static DeviceIdentity s_identity;
         private static BoardPinMap s_board;
@@ -171,6 +174,7 @@ namespace Qinshui.Edge.Firmware
             ports.SupervisorPort = supervisor;
             s_runtime = new GatewayRuntime(selection.Config, ports, boot);
             s_runtime.AcceptConfigsAbove(selection.Counter);
+            s_runtime.Health.Link = s_link == null ? null : s_linkHealth;
             // The runtime keeps what it needs; the serial lines are open: let the parsed config go.
             ports.Config = null;
             if (!s_runtime.IsOperational)
@@ -320,7 +324,8 @@ namespace Qinshui.Edge.Firmware
                 {
                     long now = s_clock.MonotonicMs;
                     s_clock.Maintain();
-                    if (s_link != null && s_link.Maintain(now)) s_log.Write(LogLevel.Info, "mqtt: connected");
+                    MaintainNetwork(now);
+                    if (s_link != null && s_link.Maintain(now, s_networkUp)) s_log.Write(LogLevel.Info, "mqtt: connected");
                     if (now - lastHeapMs >= 60000)
                     {
                         lastHeapMs = now;
@@ -369,7 +374,8 @@ namespace Qinshui.Edge.Firmware
                 try
                 {
                     s_clock.Maintain();
-                    if (s_link != null && s_link.Maintain(now)) nextReportMs = now;
+                    MaintainNetwork(now);
+                    if (s_link != null && s_link.Maintain(now, s_networkUp)) nextReportMs = now;
                 }
                 catch (Exception e)
                 {
@@ -399,31 +405,6 @@ namespace Qinshui.Edge.Firmware
             string hex = Utf8.Decode(text, 0, text.Length).Trim();
             byte[] key = Hex.Decode(hex);
             return key == null || key.Length < 16 ? null : key;
-        }
-
-        private static void StartNetwork()
-        {
-            string status;
-            bool up = s_identity.UseEthernet
-                ? NetworkStarter.ConnectEthernet(NetworkTimeoutMs, out status)
-                : NetworkStarter.ConnectWifi(s_identity.WifiSsid, s_identity.WifiPassword, NetworkTimeoutMs, out status);
-            s_log.Write(up ? LogLevel.Info : LogLevel.Warning, "network (" + (s_identity.UseEthernet ? "ethernet" : "wifi") + "): " + status);
-            if (up) s_clock.StartSntp(s_identity.Sntp1, s_identity.Sntp2);
-            byte[] ca = FlashFiles.ReadAll(CaPath);
-            if (s_identity.BrokerHost == null || ca == null)
-            {
-                s_log.Write(LogLevel.Warning, "mqtt: no broker or CA certificate provisioned; running without the platform link");
-                return;
-            }
-            if (!MqttTopics.IsValidId(s_identity.Site) || !MqttTopics.IsValidId(s_identity.Gateway))
-            {
-                s_log.Write(LogLevel.Error, "mqtt: site or gateway id in identity.json is not a valid topic level; running without the platform link");
-                return;
-            }
-            MqttTopics topics = new MqttTopics(s_identity.Site, s_identity.Gateway);
-            s_link = new M2MqttLink(s_identity.BrokerHost, s_identity.BrokerPort, ca, FlashFiles.ReadAll(ClientCertPath), FlashFiles.ReadAll(ClientKeyPath),
-                s_identity.Site + "/" + s_identity.Gateway, s_identity.MqttUsername, s_identity.MqttPassword,
-                topics.Topic(MessageKind.State), "{\"state\":\"offline\"}", topics.Topic(MessageKind.Cmd));
         }
 
         /// <summary>What the gateway will run with, on the serial log.</summary>

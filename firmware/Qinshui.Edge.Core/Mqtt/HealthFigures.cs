@@ -19,5 +19,7 @@ namespace Qinshui.Edge.Core.Mqtt
         public string[] ProofTestOverdueZones;
         /// <summary>Commands the link's receive queue dropped (a flood); the integrator copies the link's count.</summary>
         public long CommandsDropped;
+        /// <summary>The device's MQTT link history (LinkLifecycle); null where the link is not the device's (desktop host).</summary>
+        public LinkHealth Link;
     }
 }

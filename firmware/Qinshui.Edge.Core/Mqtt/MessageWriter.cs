@@ -261,6 +261,7 @@ namespace Qinshui.Edge.Core.Mqtt
                 w.Integer("exceptions", f.BusExceptions);
                 w.EndObject();
                 WriteProofTests(w, f);
+                if (f.Link != null) f.Link.Write(w);
             }
             w.StartObject("journal");
             w.Integer("pending_data", pendingData);

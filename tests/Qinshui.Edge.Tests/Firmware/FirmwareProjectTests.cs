@@ -37,10 +37,13 @@ public class FirmwareProjectTests
         var pinned = PinnedPackages();
         Assert.Equal("1.17.11", pinned["nanoFramework.CoreLibrary"]);
         string nfproj = File.ReadAllText(Path.Combine(FirmwareDir, "Qinshui.Edge.Firmware.nfproj"));
-        foreach (Match m in Regex.Matches(nfproj, @"packages\\([A-Za-z.]+?)\.(\d+\.\d+\.\d+)\\lib"))
+        var hintPaths = Regex.Matches(nfproj, @"<HintPath>([^<]+)</HintPath>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(Regex.Matches(nfproj, @"<Reference ").Count, hintPaths.Count);
+        foreach (var hintPath in hintPaths)
         {
-            Assert.True(pinned.TryGetValue(m.Groups[1].Value, out var v), m.Groups[1].Value + " is referenced but not pinned");
-            Assert.Equal(v, m.Groups[2].Value);
+            var (id, version, _) = FirmwarePackageManifestTests.ParseHintPath(hintPath);
+            Assert.True(pinned.TryGetValue(id, out var v), id + " is referenced but not pinned");
+            Assert.Equal(v, version);
         }
     }
 
