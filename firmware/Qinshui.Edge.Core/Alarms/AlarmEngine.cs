@@ -537,8 +537,9 @@ namespace Qinshui.Edge.Core.Alarms
             int slot = _exposureSlot == null ? -1 : _exposureSlot[channel];
             if (slot >= 0)
             {
-                if (bad) { _stel.Interrupt(slot); _twa.Interrupt(slot); }
-                else if (newSample) { _stel.Add(slot, value, nowMs, _maxAgeMs[channel]); _twa.Add(slot, value, nowMs, _maxAgeMs[channel]); }
+                // Issue 13 #7: only good, uninhibited samples are exposure (calibration gas under an
+                // inhibit is not); bad or inhibited time is a gap the windows fill with a hold, never zero.
+                if (newSample && !bad && !inhibited) { _stel.Add(slot, value, nowMs, _maxAgeMs[channel]); _twa.Add(slot, value, nowMs, _maxAgeMs[channel]); }
                 stel = _stel.Average(slot, nowMs);
                 twa = _twa.Average(slot, nowMs);
                 _exposureAverage[2 * slot] = stel;
