@@ -14,7 +14,7 @@ namespace Qinshui.Edge.Core.Alarms
     /// level (a channel's levels are consecutive, from <c>_firstLevel[channel]</c>), with flags
     /// packed into ints and bytes. No per-channel or per-level objects.
     /// </summary>
-    public sealed class AlarmEngine
+    public sealed partial class AlarmEngine
     {
         internal const long None = long.MinValue;
 
@@ -148,26 +148,32 @@ namespace Qinshui.Edge.Core.Alarms
                 if (_exposureSlot != null) _exposureSlot[c] = cfg.HasExposureLevels ? slot++ : -1;
 
                 _firstLevel[c] = l;
-                LevelConfig[] lcs = cfg.Levels;
-                // Issue 13 #5: clearing waits for the profile family's hold (never activation).
-                int hold = ClearHold.ForProfile(Profile(c));
-                for (int i = 0; i < lcs.Length; i++, l++)
-                {
-                    LevelConfig lc = lcs[i];
-                    _threshold[l] = lc.Threshold;
-                    _restore[l] = lc.Restore;
-                    _onDelayMs[l] = lc.OnDelayMs;
-                    _offDelayMs[l] = lc.OffDelayMs > hold ? lc.OffDelayMs : hold;
-                    _levelConfig[l] = (byte)(((int)lc.Kind & 3) | (lc.Direction == Direction.Low ? DirectionBit : 0)
-                        | (((int)lc.Source & 3) << SourceShift) | (lc.Latching ? LatchingBit : 0));
-                    // No data yet at boot: a fault until the first good reading (de-energise to trip).
-                    _levelState[l] = (byte)LevelStatus.Fault;
-                    _timerSinceMs[l] = None;
-                }
+                l = CopyLevels(c, cfg.Levels, l);
             }
             _firstLevel[n] = l;
             _transitions = new TransitionQueue(transitionCapacity);
             _stuck = new StuckDetector(channels);
+        }
+
+        /// <summary>Flattens a channel's levels into the level arrays from index l; returns the next free index.</summary>
+        private int CopyLevels(int c, LevelConfig[] lcs, int l)
+        {
+            // Issue 13 #5: clearing waits for the profile family's hold (never activation).
+            int hold = ClearHold.ForProfile(Profile(c));
+            for (int i = 0; i < lcs.Length; i++, l++)
+            {
+                LevelConfig lc = lcs[i];
+                _threshold[l] = lc.Threshold;
+                _restore[l] = lc.Restore;
+                _onDelayMs[l] = lc.OnDelayMs;
+                _offDelayMs[l] = lc.OffDelayMs > hold ? lc.OffDelayMs : hold;
+                _levelConfig[l] = (byte)(((int)lc.Kind & 3) | (lc.Direction == Direction.Low ? DirectionBit : 0)
+                    | (((int)lc.Source & 3) << SourceShift) | (lc.Latching ? LatchingBit : 0));
+                // No data yet at boot: a fault until the first good reading (de-energise to trip).
+                _levelState[l] = (byte)LevelStatus.Fault;
+                _timerSinceMs[l] = None;
+            }
+            return l;
         }
 
         private static int ProfileIndex(string id)
@@ -311,404 +317,6 @@ namespace Qinshui.Edge.Core.Alarms
 
         public bool IsInhibited(int channel) { return _inhibitUntilMs[channel] != None; }
 
-        /// <summary>The frozen-sensor diagnostic of the channels (window, minimum variation, state).</summary>
-        public StuckDetector Stuck { get { return _stuck; } }
-
-        /// <summary>Stuck (Quality.Stuck), and the signal has moved again since: the next accepted reset clears it.</summary>
-        public bool IsStuckAwaitingReset(int channel) { return _stuck.HasMovedSinceStuck(channel); }
-
-        /// <summary>
-        /// Part of a reset: clears the channel's stuck fault once its signal has moved again (issue 13 #2)
-        /// and re-evaluates it. False while it is stuck and has not moved: the reset must be refused.
-        /// </summary>
-        public bool ClearStuck(int channel, long nowMs)
-        {
-            if (channel < 0 || channel >= _ids.Length) return false;
-            if (!_stuck.IsStuck(channel)) return true;
-            if (!_stuck.TryClear(channel, nowMs)) return false;
-            Evaluate(channel, nowMs, false);
-            return true;
-        }
-
-        /// <summary>Monotonic time at which the inhibit ends by itself (long.MinValue when not inhibited).</summary>
-        public long InhibitUntilMs(int channel) { return _inhibitUntilMs[channel]; }
-
-        /// <summary>15-minute STEL average at the last evaluation (0 for a channel without exposure levels).</summary>
-        public double StelAverage(int channel)
-        {
-            return HasExposureLevels(channel) ? _exposureAverage[2 * _exposureSlot[channel]] : 0;
-        }
-
-        /// <summary>8-hour TWA average at the last evaluation (0 for a channel without exposure levels).</summary>
-        public double TwaAverage(int channel)
-        {
-            return HasExposureLevels(channel) ? _exposureAverage[2 * _exposureSlot[channel] + 1] : 0;
-        }
-
         private Unit ReadingUnit(int channel) { return (Unit)((_channelFlags[channel] >> ReadingUnitShift) & 0xFF); }
-
-        // ---- Level state ----
-
-        public LevelStatus Status(int channel, int level) { return (LevelStatus)(_levelState[_firstLevel[channel] + level] & StatusBits); }
-
-        public bool IsAcknowledged(int channel, int level) { return (_levelState[_firstLevel[channel] + level] & AcknowledgedBit) != 0; }
-
-        /// <summary>True from activation of a latching level until its accepted reset; survives faults.</summary>
-        public bool IsLatched(int channel, int level) { return (_levelState[_firstLevel[channel] + level] & LatchedBit) != 0; }
-
-        /// <summary>Active, latched or faulted: what a dependent interlock must treat as tripped.</summary>
-        public bool IsLevelTripping(int channel, int level) { return Tripping(_firstLevel[channel] + level); }
-
-        /// <summary>True when a level of this kind is active, latched or faulted (also true while the channel is faulted).</summary>
-        public bool IsTripping(int channel, LevelKind kind)
-        {
-            for (int l = _firstLevel[channel]; l < _firstLevel[channel + 1]; l++)
-            {
-                if ((LevelKind)(_levelConfig[l] & 3) == kind && Tripping(l)) return true;
-            }
-            return false;
-        }
-
-        private bool Tripping(int l)
-        {
-            int s = _levelState[l];
-            LevelStatus status = (LevelStatus)(s & StatusBits);
-            return status == LevelStatus.Active || status == LevelStatus.ClearedAwaitingReset
-                || status == LevelStatus.Fault || (s & LatchedBit) != 0;
-        }
-
-        private LevelStatus StatusAt(int l) { return (LevelStatus)(_levelState[l] & StatusBits); }
-
-        private void SetStatus(int l, LevelStatus status) { _levelState[l] = (byte)((_levelState[l] & ~StatusBits) | (int)status); }
-
-        private void SetFlag(int l, int bit, bool on)
-        {
-            _levelState[l] = (byte)(on ? _levelState[l] | bit : _levelState[l] & ~bit);
-        }
-
-        // ---- Operations ----
-
-        /// <summary>Submits a new reading of a channel and evaluates it at nowMs.</summary>
-        public void Update(int channel, Reading reading, long nowMs)
-        {
-            int unit = (int)reading.Unit;
-            if (unit < 0 || unit > 254) unit = 255;
-            _value[channel] = reading.Value;
-            _readingMs[channel] = reading.MonotonicMs;
-            _readingUtcMs[channel] = reading.UtcMs;
-            _channelFlags[channel] = ((int)reading.Quality & QualityBits) | (_channelFlags[channel] & (QualityBits << EffectiveShift))
-                | (unit << ReadingUnitShift) | HasReadingBit;
-            Evaluate(channel, nowMs, true);
-        }
-
-        /// <summary>Advances time for every channel: staleness, delays, inhibit expiry.</summary>
-        public void Tick(long nowMs)
-        {
-            for (int i = 0; i < _ids.Length; i++) Evaluate(i, nowMs, false);
-        }
-
-        public int Acknowledge(int channel, long nowMs)
-        {
-            if (channel < 0 || channel >= _ids.Length) return 0;
-            int n = 0;
-            int first = _firstLevel[channel];
-            for (int l = first; l < _firstLevel[channel + 1]; l++)
-            {
-                LevelStatus s = StatusAt(l);
-                bool annunciated = s == LevelStatus.Active || s == LevelStatus.ClearedAwaitingReset || s == LevelStatus.Fault;
-                if (annunciated && (_levelState[l] & AcknowledgedBit) == 0)
-                {
-                    SetFlag(l, AcknowledgedBit, true);
-                    n++;
-                    Emit(TransitionKind.Acknowledged, channel, l - first, s, s, nowMs);
-                }
-            }
-            return n;
-        }
-
-        /// <summary>
-        /// Resets every latched level of a channel, all or nothing: refused while any latched
-        /// level's condition persists or the channel is faulted.
-        /// </summary>
-        public ResetOutcome Reset(int channel, long nowMs)
-        {
-            if (channel < 0 || channel >= _ids.Length) return ResetOutcome.UnknownChannel;
-            bool wasStuck = _stuck.IsStuck(channel);
-            if (!ClearStuck(channel, nowMs)) return ResetOutcome.SensorStuck;
-            int first = _firstLevel[channel];
-            int end = _firstLevel[channel + 1];
-            bool any = false;
-            for (int l = first; l < end; l++)
-            {
-                if ((_levelState[l] & LatchedBit) == 0) continue;
-                any = true;
-                LevelStatus s = StatusAt(l);
-                if (s == LevelStatus.Fault) return ResetOutcome.ChannelFault;
-                if (s == LevelStatus.Active || s == LevelStatus.Pending) return ResetOutcome.ConditionPersists;
-            }
-            if (!any) return wasStuck ? ResetOutcome.Accepted : ResetOutcome.NothingToReset;
-            for (int l = first; l < end; l++)
-            {
-                if ((_levelState[l] & LatchedBit) == 0) continue;
-                ResetAt(channel, l, first, nowMs);
-            }
-            return ResetOutcome.Accepted;
-        }
-
-        /// <summary>Resets one level.</summary>
-        public ResetOutcome ResetLevel(int channel, int level, long nowMs)
-        {
-            if (channel < 0 || channel >= _ids.Length) return ResetOutcome.UnknownChannel;
-            if (level < 0 || level >= LevelCount(channel)) return ResetOutcome.UnknownLevel;
-            int first = _firstLevel[channel];
-            int l = first + level;
-            if ((_levelConfig[l] & LatchingBit) == 0) return ResetOutcome.NotLatching;
-            if ((_levelState[l] & LatchedBit) == 0) return ResetOutcome.NothingToReset;
-            LevelStatus s = StatusAt(l);
-            if (s == LevelStatus.Fault) return ResetOutcome.ChannelFault;
-            if (s == LevelStatus.Active || s == LevelStatus.Pending) return ResetOutcome.ConditionPersists;
-            ResetAt(channel, l, first, nowMs);
-            return ResetOutcome.Accepted;
-        }
-
-        /// <summary>Inhibits a channel until a monotonic time; ends by itself (inhibit must expire).</summary>
-        public InhibitOutcome Inhibit(int channel, long untilMs, long nowMs)
-        {
-            if (channel < 0 || channel >= _ids.Length) return InhibitOutcome.UnknownChannel;
-            if (untilMs <= nowMs) return InhibitOutcome.ExpiryMissing;
-            // Issue 13 #9: a renewal before the end continues the same inhibit, so the maximum counts from its first start.
-            bool was = IsInhibited(channel) && nowMs < _inhibitUntilMs[channel];
-            long since = was ? _inhibitSinceMs[channel] : nowMs;
-            if (untilMs - since > _maxInhibitMs[channel]) return InhibitOutcome.TooLong;
-            if (!was && IsInhibited(channel)) Emit(TransitionKind.InhibitEnded, channel, -1, LevelStatus.Inhibited, LevelStatus.Normal, nowMs);
-            _inhibitSinceMs[channel] = since;
-            _inhibitUntilMs[channel] = untilMs;
-            if (!was) Emit(TransitionKind.InhibitStarted, channel, -1, LevelStatus.Normal, LevelStatus.Inhibited, nowMs);
-            Evaluate(channel, nowMs, false);
-            return InhibitOutcome.Accepted;
-        }
-
-        public void EndInhibit(int channel, long nowMs)
-        {
-            if (channel < 0 || channel >= _ids.Length) return;
-            if (!IsInhibited(channel)) return;
-            _inhibitUntilMs[channel] = None;
-            Emit(TransitionKind.InhibitEnded, channel, -1, LevelStatus.Inhibited, LevelStatus.Normal, nowMs);
-            Evaluate(channel, nowMs, false);
-        }
-
-        private void ResetAt(int channel, int l, int first, long nowMs)
-        {
-            LevelStatus from = StatusAt(l);
-            _levelState[l] = (byte)LevelStatus.Normal; // not latched, not acknowledged
-            _timerSinceMs[l] = None;
-            Emit(TransitionKind.ResetAccepted, channel, l - first, from, LevelStatus.Normal, nowMs);
-        }
-
-        private void Evaluate(int channel, long nowMs, bool newSample)
-        {
-            if (_inhibitUntilMs[channel] != None && nowMs >= _inhibitUntilMs[channel])
-            {
-                _inhibitUntilMs[channel] = None;
-                Emit(TransitionKind.InhibitEnded, channel, -1, LevelStatus.Inhibited, LevelStatus.Normal, nowMs);
-            }
-
-            Quality q = JudgeStuck(channel, ComputeQuality(channel, nowMs), nowMs, newSample);
-            Quality before = EffectiveQuality(channel);
-            if (q != before)
-            {
-                _channelFlags[channel] = (_channelFlags[channel] & ~(QualityBits << EffectiveShift)) | (((int)q & QualityBits) << EffectiveShift);
-                AlarmTransition t = default(AlarmTransition);
-                t.Kind = TransitionKind.QualityChanged;
-                t.ChannelIndex = channel;
-                t.LevelIndex = -1;
-                t.Quality = q;
-                t.Value = (double)(int)before;
-                t.AtMs = nowMs;
-                _transitions.Enqueue(ref t);
-            }
-
-            bool bad = QualityRules.IsBad(q);
-            bool inhibited = IsInhibited(channel);
-            double value = _value[channel];
-
-            double stel = 0;
-            double twa = 0;
-            int slot = _exposureSlot == null ? -1 : _exposureSlot[channel];
-            if (slot >= 0)
-            {
-                if (bad) { _stel.Interrupt(slot); _twa.Interrupt(slot); }
-                else if (newSample) { _stel.Add(slot, value, nowMs, _maxAgeMs[channel]); _twa.Add(slot, value, nowMs, _maxAgeMs[channel]); }
-                stel = _stel.Average(slot, nowMs);
-                twa = _twa.Average(slot, nowMs);
-                _exposureAverage[2 * slot] = stel;
-                _exposureAverage[2 * slot + 1] = twa;
-            }
-
-            int first = _firstLevel[channel];
-            int end = _firstLevel[channel + 1];
-            for (int l = first; l < end; l++)
-            {
-                LevelSource source = (LevelSource)((_levelConfig[l] >> SourceShift) & 3);
-                double v = source == LevelSource.Instant ? value : (source == LevelSource.Stel ? stel : twa);
-                EvaluateLevel(channel, l, first, v, bad, inhibited, nowMs);
-            }
-        }
-
-        private Quality ComputeQuality(int c, long nowMs)
-        {
-            bool inhibited = IsInhibited(c);
-            int flags = _channelFlags[c];
-            if ((flags & HasReadingBit) == 0) return Quality.NoData | (inhibited ? Quality.Inhibited : Quality.Good);
-            // The reading's own NoData stays (a Modbus point before its first poll is submitted so): bad
-            // data is a fault, never a value. Inhibited is the engine's to set.
-            Quality q = (Quality)(flags & QualityBits) & ~Quality.Inhibited;
-            double v = _value[c];
-            // NaN fails both comparisons: it must be caught explicitly (bad data is a fault, never a value).
-            if (double.IsNaN(v) || double.IsInfinity(v) || v < _rangeMin[c] || v > _rangeMax[c]) q |= Quality.OutOfRange;
-            if (nowMs - _readingMs[c] > _maxAgeMs[c]) q |= Quality.Stale;
-            if (((flags >> ReadingUnitShift) & 0xFF) != (_channelInfo[c] & 0xFF)) q |= Quality.SensorFault;
-            if (_calibrationDueUtcMs[c] > 0 && _readingUtcMs[c] >= _calibrationDueUtcMs[c]) q |= Quality.CalibrationOverdue;
-            if (inhibited) q |= Quality.Inhibited;
-            return q;
-        }
-
-        /// <summary>Feeds the frozen-sensor diagnostic with a good, uninhibited sample and adds Quality.Stuck while it holds.</summary>
-        private Quality JudgeStuck(int c, Quality q, long nowMs, bool newSample)
-        {
-            if ((q & Quality.Inhibited) != 0) _stuck.Restart(c);
-            else if (!QualityRules.IsBad(q))
-            {
-                if (newSample) _stuck.Observe(c, _value[c], nowMs);
-                _stuck.Judge(c, nowMs);
-            }
-            return _stuck.IsStuck(c) ? q | Quality.Stuck : q;
-        }
-
-        private void EvaluateLevel(int channel, int l, int first, double v, bool bad, bool inhibited, long nowMs)
-        {
-            int index = l - first;
-            LevelStatus from = StatusAt(l);
-
-            if (bad)
-            {
-                // Bad data is a fault, never a value: drop the timers, keep the latch memory.
-                _timerSinceMs[l] = None;
-                if (from != LevelStatus.Fault)
-                {
-                    SetStatus(l, LevelStatus.Fault);
-                    SetFlag(l, AcknowledgedBit, false);
-                    Emit(TransitionKind.LevelChanged, channel, index, from, LevelStatus.Fault, nowMs, v);
-                }
-                return;
-            }
-
-            if (inhibited)
-            {
-                _timerSinceMs[l] = None;
-                if (from != LevelStatus.Inhibited)
-                {
-                    SetStatus(l, LevelStatus.Inhibited);
-                    Emit(TransitionKind.LevelChanged, channel, index, from, LevelStatus.Inhibited, nowMs, v);
-                }
-                return;
-            }
-
-            bool latched = (_levelState[l] & LatchedBit) != 0;
-            LevelStatus status = from;
-            if (status == LevelStatus.Fault || status == LevelStatus.Inhibited)
-            {
-                // Re-enter from what the latch remembers: a latched level comes back latched.
-                status = latched ? LevelStatus.ClearedAwaitingReset : LevelStatus.Normal;
-            }
-
-            int cfg = _levelConfig[l];
-            bool high = (cfg & DirectionBit) == 0;
-            // High: active when value ≥ threshold, clears when value < restore (≤ threshold).
-            // Low: active when value < threshold, clears when value ≥ restore (≥ threshold).
-            bool on = high ? v >= _threshold[l] : v < _threshold[l];
-            bool restored = high ? v < _restore[l] : v >= _restore[l];
-
-            switch (status)
-            {
-                case LevelStatus.Normal:
-                case LevelStatus.Pending:
-                    if (on)
-                    {
-                        if (_timerSinceMs[l] == None) _timerSinceMs[l] = nowMs;
-                        if (nowMs - _timerSinceMs[l] >= _onDelayMs[l])
-                        {
-                            status = LevelStatus.Active;
-                            _timerSinceMs[l] = None;
-                            SetFlag(l, AcknowledgedBit, false);
-                            if ((cfg & LatchingBit) != 0) SetFlag(l, LatchedBit, true);
-                        }
-                        else
-                        {
-                            status = LevelStatus.Pending;
-                        }
-                    }
-                    else
-                    {
-                        _timerSinceMs[l] = None;
-                        status = LevelStatus.Normal;
-                    }
-                    break;
-
-                case LevelStatus.Active:
-                    if (restored)
-                    {
-                        if (_timerSinceMs[l] == None) _timerSinceMs[l] = nowMs;
-                        if (nowMs - _timerSinceMs[l] >= _offDelayMs[l])
-                        {
-                            _timerSinceMs[l] = None;
-                            status = latched ? LevelStatus.ClearedAwaitingReset : LevelStatus.Normal;
-                            if (status == LevelStatus.Normal) SetFlag(l, AcknowledgedBit, false);
-                        }
-                    }
-                    else
-                    {
-                        _timerSinceMs[l] = None;
-                    }
-                    break;
-
-                case LevelStatus.ClearedAwaitingReset:
-                    if (on)
-                    {
-                        // Still latched: the condition's return is immediate, no on-delay.
-                        status = LevelStatus.Active;
-                        _timerSinceMs[l] = None;
-                    }
-                    else if (!restored)
-                    {
-                        // Back in the hysteresis band: no longer below restore, so the condition
-                        // has not cleared (AQ 1029-2019: re-energise only below restore). Hold active.
-                        status = LevelStatus.Active;
-                    }
-                    break;
-            }
-
-            SetStatus(l, status);
-            if (status != from) Emit(TransitionKind.LevelChanged, channel, index, from, status, nowMs, v);
-        }
-
-        private void Emit(TransitionKind kind, int channel, int level, LevelStatus from, LevelStatus to, long nowMs)
-        {
-            Emit(kind, channel, level, from, to, nowMs, _value[channel]);
-        }
-
-        private void Emit(TransitionKind kind, int channel, int level, LevelStatus from, LevelStatus to, long nowMs, double value)
-        {
-            AlarmTransition t = default(AlarmTransition);
-            t.Kind = kind;
-            t.ChannelIndex = channel;
-            t.LevelIndex = level;
-            t.From = from;
-            t.To = to;
-            t.Value = value;
-            t.Quality = EffectiveQuality(channel);
-            t.AtMs = nowMs;
-            _transitions.Enqueue(ref t);
-        }
     }
 }

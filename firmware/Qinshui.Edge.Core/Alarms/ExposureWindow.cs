@@ -5,10 +5,22 @@ namespace Qinshui.Edge.Core.Alarms
     /// channel of an engine at once: each channel's window is split into buckets, each holding
     /// the integral of value×time that fell into it. STEL is the 15-minute and TWA the 8-hour
     /// average of GBZ 2.1. The average divides by the whole window (the definition of an
-    /// exposure average), so before the window is covered the unknown time counts as zero
-    /// exposure and <see cref="IsCovered"/> is false. The oldest bucket, which the window's start
+    /// exposure average), so before the first sample the unknown time counts as zero exposure
+    /// and <see cref="IsCovered"/> is false. The oldest bucket, which the window's start
     /// cuts, counts in proportion to the part of it inside the window (exposure assumed even
     /// within a bucket: STEL 1 min, TWA 5 min).
+    /// Gaps (issue 13 #7): once a channel has had a good sample, no span after it ever counts as
+    /// zero. The caller adds only good, uninhibited samples (bad data, stale data and calibration
+    /// gas under inhibit are not exposure), and the time between two samples is filled by a hold:
+    /// the last good value while the gap lasts (the average at any instant includes the open span
+    /// up to now, so a sensor that stops reporting keeps its exposure rising), and, once the next
+    /// good sample shows how the gap ended, the higher of the two values on either side for any
+    /// span longer than the channel's maximum reading age. We chose the hold over "average over
+    /// the valid samples" because it needs no extra state per bucket and, unlike that rule, it
+    /// never lets a quiet minute before the gap dilute a high reading: the filled span is never
+    /// lower than the last known reading nor than the first one after the gap, so a gas that rose
+    /// during the gap and stayed up is counted from the gap's start. What happened inside the gap
+    /// cannot be known; the gap itself is bad data and has already tripped the channel's levels.
     /// Memory (docs/memory.md): one object for all channels, state in packed arrays indexed by
     /// the channel's exposure slot. A bucket's number is not stored: each slot's ring holds the
     /// buckets up to the newest one integrated, and the slots a jump in time skips are cleared.
@@ -58,27 +70,22 @@ namespace Qinshui.Edge.Core.Alarms
         public static ExposureWindow Twa(int slots) { return new ExposureWindow(8L * 3600 * 1000, TwaBuckets, slots); }
 
         /// <summary>
-        /// Adds a good sample to a slot. The previous sample's value holds until this one
-        /// (zero-order hold), capped at maxGapMs (the channel's maximum reading age).
+        /// Adds a good, uninhibited sample to a slot. The previous sample's value holds until this
+        /// one (zero-order hold); a span longer than maxGapMs (the channel's maximum reading age)
+        /// is a gap and is filled with the higher of the values on either side of it, never zero.
         /// </summary>
         public void Add(int slot, double value, long nowMs, long maxGapMs)
         {
             long last = _lastMs[slot];
             if (last != None && nowMs > last)
             {
-                long from = last;
-                if (nowMs - from > maxGapMs) from = nowMs - maxGapMs;
-                Integrate(slot, _lastValue[slot], from, nowMs);
+                double held = _lastValue[slot];
+                if (nowMs - last > maxGapMs && value > held) held = value;
+                Integrate(slot, held, last, nowMs);
             }
             if (last == None) _firstMs[slot] = nowMs;
             _lastMs[slot] = nowMs;
             _lastValue[slot] = value;
-        }
-
-        /// <summary>Forgets the hold value (bad data): the gap until the next good sample counts as no exposure data.</summary>
-        public void Interrupt(int slot)
-        {
-            _lastMs[slot] = None;
         }
 
         public bool IsCovered(int slot, long nowMs)
@@ -89,7 +96,7 @@ namespace Qinshui.Edge.Core.Alarms
         public double Average(int slot, long nowMs)
         {
             long newest = _newestBucket[slot];
-            if (newest == None) return 0;
+            if (newest == None) return OpenSpanOnly(slot, nowMs);
             long start = nowMs - _windowMs;
             long current = nowMs / _bucketMs;
             long oldest = FloorDiv(start, _bucketMs);
@@ -111,7 +118,23 @@ namespace Qinshui.Edge.Core.Alarms
                     sum += _integral[at + i];
                 }
             }
+            // The open span since the last good sample holds its value (a gap is never zero).
+            long lastMs = _lastMs[slot];
+            if (lastMs != None && nowMs > lastMs)
+            {
+                long from = lastMs > start ? lastMs : start;
+                sum += _lastValue[slot] * (nowMs - from);
+            }
             return sum / _windowMs;
+        }
+
+        private double OpenSpanOnly(int slot, long nowMs)
+        {
+            long lastMs = _lastMs[slot];
+            if (lastMs == None || nowMs <= lastMs) return 0;
+            long span = nowMs - lastMs;
+            if (span > _windowMs) span = _windowMs;
+            return _lastValue[slot] * span / _windowMs;
         }
 
         private static long FloorDiv(long a, long b)
@@ -124,6 +147,9 @@ namespace Qinshui.Edge.Core.Alarms
         private void Integrate(int slot, double value, long fromMs, long toMs)
         {
             int at = slot * _ring;
+            // A long gap: what lies a whole ring before its end can never be averaged again, so skip it.
+            long keep = toMs - _ring * _bucketMs;
+            if (fromMs < keep) fromMs = keep;
             // Split across bucket boundaries so each bucket holds exactly its own exposure.
             while (fromMs < toMs)
             {

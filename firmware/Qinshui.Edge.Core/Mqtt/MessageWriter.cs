@@ -198,6 +198,9 @@ namespace Qinshui.Edge.Core.Mqtt
             if (t.LevelIndex >= 0 && t.LevelIndex < engine.LevelCount(t.ChannelIndex))
             {
                 w.String("level", LevelNames.Kind(engine.LevelKindOf(t.ChannelIndex, t.LevelIndex)));
+                // Issue 13 #12: a STEL or TWA level is named as such (its value is the average, not the reading),
+                // and two levels of one kind (an instant and an exposure alarm) stay apart.
+                w.String("source", LevelNames.Source(engine.LevelSourceOf(t.ChannelIndex, t.LevelIndex)));
             }
             w.String("from", LevelStatusNames.Name(t.From));
             w.String("to", LevelStatusNames.Name(t.To));

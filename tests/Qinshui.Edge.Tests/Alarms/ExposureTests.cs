@@ -54,13 +54,28 @@ public class ExposureTests
     }
 
     [Fact]
-    public void GapLongerThanMaxGap_IsNotFilledWithTheLastValue()
+    public void OpenGap_HoldsTheLastGoodValue_NotZero()
     {
+        // Issue 13 #7: a sensor that stops reporting keeps its exposure rising at the last good value.
         var w = ExposureWindow.Stel(slots: 1);
-        const long maxGapMs = 10_000;
-        w.Add(0, 100, 0, maxGapMs);
-        w.Add(0, 0, 600_000, maxGapMs); // 10 min gap: only 10 s of it counts at 100
-        Assert.InRange(w.Average(0, 600_000), 100.0 * 10 / 900 - 0.01, 100.0 * 10 / 900 + 0.01);
+        w.Add(0, 100, 0, 10_000);
+        Assert.InRange(w.Average(0, 600_000), 100.0 * 600 / 900 - 0.01, 100.0 * 600 / 900 + 0.01);
+    }
+
+    [Fact]
+    public void ClosedGap_IsFilledWithTheHigherValueOnEitherSide()
+    {
+        // A 10-minute gap (longer than the 10 s maximum reading age) ending higher than it began:
+        // the gas rose inside it, so the gap counts at the higher value, never at zero.
+        var w = ExposureWindow.Stel(slots: 1);
+        w.Add(0, 10, 0, 10_000);
+        w.Add(0, 100, 600_000, 10_000);
+        Assert.InRange(w.Average(0, 600_000), 100.0 * 600 / 900 - 0.01, 100.0 * 600 / 900 + 0.01);
+        // Ending lower: the last good value before it holds.
+        var v = ExposureWindow.Stel(slots: 1);
+        v.Add(0, 100, 0, 10_000);
+        v.Add(0, 10, 600_000, 10_000);
+        Assert.InRange(v.Average(0, 600_000), 100.0 * 600 / 900 - 0.01, 100.0 * 600 / 900 + 0.01);
     }
 
     [Fact]
@@ -72,12 +87,11 @@ public class ExposureTests
             w.Add(0, 30, s * 1000L, 30_000);
             w.Add(2, 60, s * 1000L, 30_000);
         }
-        w.Interrupt(2);
         Assert.InRange(w.Average(0, 900_000), 29.9, 30.1);
-        Assert.InRange(w.Average(2, 900_000), 59.9, 60.1); // interrupting holds no new exposure, keeps the past
+        Assert.InRange(w.Average(2, 900_000), 59.9, 60.1);
         Assert.Equal(0, w.Average(1, 900_000));
         Assert.True(w.IsCovered(0, 900_000));
-        Assert.False(w.IsCovered(2, 900_000));
+        Assert.True(w.IsCovered(2, 900_000));
         Assert.False(w.IsCovered(1, 900_000));
     }
 
@@ -88,16 +102,17 @@ public class ExposureTests
         // or the 5 minutes at 100 would come back as exposure of the new window.
         var w = ExposureWindow.Stel(slots: 1);
         for (int s = 0; s <= 300; s++) w.Add(0, 100, s * 1000L, 30_000);
-        w.Interrupt(0);
+        w.Add(0, 0, 301_000, 30_000); // clean from here, so the gap is held at zero
         long t = 40 * Minute + 30_000; // not a multiple of the ring length away
         for (int s = 0; s <= 120; s++) w.Add(0, 10, t + s * 1000L, 30_000);
-        Assert.InRange(w.Average(0, t + 120_000), 10.0 * 2 / 15 - 0.01, 10.0 * 2 / 15 + 0.01);
+        // The gap ends at 10, so it is held at 10: the whole window is 10, and nothing of the old 100.
+        Assert.InRange(w.Average(0, t + 120_000), 9.99, 10.01);
         // A shorter gap (6 min, inside the window) keeps what is still in the window.
         var v = ExposureWindow.Stel(slots: 1);
         for (int s = 0; s <= 300; s++) v.Add(0, 90, s * 1000L, 30_000); // 0–5 min at 90
-        v.Interrupt(0);
+        v.Add(0, 0, 301_000, 30_000); // the 90 holds until this sample
         for (int s = 660; s <= 900; s++) v.Add(0, 0, s * 1000L, 30_000); // 11–15 min at 0
-        Assert.InRange(v.Average(0, 900_000), 90.0 * 5 / 15 - 0.01, 90.0 * 5 / 15 + 0.01);
+        Assert.InRange(v.Average(0, 900_000), 90.0 * 301 / 900 - 0.01, 90.0 * 301 / 900 + 0.01);
     }
 
     [Fact]

@@ -20,8 +20,6 @@ public class CoreSizeTests(ITestOutputHelper output)
     private static readonly HashSet<string> Known =
     [
         "Journal/Journal.cs",                                   // s16-mqtt: the in-flight window moves out
-        "Alarms/AlarmEngine.cs",                                // s13-alarms: exposure/STEL-TWA in flight
-        "Alarms/AlarmEngine.cs EvaluateLevel",                  // s13-alarms
         "Mqtt/CommandProcessor.cs HandleCore",                  // s15-host: repeated argument checks
         "Mqtt/CommandProcessor.cs Execute",                     // s15-host
         "Profiles/ProfileCatalog.cs Build",                     // s14-firmware: profile catalogue statics
