@@ -26,7 +26,7 @@ public sealed class ChannelView
     /// <summary>Quality bits of the newest reading; -1 before any reading arrived.</summary>
     public int Quality { get; private set; } = -1;
     public long ReadingUtcMs { get; private set; }
-    /// <summary>Level kind (warning, alarm, trip, trip2) → its state (normal, pending, active, cleared_awaiting_reset, fault, inhibited).</summary>
+    /// <summary>Level kind (warning, alarm, trip, trip2; "alarm:stel" for a STEL/TWA level) → its state (normal, pending, active, cleared_awaiting_reset, fault, inhibited).</summary>
     public Dictionary<string, string> LevelStates { get; } = new(StringComparer.Ordinal);
 
     internal static ChannelView FromMeta(int index, JsonElement item, ChannelView? previous)
@@ -81,10 +81,11 @@ public sealed class ChannelView
         }
         foreach (var kv in LevelStates)
         {
-            bool trip = kv.Key is "trip" or "trip2";
+            string kind = kv.Key.Split(':')[0];
+            bool trip = kind is "trip" or "trip2";
             bool on = kv.Value is "active" || (trip && kv.Value is "cleared_awaiting_reset");
             if (!on) continue;
-            if (kv.Key != "warning") status |= ChannelStatus.Alarm;
+            if (kind != "warning") status |= ChannelStatus.Alarm;
             if (trip) status |= ChannelStatus.PowerCut;
         }
         return status;

@@ -82,7 +82,9 @@ public sealed class GatewayView(string site, string gateway)
         long at = root.TryGetProperty("at", out var a) && a.TryGetInt64(out long x) ? x : 0;
         string transition = Str(root, "transition") ?? "";
         int statusBefore = channel.Status(Online);
-        if (transition == "level_changed" && Str(root, "level") is string level && Str(root, "to") is string to) channel.LevelStates[level] = to;
+        // An instant level and a STEL/TWA level of the same kind are different levels: keyed "alarm", "alarm:stel".
+        if (transition == "level_changed" && Str(root, "level") is string level && Str(root, "to") is string to)
+            channel.LevelStates[Str(root, "source") is string source && source != "instant" ? level + ":" + source : level] = to;
         if (root.TryGetProperty("q", out var q) && q.TryGetInt32(out int quality)) channel.Observe(at, Number(root, "value"), quality, onlyIfNewer: false);
         int statusAfter = channel.Status(Online);
         if (statusAfter != statusBefore) yield return new FeedAnomaly(channel.Id, statusBefore, statusAfter, Number(root, "value"), at);
