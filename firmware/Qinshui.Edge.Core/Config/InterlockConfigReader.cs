@@ -18,7 +18,7 @@ namespace Qinshui.Edge.Core.Config
         private static readonly string[] s_zoneChannel = { "channel", "permitLevel", "limit", "limitStandard", "presenceInput" };
         private static readonly string[] s_collector =
         {
-            "dpChannel", "dpMinPa", "dpMaxPa", "hopperTemperatureChannel", "hopperTemperatureMaxC", "airlockFaultInput",
+            "dpChannel", "dpMinPa", "dpMaxPa", "hopperTemperatureChannel", "hopperTemperatureMaxC", "airlockFaultInput", "sparkDetectorInput",
             "wet", "waterLevelChannel", "waterLevelMinMm", "waterFlowChannel", "waterFlowMinM3h", "standard",
         };
 
@@ -130,6 +130,7 @@ namespace Qinshui.Edge.Core.Config
             c.HopperTemperatureChannelId = r.String(v, "hopperTemperatureChannel", p, false, null);
             c.HopperTemperatureMaxC = r.Number(v, "hopperTemperatureMaxC", p, false, double.NaN);
             c.AirlockFaultInputId = r.String(v, "airlockFaultInput", p, false, null);
+            c.SparkDetectorInputId = r.String(v, "sparkDetectorInput", p, false, null);
             c.Wet = r.Bool(v, "wet", p, false, false);
             c.WaterLevelChannelId = r.String(v, "waterLevelChannel", p, false, null);
             c.WaterLevelMinMm = r.Number(v, "waterLevelMinMm", p, false, double.NaN);

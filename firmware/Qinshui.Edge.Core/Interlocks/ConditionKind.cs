@@ -52,11 +52,17 @@ namespace Qinshui.Edge.Core.Interlocks
         /// zone's permit level (issue 13 #12: a low O2 trip is not "above limit").
         /// </summary>
         ChannelBelowLimit = 28,
+
+        /// <summary>
+        /// Live: the dust collector's spark detector reports a spark, or its input is open or cannot
+        /// be read (a cut wire is a detection: de-energise to trip). Only a reset at the gateway restores.
+        /// </summary>
+        SparkDetected = 29,
     }
 
     public static class Conditions
     {
-        public const int Count = 29;
+        public const int Count = 30;
 
         /// <summary>Kinds after which only a reset at the gateway may restore the zone: someone must look.</summary>
         public const int LocalResetOnlyMask =
@@ -64,7 +70,8 @@ namespace Qinshui.Edge.Core.Interlocks
             | (1 << (int)ConditionKind.WeldedContact) | (1 << (int)ConditionKind.BypassSuspected)
             | (1 << (int)ConditionKind.EnclosureTamper) | (1 << (int)ConditionKind.SensorUnplugged)
             | (1 << (int)ConditionKind.ConfigChangedLocally) | (1 << (int)ConditionKind.ProofTest)
-            | (1 << (int)ConditionKind.ScanException) | (1 << (int)ConditionKind.InvalidConfig);
+            | (1 << (int)ConditionKind.ScanException) | (1 << (int)ConditionKind.InvalidConfig)
+            | (1 << (int)ConditionKind.SparkDetected);
 
         /// <summary>Feedback faults: reported as a "fault" event.</summary>
         public const int FaultMask = (1 << (int)ConditionKind.OutputFailed) | (1 << (int)ConditionKind.WeldedContact)
@@ -109,6 +116,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.SupervisorDeadlineMissed: return "supervisor_deadline_missed";
                 case ConditionKind.InvalidConfig: return "invalid_config";
                 case ConditionKind.ChannelBelowLimit: return "channel_below_limit";
+                case ConditionKind.SparkDetected: return "spark_detected";
                 default: return "unknown";
             }
         }
@@ -146,6 +154,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.SupervisorDeadlineMissed: return "scan missed its supervisor deadline";
                 case ConditionKind.InvalidConfig: return "interlock configuration invalid";
                 case ConditionKind.ChannelBelowLimit: return "reading below the zone's permit level (low limit, e.g. oxygen deficiency)";
+                case ConditionKind.SparkDetected: return "spark detected in the dust collection line (or its detector input open / unreadable)";
                 default: return "unknown";
             }
         }
@@ -183,6 +192,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.SupervisorDeadlineMissed: return "扫描超过看门狗期限";
                 case ConditionKind.InvalidConfig: return "联锁配置无效";
                 case ConditionKind.ChannelBelowLimit: return "读数低于区域许可下限（如缺氧）";
+                case ConditionKind.SparkDetected: return "除尘管道探测到火花（或火花探测输入断线/无法读取）";
                 default: return "未知";
             }
         }
@@ -207,6 +217,7 @@ namespace Qinshui.Edge.Core.Interlocks
                     return "GB 15577-2018; 工贸企业粉尘防爆安全规定 (site assessment values)";
                 case ConditionKind.WorkNotAuthorised: return "GB 30871-2022 hot-work / confined-space permit";
                 case ConditionKind.EmergencyStop: return "GB 15577-2018 §7.1.2: an emergency cuts all drives";
+                case ConditionKind.SparkDetected: return "GB 15577-2018; 工贸企业粉尘防爆安全规定: spark detection and extinguishing where required; an emergency cuts all drives";
                 case ConditionKind.BypassSuspected:
                 case ConditionKind.EnclosureTamper:
                 case ConditionKind.SensorUnplugged:

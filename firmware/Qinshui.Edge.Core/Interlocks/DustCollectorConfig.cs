@@ -29,6 +29,13 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>Input active while the airlock / ash discharge reports a fault.</summary>
         public string AirlockFaultInputId { get; set; }
 
+        /// <summary>
+        /// Optional spark detector (GB 15577-2018: spark detection where the assessment requires it).
+        /// Its input is active while a spark is detected; wire the detector's healthy contact normally
+        /// closed and mark the input inverted, so a cut wire reads as a spark (the validator insists).
+        /// </summary>
+        public string SparkDetectorInputId { get; set; }
+
         public bool Wet { get; set; }
         public string WaterLevelChannelId { get; set; }
         public double WaterLevelMinMm { get; set; }

@@ -88,6 +88,7 @@ namespace Qinshui.Edge.Core.Interlocks
                 case ConditionKind.PlatformLinkLost: return Seen(zone, LinkAgeSlot(zone));
                 case ConditionKind.OutputFailed: return 0;
                 case ConditionKind.WeldedContact: return 1;
+                case ConditionKind.SparkDetected: return detail == DetailInputUnreadable ? double.NaN : 1;
                 case ConditionKind.BypassSuspected:
                     return detail == DetailLoadInput ? double.NaN : Seen(zone, ReadingSlot(zone, LoadReference(zone, subject)));
                 default: return double.NaN;

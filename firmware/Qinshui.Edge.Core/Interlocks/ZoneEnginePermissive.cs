@@ -113,6 +113,7 @@ namespace Qinshui.Edge.Core.Interlocks
             }
             int airlock = _table.AirlockInput(zone);
             if (airlock >= 0) CheckInput(zone, airlock, true, ConditionKind.AirlockFault);
+            CheckSpark(zone);
             if (!collector.Wet) return;
             int level = count + 2;
             if (ChannelUsable(zone, level, nowMs))
@@ -126,6 +127,21 @@ namespace Qinshui.Edge.Core.Interlocks
                 double flowM3h = _alarms.LastValue(ReferencedChannel(zone, flow));
                 if (!(flowM3h >= collector.WaterFlowMinM3h)) Add(zone, ConditionKind.WaterFlowLow, 0, flow);
             }
+        }
+
+        /// <summary>
+        /// The collector's spark detector (GB 15577-2018, where required). Its own cause, not an E-stop
+        /// stand-in: a spark, an open contact (cut wire, inverted input) and an unreadable input all
+        /// count as a detection; the zone latches and only a local reset after the input clears restores it.
+        /// </summary>
+        private const int DetailInputUnreadable = 1;
+
+        private void CheckSpark(int zone)
+        {
+            int spark = _table.SparkInput(zone);
+            if (spark < 0) return;
+            if (!_table.IsInputOk(spark)) Add(zone, ConditionKind.SparkDetected, DetailInputUnreadable, spark);
+            else if (_table.IsInputActive(spark)) Add(zone, ConditionKind.SparkDetected, 0, spark);
         }
 
         /// <summary>

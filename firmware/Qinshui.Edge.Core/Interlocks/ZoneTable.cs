@@ -191,6 +191,7 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>The collector's k-th channel (0 dp, 1 hopper, 2 level, 3 flow; -1 none); the zone has a collector.</summary>
         public int CollectorChannel(int zone, int k) { return _wiring[ZoneWiring.CollectorSection(_wiring, zone) + ZoneWiring.CollectorDp + k]; }
         public int AirlockInput(int zone) { return _wiring[ZoneWiring.CollectorSection(_wiring, zone) + ZoneWiring.CollectorAirlock]; }
+        public int SparkInput(int zone) { return _wiring[ZoneWiring.CollectorSection(_wiring, zone) + ZoneWiring.CollectorSpark]; }
 
         public int FeedbackInput(int output) { return _wiring[OutputEntry(output) + ZoneWiring.OutputFeedback]; }
         public int LoadChannel(int output) { return output < 0 ? -1 : _wiring[OutputEntry(output) + ZoneWiring.OutputLoadChannel]; }

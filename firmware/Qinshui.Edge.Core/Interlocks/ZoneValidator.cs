@@ -222,6 +222,7 @@ namespace Qinshui.Edge.Core.Interlocks
                     "除尘器需要锁气卸灰故障输入");
             }
             else InputRef(config, c.AirlockFaultInputId, p + ".airlockFaultInputId", errors);
+            if (c.SparkDetectorInputId != null) ValidateSparkInput(config, c.SparkDetectorInputId, p + ".sparkDetectorInputId", errors);
             if (c.Wet)
             {
                 ChannelRef(channels, c.WaterLevelChannelId, p + ".waterLevelChannelId", errors);
@@ -266,6 +267,22 @@ namespace Qinshui.Edge.Core.Interlocks
         private static void InputRef(InterlockConfig config, string id, string path, ValidationErrors errors)
         {
             if (id != null && config.IndexOfInput(id) < 0) Unknown(errors, path, "input", id);
+        }
+
+        /// <summary>
+        /// The spark detector's input must exist and be wired fail-safe: its healthy contact normally
+        /// closed and the input inverted, so a cut wire reads as a spark (de-energise to trip).
+        /// </summary>
+        private static void ValidateSparkInput(InterlockConfig config, string id, string path, ValidationErrors errors)
+        {
+            int index = config.IndexOfInput(id);
+            if (index < 0) { Unknown(errors, path, "input", id); return; }
+            if (!config.Inputs[index].Inverted)
+            {
+                errors.Error(path, "not_fail_safe",
+                    "the spark detector input must be wired normally closed and marked inverted, so a cut wire reads as a spark",
+                    "火花探测输入必须按常闭接线并设为 inverted，断线即视为探测到火花");
+            }
         }
 
         private static int ChannelRef(ChannelConfig[] channels, string id, string path, ValidationErrors errors)

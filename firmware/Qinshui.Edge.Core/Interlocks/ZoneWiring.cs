@@ -33,7 +33,9 @@ namespace Qinshui.Edge.Core.Interlocks
         /// <summary>The collector section (after the E-stops, only in a zone with a collector): dp, hopper, level, flow channels, airlock input.</summary>
         public const int CollectorDp = 0;
         public const int CollectorAirlock = 4;
-        public const int CollectorLength = 5;
+        /// <summary>The spark detector input (-1 when the collector has none).</summary>
+        public const int CollectorSpark = 5;
+        public const int CollectorLength = 6;
         /// <summary>A dust collector's channels: dp, hopper, level, flow (consecutive from CollectorDp).</summary>
         public const int CollectorChannels = 4;
 
@@ -101,6 +103,7 @@ namespace Qinshui.Edge.Core.Interlocks
                     m[p + CollectorDp + 2] = c.Wet ? Index(alarms, c.WaterLevelChannelId) : -1;
                     m[p + CollectorDp + 3] = c.Wet ? Index(alarms, c.WaterFlowChannelId) : -1;
                     m[p + CollectorAirlock] = cfg.IndexOfInput(c.AirlockFaultInputId);
+                    m[p + CollectorSpark] = c.SparkDetectorInputId != null ? cfg.IndexOfInput(c.SparkDetectorInputId) : -1;
                     p += CollectorLength;
                 }
 
@@ -192,6 +195,7 @@ namespace Qinshui.Edge.Core.Interlocks
                     if (m[cs + CollectorDp + k] >= 0) bound += ChannelHealthCauses;
                 }
                 if (m[cs + CollectorAirlock] >= 0) bound++;
+                if (m[cs + CollectorSpark] >= 0) bound++;
             }
             if (zone.RequiresWorkAuthorisation) bound++;
             bound += m[b + EmergencyStopCount];

@@ -44,6 +44,8 @@ internal sealed class ZoneHarness
     public FakeInput Airlock { get; } = new(false);
     public FakeInput Presence { get; } = new(true);
     public FakeInput LoadSense { get; } = new(false);
+    /// <summary>The raw contact of input "spark" (inverted: closed = no spark); wired into the collector only when a test names it.</summary>
+    public FakeInput SparkContact { get; } = new(true);
 
     public double[] Values = { 0.2, 800, 40, 500, 20, 0, 0.2 };
     public Quality[] Qualities = new Quality[7];
@@ -112,6 +114,7 @@ internal sealed class ZoneHarness
             new InputConfig("nvr", false), new InputConfig("estop", false), new InputConfig("enclosure", false),
             new InputConfig("airlock", false), new InputConfig("presence", false), new InputConfig("loadsense", false),
             new InputConfig("fb1", false), new InputConfig("fb2", false), new InputConfig("fb3", false),
+            new InputConfig("spark", true),
         };
         Config = new InterlockConfig(new[] { bay, line2 }, outputs, inputs);
         _sha = sha ?? new Sha256();
@@ -125,7 +128,7 @@ internal sealed class ZoneHarness
 
     public void Build()
     {
-        Inputs = new IDigitalInput[] { Nvr, EStop, Enclosure, Airlock, Presence, LoadSense, Relay1.Feedback, Relay2.Feedback, Relay3.Feedback };
+        Inputs = new IDigitalInput[] { Nvr, EStop, Enclosure, Airlock, Presence, LoadSense, Relay1.Feedback, Relay2.Feedback, Relay3.Feedback, SparkContact };
         Outputs = new IDigitalOutput[] { Relay1, Relay2, Relay3 };
         Events = new EventRecorder(Journal, _sha, Clock, 7, "boot-7", null, EventRecorder.DefaultBufferSize);
         Engine = new ZoneEngine(Config, Alarms, Outputs, Inputs, Clock, _recordEvents ? Events : null, Authorisation);

@@ -99,6 +99,9 @@ public static class ShortGatewayConfig
                 zone["collector"] = JsonNode.Parse(collector.GetRawText());
                 if (collector.ValueKind == JsonValueKind.Object && collector.TryGetProperty("airlockFaultInput", out var airlock) && airlock.ValueKind == JsonValueKind.String)
                     AddInput(airlock.GetString()!, false);
+                // The spark detector's contact is normally closed: a cut wire reads as a spark (de-energise to trip).
+                if (collector.ValueKind == JsonValueKind.Object && collector.TryGetProperty("sparkDetectorInput", out var spark) && spark.ValueKind == JsonValueKind.String)
+                    AddInput(spark.GetString()!, true);
             }
             var estops = new JsonArray();
             foreach (var (re, rp) in o.Array("requires"))
