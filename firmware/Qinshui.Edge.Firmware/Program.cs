@@ -173,6 +173,7 @@ namespace Qinshui.Edge.Firmware
             ports.MqttPort = s_link;
             ports.SupervisorPort = supervisor;
             s_runtime = new GatewayRuntime(selection.Config, ports, boot);
+            s_runtime.RemoteUpdates.HostCheck = HostCheck; // a push is answered only after the board check its restart would make
             s_runtime.AcceptConfigsAbove(selection.Counter);
             s_runtime.Health.Link = s_link == null ? null : s_linkHealth;
             // The runtime keeps what it needs; the serial lines are open: let the parsed config go.

@@ -1,4 +1,5 @@
 using Qinshui.Edge.Core.Config;
+using Qinshui.Edge.Core.Device;
 using Qinshui.Edge.Core.Events;
 using Qinshui.Edge.Core.Json;
 using Qinshui.Edge.Core.Mqtt;
@@ -44,6 +45,13 @@ namespace Qinshui.Edge.Core.Gateway
         public ConfigTransfer Transfer { get { return _transfer; } }
         public PermitBook Permits { get { return _permits; } }
         public WeldingRegistry Registry { get { return _registry; } }
+
+        /// <summary>
+        /// The composition root's board/host check (ConfigPipeline's board/host stage: the ESP32's
+        /// board binding, the Linux host's board pins), run before the reply so that a configuration
+        /// answered "accepted" is never refused at the restart that applies it (issue 15 #5). Null: none.
+        /// </summary>
+        public ConfigContentCheck HostCheck { get; set; }
 
         /// <summary>A configuration received over MQTT that verified; the composition root stores it and restarts.</summary>
         public byte[] PendingConfig { get; private set; }
@@ -116,7 +124,7 @@ namespace Qinshui.Edge.Core.Gateway
         /// <summary>
         /// The one verify/accept path of a configuration envelope, pushed whole (update_config) or in
         /// chunks (config_chunk): MAC, type, gateway, counter (SignedEnvelope), then the content
-        /// (GatewayConfigReader). Only then is it pending; every refusal leaves the running
+        /// (GatewayConfigReader), then the board/host check (<see cref="HostCheck"/>). Only then is it pending; every refusal leaves the running
         /// configuration and the pending one as they were.
         /// </summary>
         private void AcceptConfig(EnvelopeOutcome o, byte[] body, long counter, long issued, CommandResult result)
@@ -130,14 +138,18 @@ namespace Qinshui.Edge.Core.Gateway
             GatewayConfig candidate = ConfigPipeline.Read(body, 0, body.Length, null, errors);
             if (candidate == null)
             {
-                ValidationError first = errors[0];
-                result.Refuse("config_invalid", "Configuration invalid, the last good one stays: " + first.Path + ": " + first.English,
-                    "配置无效，保留上一份有效配置：" + first.Path + "：" + first.Chinese);
+                RefuseInvalid(errors, result);
                 return;
             }
             if (candidate.GatewayId != _gatewayId)
             {
                 result.Refuse("wrong_gateway", "The configuration is for gateway " + candidate.GatewayId + ".", "该配置属于网关 " + candidate.GatewayId + "。");
+                return;
+            }
+            ConfigPipeline.CheckBoardAndHost(candidate, null, HostCheck, errors);
+            if (errors.HasErrors)
+            {
+                RefuseInvalid(errors, result);
                 return;
             }
             PendingConfig = body;
@@ -146,6 +158,22 @@ namespace Qinshui.Edge.Core.Gateway
             RecordSimple(EventKind.ConfigReceived, candidate.Hash, "accepted");
             result.Accept("Configuration " + candidate.Hash + " accepted; applied at restart.", "配置 " + candidate.Hash + " 已接受，重启后生效。");
             result.ConfigHash = candidate.Hash;
+        }
+
+        /// <summary>config_invalid with the first error (not a warning): its path and reason in English and Chinese.</summary>
+        private static void RefuseInvalid(ValidationErrors errors, CommandResult result)
+        {
+            ValidationError first = errors[0];
+            for (int i = 0; i < errors.Count; i++)
+            {
+                if (!errors[i].IsWarning)
+                {
+                    first = errors[i];
+                    break;
+                }
+            }
+            result.Refuse("config_invalid", "Configuration invalid, the last good one stays: " + first.Path + ": " + first.English,
+                "配置无效，保留上一份有效配置：" + first.Path + "：" + first.Chinese);
         }
 
         /// <summary>

@@ -51,6 +51,9 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
     public CommandInbox Inbox => _inbox;
     public string? LastError { get; private set; }
 
+    /// <summary>Why the last broker certificate was refused (BrokerCertificateCheck); LastError may since hold the handshake's own message.</summary>
+    public string? BrokerRefusal { get; private set; }
+
     /// <summary>Live messages (alarm, event, health, reply) go before queued data: <see cref="PublishQueue"/>.</summary>
     private static PublishQueue NewQueue() => new();
 
@@ -123,6 +126,7 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
                 {
                     if (BrokerCertificateCheck.IsAcceptable(ca, args.Certificate, name, out string why)) return true;
                     LastError = why;
+                    BrokerRefusal = why;
                     return false;
                 });
                 if (_options.ClientCertificate != null) t.WithClientCertificates(new X509Certificate2Collection(_options.ClientCertificate));
