@@ -21,11 +21,24 @@ public class PayloadSchemaTests
         return Path.Combine(d?.FullName ?? throw new InvalidOperationException("repository root not found"), "docs");
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> s_schemas = new();
+    private static readonly Dictionary<string, JsonSchema> s_schemas = new();
 
-    /// <summary>Loaded once: the library's registry refuses a second schema with the same $id.</summary>
-    private static JsonSchema Schema(string kind) =>
-        s_schemas.GetOrAdd(kind, k => JsonSchema.FromText(File.ReadAllText(Path.Combine(DocsDir(), "schemas", k + ".json"))));
+    /// <summary>
+    /// Loaded once, under a lock: the library's registry refuses a second schema with the same $id, and
+    /// ConcurrentDictionary.GetOrAdd may run its factory twice when two test classes ask at once.
+    /// </summary>
+    private static JsonSchema Schema(string kind)
+    {
+        lock (s_schemas)
+        {
+            if (!s_schemas.TryGetValue(kind, out var schema))
+            {
+                schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(DocsDir(), "schemas", kind + ".json")));
+                s_schemas[kind] = schema;
+            }
+            return schema;
+        }
+    }
 
     internal static void AssertValid(string kind, byte[] payload)
     {
