@@ -19,9 +19,9 @@ public class CoreSizeTests(ITestOutputHelper output)
     /// <summary>Over the limit today, being changed by another work item; remove an entry once it is split.</summary>
     private static readonly HashSet<string> Known =
     [
-        "Journal/Journal.cs",                                   // s16-mqtt: the in-flight window moves out
         "Alarms/AlarmEngine.cs",                                // s13-alarms: exposure/STEL-TWA in flight
         "Alarms/AlarmEngine.cs EvaluateLevel",                  // s13-alarms
+        "Alarms/AlarmEngine.cs AlarmEngine",                    // r13-exposure: AlarmEngine split (constructor 82 lines on main)
         "Mqtt/CommandProcessor.cs HandleCore",                  // s15-host: repeated argument checks
         "Mqtt/CommandProcessor.cs Execute",                     // s15-host
         "Profiles/ProfileCatalog.cs Build",                     // s14-firmware: profile catalogue statics
