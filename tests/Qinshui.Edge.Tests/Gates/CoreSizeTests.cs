@@ -22,11 +22,7 @@ public class CoreSizeTests(ITestOutputHelper output)
         "Alarms/AlarmEngine.cs",                                // s13-alarms: exposure/STEL-TWA in flight
         "Alarms/AlarmEngine.cs EvaluateLevel",                  // s13-alarms
         "Alarms/AlarmEngine.cs AlarmEngine",                    // r13-exposure: AlarmEngine split (constructor 82 lines on main)
-        "Mqtt/CommandProcessor.cs HandleCore",                  // s15-host: repeated argument checks
-        "Mqtt/CommandProcessor.cs Execute",                     // s15-host
         "Profiles/ProfileCatalog.cs Build",                     // s14-firmware: profile catalogue statics
-        "Config/ChannelConfigReader.cs MergeLevels",            // s15-host: config reader robustness
-        "Config/WeldingConfigReader.cs Read",                   // s13-permits: welding/confined space
         "Interlocks/ZoneValidator.cs Validate",                 // s13-permits: zone validation
         "Interlocks/ZoneValidator.cs ValidateZone",             // s13-permits
         "Validation/ChannelValidator.cs ValidateOne",           // s13-alarms
