@@ -22,7 +22,6 @@ public class CoreSizeTests(ITestOutputHelper output)
         "Alarms/AlarmEngine.cs",                                // s13-alarms: exposure/STEL-TWA in flight
         "Alarms/AlarmEngine.cs EvaluateLevel",                  // s13-alarms
         "Alarms/AlarmEngine.cs AlarmEngine",                    // r13-exposure: AlarmEngine split (constructor 82 lines on main)
-        "Profiles/ProfileCatalog.cs Build",                     // s14-firmware: profile catalogue statics
         "Interlocks/ZoneValidator.cs Validate",                 // s13-permits: zone validation
         "Interlocks/ZoneValidator.cs ValidateZone",             // s13-permits
     ];
