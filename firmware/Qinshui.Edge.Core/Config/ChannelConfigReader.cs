@@ -149,24 +149,7 @@ namespace Qinshui.Edge.Core.Config
                     r.Errors.Error(ConfigReader.Join(lp, "source"), "level_source", "source must be instant, stel or twa", "source 必须是 instant、stel 或 twa");
                 }
 
-                // Which profile level does this entry override? Same kind and source, and same
-                // direction when given (O2 has a low and a high alarm).
-                int match = -1;
-                for (int k = 0; k < baseLevels.Length; k++)
-                {
-                    LevelConfig b = baseLevels[k];
-                    if (b.Kind != kind || b.Source != source) continue;
-                    if (dirText != null && LevelNames.Dir(b.Direction) != dirText) continue;
-                    if (match >= 0)
-                    {
-                        r.Errors.Error(ConfigReader.Join(lp, "direction"), "level_ambiguous",
-                            "the profile has several " + kindText + " levels: say which with \"direction\": \"high\" or \"low\"",
-                            "标准配置有多个 " + kindText + " 级别：请用 \"direction\" 指明 high 或 low");
-                        match = -2;
-                        break;
-                    }
-                    match = k;
-                }
+                int match = MatchingLevel(baseLevels, kind, source, dirText, kindText, lp, r);
                 if (match == -2) continue;
 
                 LevelConfig basis = match >= 0 ? baseLevels[match] : null;
@@ -211,6 +194,31 @@ namespace Qinshui.Edge.Core.Config
             LevelConfig[] trimmed = new LevelConfig[n];
             System.Array.Copy(result, trimmed, n);
             return trimmed;
+        }
+
+        /// <summary>
+        /// Which profile level a levels entry overrides: same kind and source, and same direction
+        /// when given (O2 has a low and a high alarm). -1 when none (a new level); -2, with an
+        /// error, when several match and the entry does not say which.
+        /// </summary>
+        private static int MatchingLevel(LevelConfig[] baseLevels, LevelKind kind, LevelSource source, string dirText, string kindText, string lp, ConfigReader r)
+        {
+            int match = -1;
+            for (int k = 0; k < baseLevels.Length; k++)
+            {
+                LevelConfig b = baseLevels[k];
+                if (b.Kind != kind || b.Source != source) continue;
+                if (dirText != null && LevelNames.Dir(b.Direction) != dirText) continue;
+                if (match >= 0)
+                {
+                    r.Errors.Error(ConfigReader.Join(lp, "direction"), "level_ambiguous",
+                        "the profile has several " + kindText + " levels: say which with \"direction\": \"high\" or \"low\"",
+                        "标准配置有多个 " + kindText + " 级别：请用 \"direction\" 指明 high 或 low");
+                    return -2;
+                }
+                match = k;
+            }
+            return match;
         }
     }
 }

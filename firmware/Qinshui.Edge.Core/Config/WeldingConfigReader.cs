@@ -29,29 +29,7 @@ namespace Qinshui.Edge.Core.Config
                 w.Stations[i] = s;
                 JsonValue o = st[i];
                 if (!r.ExpectObject(o, p)) continue;
-                r.RejectUnknown(o, p, s_station);
-                s.Id = r.Id(o, "id", p);
-                s.ZoneId = r.String(o, "zone", p, true, null);
-                s.ExpectedMachineCode = r.String(o, "expectedMachineCode", p, false, "");
-                s.EnableOutputId = r.Id(o, "enableOutput", p);
-                s.CardReaderId = r.String(o, "cardReader", p, true, null);
-                s.GasChannelIds = InterlockConfigReader.Strings(o, "gasChannels", p, r);
-                s.SettleMs = r.Int(o, "settleMs", p, false, WeldingStationConfig.DefaultSettleMs, 0, 3600000);
-                s.ArcThresholdAmps = r.Number(o, "arcThresholdAmps", p, false, WeldingStationConfig.DefaultArcThresholdAmps);
-                JsonValue m = r.Object(o, "machine", p, true);
-                if (m != null)
-                {
-                    string mp = ConfigReader.Join(p, "machine");
-                    r.RejectUnknown(m, mp, s_machineRef);
-                    string bus = r.String(m, "bus", mp, true, null);
-                    s.BusIndex = bus == null ? -1 : config.IndexOfBus(bus);
-                    if (bus != null && s.BusIndex < 0)
-                        r.Errors.Error(ConfigReader.Join(mp, "bus"), "unknown_bus", "no bus '" + bus + "'", "没有总线 '" + bus + "'");
-                    s.MachineDevice = r.String(m, "device", mp, true, null);
-                }
-                if (s.GasChannelIds.Length == 0)
-                    r.Errors.Error(ConfigReader.Join(p, "gasChannels"), "required",
-                        "hot work needs at least one gas channel at the work point (GB 30871-2022)", "动火作业至少需要一个作业点气体通道（GB 30871-2022）");
+                ReadStation(s, o, p, config, r);
             }
 
             JsonValue cs = r.Array(v, "confinedSpaces", path, false);
@@ -96,6 +74,34 @@ namespace Qinshui.Edge.Core.Config
                 w.SpecialPeriods[i] = new SpecialPeriod(r.String(o, "name", p, true, ""), (long)r.Number(o, "fromUtcMs", p, true, 0), (long)r.Number(o, "toUtcMs", p, true, 0));
             }
             return w;
+        }
+
+        /// <summary>One entry of "stations" into its spec: output, card reader, gas channels and the machine on its bus.</summary>
+        private static void ReadStation(WeldingStationSpec s, JsonValue o, string p, GatewayConfig config, ConfigReader r)
+        {
+            r.RejectUnknown(o, p, s_station);
+            s.Id = r.Id(o, "id", p);
+            s.ZoneId = r.String(o, "zone", p, true, null);
+            s.ExpectedMachineCode = r.String(o, "expectedMachineCode", p, false, "");
+            s.EnableOutputId = r.Id(o, "enableOutput", p);
+            s.CardReaderId = r.String(o, "cardReader", p, true, null);
+            s.GasChannelIds = InterlockConfigReader.Strings(o, "gasChannels", p, r);
+            s.SettleMs = r.Int(o, "settleMs", p, false, WeldingStationConfig.DefaultSettleMs, 0, 3600000);
+            s.ArcThresholdAmps = r.Number(o, "arcThresholdAmps", p, false, WeldingStationConfig.DefaultArcThresholdAmps);
+            JsonValue m = r.Object(o, "machine", p, true);
+            if (m != null)
+            {
+                string mp = ConfigReader.Join(p, "machine");
+                r.RejectUnknown(m, mp, s_machineRef);
+                string bus = r.String(m, "bus", mp, true, null);
+                s.BusIndex = bus == null ? -1 : config.IndexOfBus(bus);
+                if (bus != null && s.BusIndex < 0)
+                    r.Errors.Error(ConfigReader.Join(mp, "bus"), "unknown_bus", "no bus '" + bus + "'", "没有总线 '" + bus + "'");
+                s.MachineDevice = r.String(m, "device", mp, true, null);
+            }
+            if (s.GasChannelIds.Length == 0)
+                r.Errors.Error(ConfigReader.Join(p, "gasChannels"), "required",
+                    "hot work needs at least one gas channel at the work point (GB 30871-2022)", "动火作业至少需要一个作业点气体通道（GB 30871-2022）");
         }
     }
 }

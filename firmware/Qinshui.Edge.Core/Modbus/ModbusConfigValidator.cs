@@ -175,6 +175,13 @@ namespace Qinshui.Edge.Core.Modbus
                     errors.Error(pp + ".scale", "modbus_scale", "scale must be a non-zero number", "比例系数须为非零数");
                 }
             }
+            ValidateStatusRules(p, path, errors);
+            return errors.Count == before;
+        }
+
+        /// <summary>The status rules of a register map: register, mask and match, a quality to set, and targets that name points of the map.</summary>
+        private static void ValidateStatusRules(ModbusDeviceProfile p, string path, ValidationErrors errors)
+        {
             if (p.StatusRules != null)
             {
                 for (int i = 0; i < p.StatusRules.Length; i++)
@@ -207,7 +214,6 @@ namespace Qinshui.Edge.Core.Modbus
                     }
                 }
             }
-            return errors.Count == before;
         }
 
         /// <summary>

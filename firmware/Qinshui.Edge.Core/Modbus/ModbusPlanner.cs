@@ -31,18 +31,7 @@ namespace Qinshui.Edge.Core.Modbus
             {
                 fn[n] = p.StatusRules[i].Function; start[n] = p.StatusRules[i].Address; count[n] = 1; n++;
             }
-            // Insertion sort by (function, address): a few dozen entries at start-up.
-            for (int i = 1; i < n; i++)
-            {
-                byte f = fn[i]; int s = start[i]; int c = count[i];
-                int j = i - 1;
-                while (j >= 0 && (fn[j] > f || (fn[j] == f && start[j] > s)))
-                {
-                    fn[j + 1] = fn[j]; start[j + 1] = start[j]; count[j + 1] = count[j];
-                    j--;
-                }
-                fn[j + 1] = f; start[j + 1] = s; count[j + 1] = c;
-            }
+            SortByFunctionAndAddress(fn, start, count, n);
             System.Collections.ArrayList blocks = new System.Collections.ArrayList();
             int k = 0;
             while (k < n)
@@ -94,6 +83,22 @@ namespace Qinshui.Edge.Core.Modbus
                 }
             }
             return plan;
+        }
+
+        /// <summary>Insertion sort of the first n reads by (function, address), moving their counts along: a few dozen entries at start-up.</summary>
+        private static void SortByFunctionAndAddress(byte[] fn, int[] start, int[] count, int n)
+        {
+            for (int i = 1; i < n; i++)
+            {
+                byte f = fn[i]; int s = start[i]; int c = count[i];
+                int j = i - 1;
+                while (j >= 0 && (fn[j] > f || (fn[j] == f && start[j] > s)))
+                {
+                    fn[j + 1] = fn[j]; start[j + 1] = start[j]; count[j + 1] = count[j];
+                    j--;
+                }
+                fn[j + 1] = f; start[j + 1] = s; count[j + 1] = c;
+            }
         }
 
         private static void Locate(ModbusBlock[] blocks, byte function, int address, int count, out int block, out int offset)

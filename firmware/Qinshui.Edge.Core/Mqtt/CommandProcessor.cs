@@ -81,43 +81,8 @@ namespace Qinshui.Edge.Core.Mqtt
 
         private void HandleCore(byte[] payload, int length, CommandResult result)
         {
-            // Size first, whatever the buffer: a link reports the real length of a message it could not copy whole.
-            if (length > MaxCommandBytes)
-            {
-                result.Refuse(CommandReasons.Oversized);
-                return;
-            }
-            if (payload == null || length < 0 || length > payload.Length)
-            {
-                result.Refuse(CommandReasons.Malformed);
-                return;
-            }
-            int macStart = length - MacSuffixLength;
-            if (macStart < 2 || !HasMacSuffix(payload, macStart) || !TryDecodeMac(payload, macStart + 8))
-            {
-                result.Refuse(CommandReasons.Unauthenticated);
-                return;
-            }
-            if (!_hmac.Verify(payload, 0, macStart, _mac, 0, _macScratch))
-            {
-                result.Refuse(CommandReasons.Unauthenticated);
-                return;
-            }
-            JsonValue root;
-            string error;
-            if (!JsonParser.TryParse(payload, 0, length, 8, out root, out error) || !root.IsObject)
-            {
-                result.Refuse(CommandReasons.Malformed);
-                return;
-            }
-            for (int i = 0; i < root.Count; i++)
-            {
-                if (!IsKnownKey(root.KeyAt(i)))
-                {
-                    result.Refuse(CommandReasons.Malformed);
-                    return;
-                }
-            }
+            JsonValue root = AuthenticatedRoot(payload, length, result);
+            if (root == null) return;
             long v;
             string id;
             string gw;
@@ -179,6 +144,49 @@ namespace Qinshui.Edge.Core.Mqtt
             }
             if (!Consume(ctr, result)) return;
             Execute(cmd, args, result);
+        }
+
+        /// <summary>The command's JSON object once its size, HMAC suffix and keys pass; null (and the result refused with the reason) otherwise.</summary>
+        private JsonValue AuthenticatedRoot(byte[] payload, int length, CommandResult result)
+        {
+            // Size first, whatever the buffer: a link reports the real length of a message it could not copy whole.
+            if (length > MaxCommandBytes)
+            {
+                result.Refuse(CommandReasons.Oversized);
+                return null;
+            }
+            if (payload == null || length < 0 || length > payload.Length)
+            {
+                result.Refuse(CommandReasons.Malformed);
+                return null;
+            }
+            int macStart = length - MacSuffixLength;
+            if (macStart < 2 || !HasMacSuffix(payload, macStart) || !TryDecodeMac(payload, macStart + 8))
+            {
+                result.Refuse(CommandReasons.Unauthenticated);
+                return null;
+            }
+            if (!_hmac.Verify(payload, 0, macStart, _mac, 0, _macScratch))
+            {
+                result.Refuse(CommandReasons.Unauthenticated);
+                return null;
+            }
+            JsonValue root;
+            string error;
+            if (!JsonParser.TryParse(payload, 0, length, 8, out root, out error) || !root.IsObject)
+            {
+                result.Refuse(CommandReasons.Malformed);
+                return null;
+            }
+            for (int i = 0; i < root.Count; i++)
+            {
+                if (!IsKnownKey(root.KeyAt(i)))
+                {
+                    result.Refuse(CommandReasons.Malformed);
+                    return null;
+                }
+            }
+            return root;
         }
 
         private static bool IsKnownKey(string k)

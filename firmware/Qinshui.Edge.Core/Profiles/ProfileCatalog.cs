@@ -54,7 +54,19 @@ namespace Qinshui.Edge.Core.Profiles
             return new LevelConfig(LevelKind.Alarm, Direction.High, limit, limit, 0, 0, true, source);
         }
 
+        /// <summary>The mine profiles followed by the plant profiles, in one array built once (start-up only).</summary>
         private static AlarmProfile[] Build()
+        {
+            AlarmProfile[] mine = MineProfiles();
+            AlarmProfile[] plant = PlantProfiles();
+            AlarmProfile[] all = new AlarmProfile[mine.Length + plant.Length];
+            System.Array.Copy(mine, all, mine.Length);
+            System.Array.Copy(plant, 0, all, mine.Length, plant.Length);
+            return all;
+        }
+
+        /// <summary>Coal mine profiles: methane by location (AQ 1029-2019), other gases and temperatures (煤矿安全规程).</summary>
+        private static AlarmProfile[] MineProfiles()
         {
             return new AlarmProfile[]
             {
@@ -121,7 +133,14 @@ namespace Qinshui.Edge.Core.Profiles
                     "Air temperature, electrical chamber", "机电设备硐室空气温度",
                     "> 30 °C shorter shifts (warning); > 34 °C stop work (trip)", false, -20, 80,
                     new[] { High(LevelKind.Warning, 30, 30, false), High(LevelKind.Trip, 34, 34, true) }),
+            };
+        }
 
+        /// <summary>Plant profiles: GB/T 50493-2019 levels and GBZ 2.1 exposure limits.</summary>
+        private static AlarmProfile[] PlantProfiles()
+        {
+            return new AlarmProfile[]
+            {
                 // ---- Plants: GB/T 50493-2019 levels, GBZ 2.1 limits, alarms latch (GB 16808) ----
                 new AlarmProfile("PLANT_COMBUSTIBLE", ProfileFamily.PlantCombustible, "EX", Unit.PercentLel, GB50493_LEL,
                     "Combustible gas", "可燃气体",

@@ -43,6 +43,38 @@ namespace Qinshui.Edge.Core.Validation
             }
         }
 
+        /// <summary>One level of a channel: finite numbers, restore on the safe side of its threshold, delays, threshold within the sensor range.</summary>
+        private static void ValidateLevel(ChannelConfig c, LevelConfig l, string lp, ValidationErrors errors)
+        {
+            if (!IsFinite(l.Threshold) || !IsFinite(l.Restore))
+            {
+                errors.Error(lp, "not_a_number", "threshold and restore must be finite numbers", "阈值和恢复值必须是有限数值");
+                return;
+            }
+            if (l.Direction == Direction.High && l.Restore > l.Threshold)
+            {
+                errors.Error(lp + ".restore", "restore_wrong_side",
+                    "a high level restores at or below its threshold: restore " + NumberFormat.Format(l.Restore, 4) + " > threshold " + NumberFormat.Format(l.Threshold, 4),
+                    "高限报警的恢复值应不高于阈值：恢复值 " + NumberFormat.Format(l.Restore, 4) + " > 阈值 " + NumberFormat.Format(l.Threshold, 4));
+            }
+            if (l.Direction == Direction.Low && l.Restore < l.Threshold)
+            {
+                errors.Error(lp + ".restore", "restore_wrong_side",
+                    "a low level restores at or above its threshold: restore " + NumberFormat.Format(l.Restore, 4) + " < threshold " + NumberFormat.Format(l.Threshold, 4),
+                    "低限报警的恢复值应不低于阈值：恢复值 " + NumberFormat.Format(l.Restore, 4) + " < 阈值 " + NumberFormat.Format(l.Threshold, 4));
+            }
+            if (l.OnDelayMs < 0 || l.OffDelayMs < 0)
+            {
+                errors.Error(lp, "negative_delay", "delays cannot be negative", "延时不能为负数");
+            }
+            if (l.Threshold < c.RangeMin || l.Threshold > c.RangeMax)
+            {
+                errors.Error(lp + ".threshold", "threshold_outside_range",
+                    "threshold " + NumberFormat.Format(l.Threshold, 4) + " lies outside the sensor range " + NumberFormat.Format(c.RangeMin, 4) + "–" + NumberFormat.Format(c.RangeMax, 4) + ": it could never be reached",
+                    "阈值 " + NumberFormat.Format(l.Threshold, 4) + " 超出传感器量程 " + NumberFormat.Format(c.RangeMin, 4) + "–" + NumberFormat.Format(c.RangeMax, 4) + "，永远无法触发");
+            }
+        }
+
         private static void ValidateOne(ChannelConfig c, string path, ValidationErrors errors)
         {
             if (c.Levels == null)
@@ -68,33 +100,7 @@ namespace Qinshui.Edge.Core.Validation
                     continue;
                 }
                 if (l.Source == LevelSource.Instant) instant++;
-                if (!IsFinite(l.Threshold) || !IsFinite(l.Restore))
-                {
-                    errors.Error(lp, "not_a_number", "threshold and restore must be finite numbers", "阈值和恢复值必须是有限数值");
-                    continue;
-                }
-                if (l.Direction == Direction.High && l.Restore > l.Threshold)
-                {
-                    errors.Error(lp + ".restore", "restore_wrong_side",
-                        "a high level restores at or below its threshold: restore " + NumberFormat.Format(l.Restore, 4) + " > threshold " + NumberFormat.Format(l.Threshold, 4),
-                        "高限报警的恢复值应不高于阈值：恢复值 " + NumberFormat.Format(l.Restore, 4) + " > 阈值 " + NumberFormat.Format(l.Threshold, 4));
-                }
-                if (l.Direction == Direction.Low && l.Restore < l.Threshold)
-                {
-                    errors.Error(lp + ".restore", "restore_wrong_side",
-                        "a low level restores at or above its threshold: restore " + NumberFormat.Format(l.Restore, 4) + " < threshold " + NumberFormat.Format(l.Threshold, 4),
-                        "低限报警的恢复值应不低于阈值：恢复值 " + NumberFormat.Format(l.Restore, 4) + " < 阈值 " + NumberFormat.Format(l.Threshold, 4));
-                }
-                if (l.OnDelayMs < 0 || l.OffDelayMs < 0)
-                {
-                    errors.Error(lp, "negative_delay", "delays cannot be negative", "延时不能为负数");
-                }
-                if (l.Threshold < c.RangeMin || l.Threshold > c.RangeMax)
-                {
-                    errors.Error(lp + ".threshold", "threshold_outside_range",
-                        "threshold " + NumberFormat.Format(l.Threshold, 4) + " lies outside the sensor range " + NumberFormat.Format(c.RangeMin, 4) + "–" + NumberFormat.Format(c.RangeMax, 4) + ": it could never be reached",
-                        "阈值 " + NumberFormat.Format(l.Threshold, 4) + " 超出传感器量程 " + NumberFormat.Format(c.RangeMin, 4) + "–" + NumberFormat.Format(c.RangeMax, 4) + "，永远无法触发");
-                }
+                ValidateLevel(c, l, lp, errors);
             }
             if (instant > ChannelConfig.MaxInstantLevels)
             {
