@@ -29,54 +29,11 @@ namespace Qinshui.Edge.Core.Interlocks
                     "scanDeadlineMs 应为 1–2000 ms（AQ 6201-2019：超限断电 ≤ 2 s）；实际 " + config.ScanDeadlineMs);
             }
 
-            for (int i = 0; i < config.Inputs.Length; i++)
-            {
-                string p = basePath + ".inputs[" + i + "]";
-                InputConfig ic = config.Inputs[i];
-                if (ic == null) { errors.Error(p, "missing", "input is missing", "输入缺失"); continue; }
-                CheckId(ic.Id, p + ".id", "input", errors);
-                for (int j = 0; j < i; j++)
-                {
-                    if (config.Inputs[j] != null && ic.Id != null && config.Inputs[j].Id == ic.Id) Duplicate(errors, p + ".id", ic.Id, basePath + ".inputs[" + j + "]");
-                }
-            }
+            ValidateInputs(config, basePath, errors);
 
             int[] owner = new int[config.Outputs.Length];
             for (int i = 0; i < owner.Length; i++) owner[i] = -1;
-            for (int i = 0; i < config.Outputs.Length; i++)
-            {
-                string p = basePath + ".outputs[" + i + "]";
-                OutputConfig oc = config.Outputs[i];
-                if (oc == null) { errors.Error(p, "missing", "output is missing", "输出缺失"); continue; }
-                CheckId(oc.Id, p + ".id", "output", errors);
-                for (int j = 0; j < i; j++)
-                {
-                    if (config.Outputs[j] != null && oc.Id != null && config.Outputs[j].Id == oc.Id) Duplicate(errors, p + ".id", oc.Id, basePath + ".outputs[" + j + "]");
-                }
-                InputRef(config, oc.FeedbackInputId, p + ".feedbackInputId", errors);
-                InputRef(config, oc.LoadCurrentInputId, p + ".loadCurrentInputId", errors);
-                if (oc.FeedbackSettleMs <= 0 || oc.FeedbackSettleMs > 10000)
-                {
-                    errors.Error(p + ".feedbackSettleMs", "out_of_range",
-                        "feedbackSettleMs must be 1–10000 ms; found " + oc.FeedbackSettleMs,
-                        "feedbackSettleMs 应为 1–10000 ms；实际 " + oc.FeedbackSettleMs);
-                }
-                if (oc.LoadCurrentChannelId != null)
-                {
-                    ChannelRef(channels, oc.LoadCurrentChannelId, p + ".loadCurrentChannelId", errors);
-                    if (!IsFinite(oc.LoadCurrentThresholdAmps) || oc.LoadCurrentThresholdAmps <= 0)
-                    {
-                        errors.Error(p + ".loadCurrentThresholdAmps", "required",
-                            "a load-current channel needs a positive threshold in A", "负载电流通道需要正的阈值（A）");
-                    }
-                }
-                if (oc.FeedbackInputId == null)
-                {
-                    errors.Warning(p + ".feedbackInputId", "no_feedback",
-                        "output " + oc.Id + " has no feedback: a failed or welded contact and the proof test cannot be confirmed",
-                        "输出 " + oc.Id + " 没有反馈：无法检测触点故障或粘连，也无法确认联锁试验");
-                }
-            }
+            for (int i = 0; i < config.Outputs.Length; i++) ValidateOutput(config, i, channels, basePath, errors);
 
             for (int z = 0; z < config.Zones.Length; z++)
             {
@@ -101,8 +58,60 @@ namespace Qinshui.Edge.Core.Interlocks
             }
         }
 
-        private static void ValidateZone(InterlockConfig config, ZoneConfig zc, int z, int[] owner, ChannelConfig[] channels,
-            string p, string basePath, ValidationErrors errors)
+        /// <summary>Every input has an id of its own.</summary>
+        private static void ValidateInputs(InterlockConfig config, string basePath, ValidationErrors errors)
+        {
+            for (int i = 0; i < config.Inputs.Length; i++)
+            {
+                string p = basePath + ".inputs[" + i + "]";
+                InputConfig ic = config.Inputs[i];
+                if (ic == null) { errors.Error(p, "missing", "input is missing", "输入缺失"); continue; }
+                CheckId(ic.Id, p + ".id", "input", errors);
+                for (int j = 0; j < i; j++)
+                {
+                    if (config.Inputs[j] != null && ic.Id != null && config.Inputs[j].Id == ic.Id) Duplicate(errors, p + ".id", ic.Id, basePath + ".inputs[" + j + "]");
+                }
+            }
+        }
+
+        /// <summary>One output: id, feedback and load-current references, feedback settle time.</summary>
+        private static void ValidateOutput(InterlockConfig config, int i, ChannelConfig[] channels, string basePath, ValidationErrors errors)
+        {
+            string p = basePath + ".outputs[" + i + "]";
+            OutputConfig oc = config.Outputs[i];
+            if (oc == null) { errors.Error(p, "missing", "output is missing", "输出缺失"); return; }
+            CheckId(oc.Id, p + ".id", "output", errors);
+            for (int j = 0; j < i; j++)
+            {
+                if (config.Outputs[j] != null && oc.Id != null && config.Outputs[j].Id == oc.Id) Duplicate(errors, p + ".id", oc.Id, basePath + ".outputs[" + j + "]");
+            }
+            InputRef(config, oc.FeedbackInputId, p + ".feedbackInputId", errors);
+            InputRef(config, oc.LoadCurrentInputId, p + ".loadCurrentInputId", errors);
+            if (oc.FeedbackSettleMs <= 0 || oc.FeedbackSettleMs > 10000)
+            {
+                errors.Error(p + ".feedbackSettleMs", "out_of_range",
+                    "feedbackSettleMs must be 1–10000 ms; found " + oc.FeedbackSettleMs,
+                    "feedbackSettleMs 应为 1–10000 ms；实际 " + oc.FeedbackSettleMs);
+            }
+            if (oc.LoadCurrentChannelId != null)
+            {
+                ChannelRef(channels, oc.LoadCurrentChannelId, p + ".loadCurrentChannelId", errors);
+                if (!IsFinite(oc.LoadCurrentThresholdAmps) || oc.LoadCurrentThresholdAmps <= 0)
+                {
+                    errors.Error(p + ".loadCurrentThresholdAmps", "required",
+                        "a load-current channel needs a positive threshold in A", "负载电流通道需要正的阈值（A）");
+                }
+            }
+            if (oc.FeedbackInputId == null)
+            {
+                errors.Warning(p + ".feedbackInputId", "no_feedback",
+                    "output " + oc.Id + " has no feedback: a failed or welded contact and the proof test cannot be confirmed",
+                    "输出 " + oc.Id + " 没有反馈：无法检测触点故障或粘连，也无法确认联锁试验");
+            }
+        }
+
+        /// <summary>The zone's permissive outputs exist, and each belongs to this zone only (owner: zone of each output).</summary>
+        private static void ClaimOutputs(InterlockConfig config, ZoneConfig zc, int z, int[] owner, string p, string basePath, ValidationErrors errors)
         {
             if (zc.OutputIds == null || zc.OutputIds.Length == 0)
             {
@@ -130,7 +139,11 @@ namespace Qinshui.Edge.Core.Interlocks
                     }
                 }
             }
+        }
 
+        /// <summary>The zone's channels exist and have a level at or above the zone's permit level (or a zone limit).</summary>
+        private static void ValidateZoneChannels(InterlockConfig config, ZoneConfig zc, ChannelConfig[] channels, string p, ValidationErrors errors)
+        {
             if (!zc.HasChannelList)
             {
                 errors.Error(p + ".channels", "missing", "channels are missing (use an empty list)", "缺少通道列表（可为空）");
@@ -157,6 +170,13 @@ namespace Qinshui.Edge.Core.Interlocks
                     InputRef(config, zc.PresenceInputId(i), cp + ".presenceInputId", errors);
                 }
             }
+        }
+
+        private static void ValidateZone(InterlockConfig config, ZoneConfig zc, int z, int[] owner, ChannelConfig[] channels,
+            string p, string basePath, ValidationErrors errors)
+        {
+            ClaimOutputs(config, zc, z, owner, p, basePath, errors);
+            ValidateZoneChannels(config, zc, channels, p, errors);
 
             if (zc.RequiresMonitoring && zc.MonitoringInputId == null && zc.MonitoringHeartbeatTimeoutMs <= 0)
             {
