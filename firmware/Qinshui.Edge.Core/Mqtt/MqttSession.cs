@@ -314,9 +314,9 @@ namespace Qinshui.Edge.Core.Mqtt
             _journalDamageReported = seen;
             string figures = js.DamagedSpans.ToString() + " damaged stretch(es) (" + js.DamagedBytes.ToString() + " B) skipped, "
                 + js.TornTailsCut.ToString() + " torn tail(s) cut, " + js.SegmentsAdopted.ToString() + " segment(s) with a damaged header kept, "
-                + js.CorruptRecordsSkipped.ToString() + " record(s) failing their CRC never sent";
+                + js.CorruptRecordsSkipped.ToString() + " entries failing their CRC never sent";
             _recorder.RecordEvent("journal_damaged", EventSeverity.Warning, null,
-                "journal damage: " + figures + "; every other record is kept",
+                "journal damage: " + figures + "; everything else is kept",
                 "日志存储损坏：" + figures + "；其余记录均已保留");
         }
 

@@ -10,10 +10,10 @@ namespace Qinshui.Edge.Tests.Gateway;
 /// </summary>
 public class ScanExceptionTests
 {
-    [Fact]
-    public void AnExceptionInTheScan_DropsEveryEnergisedOutput_InThatScan()
+    /// <summary>The bay powered and the welder unlocked (permit, clean air, local reset, card), on a link that can be made to throw.</summary>
+    private static GatewayFixture WeldingUnderWay(out ThrowingMqttLink link)
     {
-        var link = new ThrowingMqttLink(new FakeMqttLink { IsConnected = true, AutoAck = true });
+        link = new ThrowingMqttLink(new FakeMqttLink { IsConnected = true, AutoAck = true });
         var f = new GatewayFixture(link: link);
         Assert.Equal(WeldingReason.None, f.PushPermit());
         f.SetMethane(0.10);
@@ -21,6 +21,13 @@ public class ScanExceptionTests
         Assert.Equal(ZoneResetOutcome.Accepted, f.Runtime.Zones.RequestLocalReset(0));
         f.Reader.Tap("CARD-1");
         f.Run(1_000);
+        return f;
+    }
+
+    [Fact]
+    public void AnExceptionInTheScan_DropsEveryEnergisedOutput_InThatScan()
+    {
+        var f = WeldingUnderWay(out var link);
         Assert.True(f.BayPower.Energised);
         Assert.True(f.WelderEnable.Energised);
         long writesBefore = f.BayPower.Writes;
@@ -39,14 +46,7 @@ public class ScanExceptionTests
     [Fact]
     public void WhileTheScanKeepsThrowing_NothingComesBackOn()
     {
-        var link = new ThrowingMqttLink(new FakeMqttLink { IsConnected = true, AutoAck = true });
-        var f = new GatewayFixture(link: link);
-        Assert.Equal(WeldingReason.None, f.PushPermit());
-        f.SetMethane(0.10);
-        f.Run(12_000);
-        Assert.Equal(ZoneResetOutcome.Accepted, f.Runtime.Zones.RequestLocalReset(0));
-        f.Reader.Tap("CARD-1");
-        f.Run(1_000);
+        var f = WeldingUnderWay(out var link);
         Assert.True(f.WelderEnable.Energised);
 
         link.Throw = true;

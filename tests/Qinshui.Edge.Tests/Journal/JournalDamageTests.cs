@@ -115,7 +115,7 @@ public class JournalDamageTests
         Assert.Equal(1, g.Journal.Stats.CorruptRecordsSkipped);
         for (int i = 0; i < 3; i++) g.Session.Step();
         var damage = Assert.Single(g.Link.Published, p => p.Kind == "event" && p.Text.Contains("journal_damaged"));
-        Assert.Contains("1 record(s) failing their CRC never sent", damage.Text);
+        Assert.Contains("1 entries failing their CRC never sent", damage.Text);
     }
 
     [Fact]
