@@ -6,6 +6,7 @@ using System.Text.Json;
 using MQTTnet;
 using MQTTnet.Protocol;
 using Qinshui.Edge.Core.Mqtt;
+using Qinshui.Edge.Desktop.Mqtt;
 
 namespace Qinshui.Edge.Desktop.Platform;
 
@@ -73,13 +74,9 @@ public sealed class PlatformClient : IAsyncDisposable
             .WithTimeout(timeout);
         if (tls)
         {
-            b = b.WithTlsOptions(t =>
-            {
-                t.UseTls(true);
-                t.WithTargetHost(uri.Host);
-                if (ca != null) t.WithTrustChain(new X509Certificate2Collection(ca));
-                if (clientCert != null) t.WithClientCertificates(new X509Certificate2Collection(clientCert));
-            });
+            // The site CA as the only anchor, the broker's name checked (BrokerCertificateCheck), and the operator's certificate for mutual TLS.
+            if (ca == null) throw new ArgumentException("mqtts:// needs the site CA (--ca) to check the broker's certificate");
+            b = BrokerCredentials.From(ca, clientCert).Apply(b, uri.Host);
         }
         using var cts = new CancellationTokenSource(timeout);
         await c._client.ConnectAsync(b.Build(), cts.Token).ConfigureAwait(false);

@@ -40,10 +40,17 @@ public static class SiteCertificates
     }
 
     /// <summary>A client certificate for the gateway (CN = gateway id, O = site), signed by the CA; returns it with its new key.</summary>
-    public static (X509Certificate2 Certificate, ECDsa Key) IssueGateway(X509Certificate2 ca, string site, string gateway, int validityYears)
+    public static (X509Certificate2 Certificate, ECDsa Key) IssueGateway(X509Certificate2 ca, string site, string gateway, int validityYears) =>
+        IssueClient(ca, site, gateway, validityYears);
+
+    /// <summary>A client certificate for an operator or viewer (CN = OperatorName.CommonName), as for a gateway.</summary>
+    public static (X509Certificate2 Certificate, ECDsa Key) IssueOperator(X509Certificate2 ca, string site, OperatorName op, int validityYears) =>
+        IssueClient(ca, site, op.CommonName, validityYears);
+
+    private static (X509Certificate2 Certificate, ECDsa Key) IssueClient(X509Certificate2 ca, string site, string commonName, int validityYears)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(new X500DistinguishedName($"CN={gateway}, O={site}"), key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest(new X500DistinguishedName($"CN={commonName}, O={site}"), key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2", "clientAuth")], false));

@@ -61,6 +61,20 @@ public sealed class MosquittoBroker : IDisposable
         Start();
     }
 
+    /// <summary>A Mosquitto on the given port running configText (its listener lines included), with the test's own settings before it.</summary>
+    public MosquittoBroker(string dir, int port, string configText)
+    {
+        _exe = Peers.Mosquitto;
+        Dir = dir;
+        Port = port;
+        _conf = Path.Combine(Dir, "test-mosquitto.conf");
+        File.WriteAllText(_conf, $"persistence false\nlog_dest stderr\nuser {Environment.UserName}\n" + configText);
+        _ownsDir = false;
+        Start();
+    }
+
+    private readonly bool _ownsDir = true;
+
     public string Dir { get; }
     public int Port { get; }
     public bool Running => _process is { HasExited: false };
@@ -120,6 +134,6 @@ public sealed class MosquittoBroker : IDisposable
     {
         Kill();
         _process?.Dispose();
-        try { Directory.Delete(Dir, true); } catch (IOException) { }
+        if (_ownsDir) try { Directory.Delete(Dir, true); } catch (IOException) { }
     }
 }
