@@ -21,7 +21,7 @@ namespace Qinshui.Edge.Tests.Mqtt;
 /// </summary>
 public sealed class BrokerAclInteropTests : IDisposable
 {
-    private const string Site = "lab";
+    private const string Site = "site-1"; // GatewayHarness's site
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
     private readonly string _dir = Directory.CreateTempSubdirectory("qedge-acl-").FullName;
     private readonly X509Certificate2 _ca;
@@ -215,5 +215,45 @@ public sealed class BrokerAclInteropTests : IDisposable
         await Publish(tech2, T("gw-a", "cmd"), "marker");
 
         Assert.Equal("marker", UntilMarker(aInbox, "marker")[^1].Payload);
+    }
+
+    /// <summary>The real gateway session over the provisioned broker: everything it publishes passes the ACL, and the operator's command reaches it.</summary>
+    [SkippableFact]
+    public async Task AGatewaySession_PublishesEveryKindThroughTheAcl_AndReceivesTheOperatorsCommand()
+    {
+        Broker();
+        var (op, seen) = await Connect(Identity("operator:tech1"));
+        await Subscribe(op, $"qinshui/v1/{Site}/#");
+        var topics = new Qinshui.Edge.Core.Mqtt.MqttTopics(Site, "gw-01");
+        await using var link = new MqttNetLink(new MqttLinkOptions
+        {
+            Host = "127.0.0.1", Port = _broker!.Port, ClientId = Site + "/gw-01", TrustedCa = _ca, ClientCertificate = Identity("gw-01"),
+            CommandTopic = topics.Topic(Qinshui.Edge.Core.Mqtt.MessageKind.Cmd), ReconnectDelayMs = 100,
+        });
+        var g = new GatewayHarness(channels: 4, link: link, batchIntervalMs: 1000);
+        link.Start();
+        Assert.True(SpinWait.SpinUntil(() => link.IsConnected || link.BrokerRefusal != null, Bound), "link: " + link.LastError);
+        Assert.True(link.IsConnected, link.BrokerRefusal);
+        for (int i = 0; i < 30; i++)
+        {
+            g.Scan(0.1);
+            g.Clock.Advance(1000);
+            g.Session.Step();
+        }
+        g.Recorder.Flush();
+        Assert.True(SpinWait.SpinUntil(() => { g.Session.Step(); return g.Journal.PendingData == 0 && g.Session.InFlight == 0 && g.Session.Acknowledged > 0; }, Bound),
+            "the gateway's messages acknowledged");
+        await Publish(op, topics.Topic(Qinshui.Edge.Core.Mqtt.MessageKind.Health), "never-from-an-operator");
+        await Publish(op, T("gw-01", "cmd"), "marker");
+
+        var got = UntilMarker(seen, "marker");
+        var kinds = got.Select(m => m.Topic[(m.Topic.LastIndexOf('/') + 1)..]).ToHashSet();
+        Assert.Contains("birth", kinds);
+        Assert.Contains("data", kinds);
+        Assert.DoesNotContain(got, m => m.Payload == "never-from-an-operator");
+        var topic = new byte[256];
+        var payload = new byte[4096];
+        Assert.True(SpinWait.SpinUntil(() => link.TryReceive(topic, out _, payload, out int n) && Encoding.UTF8.GetString(payload, 0, n) == "marker", Bound),
+            "the operator's command reached the gateway");
     }
 }
