@@ -136,7 +136,8 @@ public static class GatewayHost
             var boot = keeper.Boot(key, typeof(GatewayHost).Assembly.GetName().Version?.ToString() ?? "0");
             ports.StartDevices();
             var runtime = new GatewayRuntime(config, ports, boot);
-            runtime.RemoteUpdates.HostCheck = HostConfigCheck.Check; // a push is answered only after the checks its restart would make
+            // A push is answered only after the checks its restart would make: board pins, then the devices it names.
+            runtime.RemoteUpdates.HostCheck = HostConfigCheck.For(o.GpioChip, (o.Hardware ?? HostHardware.Linux).DeviceExists);
             keeper.Attach(runtime);
             if (keeper.Recovery is StateRecovery.Previous or StateRecovery.Defaults) ReportDamage(runtime, stateStore.Damage, keeper.Recovery, state.LastCommandCounter);
             // The last will carries the common header (issue 15 #10): asked of the session before every connect.

@@ -16,6 +16,9 @@ public sealed class HostHardware
     public required Func<I2cConnectionSettings, I2cDevice> I2c { get; init; }
     public required Func<SpiConnectionSettings, SpiDevice> Spi { get; init; }
 
+    /// <summary>Whether a device file (/dev/ttyUSB0, /dev/gpiochip0, /dev/i2c-1, …) exists: the presence check of a pushed configuration (HostDevicePresence).</summary>
+    public Func<string, bool> DeviceExists { get; init; } = File.Exists;
+
     public static HostHardware Linux { get; } = new()
     {
         Gpio = GpioLines.LinuxDriver,

@@ -61,4 +61,57 @@ public sealed class PushedConfigHostCheckTests
         Assert.True(reply.GetProperty("ok").GetBoolean(), reply.ToString());
         Assert.Equal(body, h.F.Runtime.PendingConfig);
     }
+
+    /// <summary>The fixture as a Linux host's configuration: the bus on a tty, gpiochip line numbers, the card reader on SPI.</summary>
+    private static byte[] OnLinuxHost(string ttyPath, bool withReaderSpec = true) => ConfigPush.Compact(Encoding.UTF8.GetBytes(GatewayFixture.ConfigJson
+        .Replace("\"port\": \"uart1\"", "\"port\": \"" + ttyPath + "\"")
+        .Replace("\"gateway\": { \"id\": \"gw-01\" },", "\"gateway\": { \"id\": \"gw-01\" }, "
+            + "\"pins\": { \"bay-power\": 17, \"bay-power-fb\": 27, \"welder-enable\": 23, \"nvr-1\": 22, \"reader-1\": 5 },"
+            + (withReaderSpec ? "\"linuxHost\": { \"cardReaders\": { \"reader-1\": { \"chip\": \"mfrc522\", \"spiBus\": 0, \"chipSelect\": 0 } } }," : ""))));
+
+    private static readonly HashSet<string> PresentDevices = ["/dev/ttyUSB0", "/dev/gpiochip0", "/dev/spidev0.0"];
+
+    [Fact]
+    public void APushNamingASerialPortThisHostDoesNotHave_IsRefusedBeforeTheReply_WithThePortAndPath()
+    {
+        var h = new ChunkHarness();
+        h.F.Runtime.RemoteUpdates.HostCheck = HostConfigCheck.For(0, PresentDevices.Contains);
+
+        var reply = Push(h, OnLinuxHost("/dev/ttyUSB7"));
+
+        Assert.False(reply.GetProperty("ok").GetBoolean(), reply.ToString());
+        Assert.Equal("config_invalid", reply.GetProperty("code").GetString());
+        Assert.Contains("/dev/ttyUSB7, does not exist on this host", reply.GetProperty("en").GetString());
+        Assert.Contains("buses[0].port", reply.GetProperty("en").GetString());
+        Assert.Contains("不存在", reply.GetProperty("zh").GetString());
+        Assert.Null(h.F.Runtime.PendingConfig);
+    }
+
+    [Fact]
+    public void APushWhoseDevicesAllExist_IsAccepted()
+    {
+        var h = new ChunkHarness();
+        h.F.Runtime.RemoteUpdates.HostCheck = HostConfigCheck.For(0, PresentDevices.Contains);
+        byte[] body = OnLinuxHost("/dev/ttyUSB0");
+
+        var reply = Push(h, body);
+
+        Assert.True(reply.GetProperty("ok").GetBoolean(), reply.ToString());
+        Assert.Equal(body, h.F.Runtime.PendingConfig);
+    }
+
+    [Theory]
+    [InlineData(1, true, "/dev/gpiochip1, does not exist")]
+    [InlineData(0, false, "linuxHost.cardReaders.reader-1")]
+    public void APushOnAnotherGpiochip_OrWithoutTheCardReadersHostDetails_IsRefusedWithTheReason(int chip, bool readerSpec, string reason)
+    {
+        var h = new ChunkHarness();
+        h.F.Runtime.RemoteUpdates.HostCheck = HostConfigCheck.For(chip, PresentDevices.Contains);
+
+        var reply = Push(h, OnLinuxHost("/dev/ttyUSB0", readerSpec));
+
+        Assert.False(reply.GetProperty("ok").GetBoolean(), reply.ToString());
+        Assert.Contains(reason, reply.GetProperty("en").GetString());
+        Assert.Null(h.F.Runtime.PendingConfig);
+    }
 }
