@@ -69,6 +69,7 @@ namespace Qinshui.Edge.Firmware
 
         private static UartLogSink s_log;
         private static OutputGate s_gate;
+        private static HardwareWatchdogFeeder s_watchdog;
         /// <summary>The scan and the Modbus bus thread take turns under this lock (ModbusBusThread).</summary>
         private static readonly object s_busGate = new object();
         private static M2MqttLink s_link;
@@ -100,6 +101,7 @@ namespace Qinshui.Edge.Firmware
                 s_log = new UartLogSink(LogLevel.Info, s_board.LogPort, s_board.GpioOf(BoardPinMap.LogTxRole), s_board.GpioOf(BoardPinMap.LogRxRole));
             }
             if (ports != null) ports.LogSink = s_log;
+            s_watchdog = s_board == null ? null : OpenWatchdog(s_board, gpio);
             s_log.Write(LogLevel.Info, "Qinshui.Edge firmware " + FirmwareVersion + " starting; free heap " + nanoFramework.Runtime.Native.GC.Run(false) + " B");
             PrintBoard(s_board, boardErrors);
 
@@ -195,6 +197,23 @@ namespace Qinshui.Edge.Firmware
             return true;
         }
 
+        /// <summary>
+        /// The external watchdog on the relay coil supply, when the board wires one (roles wd_feed and
+        /// wd_enable). EN̅ is opened high (off, as its pull-up holds it through boot); the feeder enables
+        /// it at the first healthy scan. Without it a hung CLR leaves the relays as they were: said once.
+        /// </summary>
+        private static HardwareWatchdogFeeder OpenWatchdog(BoardPinMap board, GpioController gpio)
+        {
+            int feed = board.GpioOf(BoardPinMap.WatchdogFeedRole);
+            int enable = board.GpioOf(BoardPinMap.WatchdogEnableRole);
+            if (feed < 0 || enable < 0)
+            {
+                s_log.Write(LogLevel.Warning, "board has no external watchdog (wd_feed, wd_enable): a hung runtime would leave the relays as they were");
+                return null;
+            }
+            return new HardwareWatchdogFeeder(new GpioRelayOutput(gpio, feed), new GpioActiveLowOutput(gpio, enable));
+        }
+
         private static void RunScan()
         {
             ScanGuard guard = new ScanGuard(s_gate, s_runtime.Health);
@@ -210,6 +229,8 @@ namespace Qinshui.Edge.Firmware
                 {
                     lock (s_busGate) s_runtime.Scan();
                     ScanVerdict verdict = guard.AfterScan(s_runtime.IsOperational);
+                    // The external watchdog is fed from here only, and only for a healthy scan (hardware/watchdog.md).
+                    if (s_watchdog != null) s_watchdog.AfterScan(verdict);
                     if (verdict == ScanVerdict.Tripping)
                     {
                         // The runtime dropped its outputs; the gate keeps them dropped and stops the kicks: the supervisor reboots.

@@ -38,6 +38,12 @@ namespace Qinshui.Edge.Core.Boards
         public const string LogTxRole = "log_tx";
         public const string LogRxRole = "log_rx";
 
+        /// <summary>WDI of the external watchdog (hardware/watchdog.md): toggled once per healthy scan.</summary>
+        public const string WatchdogFeedRole = "wd_feed";
+
+        /// <summary>EN̅ of the external watchdog, pulled up (off) through boot; driven low at the first healthy scan.</summary>
+        public const string WatchdogEnableRole = "wd_enable";
+
         /// <summary>
         /// nanoFramework serial port of the plain-text technician's log ("COM3"), or empty when the
         /// board has none. UART0 (COM1) carries nanoFramework's wire protocol, not readable text.

@@ -66,7 +66,7 @@ public class BoardFilesTests
     }
 
     [Fact]
-    public void DevKitStatusLedOnGpio2_IsWarnedAsStrappingPin()
+    public void DevKitWatchdogFeedOnGpio2_IsWarnedAsStrappingPin()
     {
         var (_, _, errors) = Load("esp32-wrover-devkitc-rs485-relay.json");
         var warning = Enumerable.Range(0, errors.Count).Select(i => errors[i]).Single(e => e.Code == "strapping_pin" && e.Path.EndsWith("]" + ".gpio") && e.English.StartsWith("GPIO2 "));
