@@ -1,18 +1,9 @@
-using System.Buffers;
-using System.Diagnostics;
-using MQTTnet;
-using MQTTnet.Protocol;
-using Qinshui.Edge.Desktop.Platform.Feed;
 using Qinshui.Edge.Desktop.Platform.Mtt1201;
 using Qinshui.Edge.Simulator.Scenarios;
 
 namespace Qinshui.Edge.Cli.Commands;
 
-/// <summary>
-/// qedge bridge mtt1201: subscribes to gateways as the platform would and writes the national
-/// coal-mine files (MT/T 1201.1-2023, layout reconstructed: docs/mtt1201.md) into a folder a
-/// provincial or county collector picks up.
-/// </summary>
+/// <summary>qedge bridge mtt1201: binds the options and calls <see cref="Mtt1201Run"/> (MT/T 1201.1 files from what gateways publish).</summary>
 public sealed class BridgeCommand : ICommand
 {
     public string Name => "bridge";
@@ -29,72 +20,10 @@ public sealed class BridgeCommand : ICommand
             throw new UsageException($"option --broker: '{broker}' is not mqtt://host:port");
         long periodMs = DurationOption(args, "--period") ?? 10_000;
         long? durationMs = DurationOption(args, "--duration");
-        var options = new Mtt1201Options(args.Required("--mine-code"), args.Value("--mine-name") ?? "", args.Required("--out"), periodMs,
-            args.Value("--points") is string points ? PointCatalog.Load(points) : PointCatalog.Empty);
-        var feed = new GatewayFeed();
-        Mtt1201Bridge bridge;
-        try
-        {
-            bridge = new Mtt1201Bridge(options, feed);
-        }
-        catch (InvalidDataException e)
-        {
-            stderr.WriteLine($"bridge: {e.Message}");
-            return CommandLine.ExitFailure;
-        }
-        var gate = new object();
-        var factory = new MqttClientFactory();
-        using var client = factory.CreateMqttClient();
-        client.ApplicationMessageReceivedAsync += e =>
-        {
-            lock (gate) feed.Accept(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-            return Task.CompletedTask;
-        };
-        var connect = factory.CreateClientOptionsBuilder().WithTcpServer(uri.Host, uri.Port > 0 ? uri.Port : 1883)
-            .WithClientId("qedge-bridge-" + Environment.ProcessId).WithCleanSession(true).Build();
-        try
-        {
-            client.ConnectAsync(connect).GetAwaiter().GetResult();
-            client.SubscribeAsync(factory.CreateSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(args.Value("--topic") ?? "qinshui/v1/#").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build())
-                .GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or System.Net.Sockets.SocketException or OperationCanceledException)
-        {
-            stderr.WriteLine($"bridge: cannot connect to {broker}: {e.Message}");
-            return CommandLine.ExitFailure;
-        }
-        stdout.WriteLine($"bridge mtt1201: mine {options.MineCode} → {Path.GetFullPath(options.OutDir)}, real-time every {Duration.Format(periodMs)}");
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        var clock = Stopwatch.StartNew();
-        int reported = 0;
-        try
-        {
-            while (!stop.IsCancellationRequested && (durationMs == null || clock.ElapsedMilliseconds < durationMs))
-            {
-                lock (gate)
-                {
-                    bridge.Tick(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-                    for (; reported < bridge.Written.Count; reported++) stdout.WriteLine($"  wrote {Path.GetFileName(bridge.Written[reported])}");
-                }
-                stop.Token.WaitHandle.WaitOne(200);
-            }
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-            try
-            {
-                client.DisconnectAsync().GetAwaiter().GetResult();
-            }
-            catch (Exception)
-            {
-                // Broker gone: nothing to close.
-            }
-        }
-        return CommandLine.ExitOk;
+        var options = new Mtt1201RunOptions(uri, args.Value("--topic") ?? "qinshui/v1/#", durationMs, args.Required("--mine-code"), args.Value("--mine-name") ?? "",
+            args.Required("--out"), periodMs, args.Value("--points"), Duration.Format(periodMs));
+        using var cancel = new ConsoleCancel();
+        return (int)Mtt1201Run.Run(options, stdout, stderr, cancel.Token);
     }
 
     private static long? DurationOption(Arguments args, string name)

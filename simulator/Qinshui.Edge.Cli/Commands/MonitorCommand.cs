@@ -1,19 +1,9 @@
-using System.Buffers;
-using System.Diagnostics;
-using System.Text;
-using MQTTnet;
-using MQTTnet.Protocol;
-using Qinshui.Edge.Cli;
 using Qinshui.Edge.Simulator.Platform;
 using Qinshui.Edge.Simulator.Scenarios;
 
 namespace Qinshui.Edge.Cli.Commands;
 
-/// <summary>
-/// qedge monitor --broker URL: subscribes to qinshui/v1/# as the platform would and prints what
-/// arrives, flagging sequence gaps, duplicates and payloads that break the message format
-/// (<see cref="StreamChecker"/>). Exit 1 when anything was flagged (with --duration), for CI.
-/// </summary>
+/// <summary>qedge monitor: binds the options and calls <see cref="StreamMonitor"/>. Exit 1 when anything was flagged (with --duration), for CI.</summary>
 public sealed class MonitorCommand : ICommand
 {
     public string Name => "monitor";
@@ -32,75 +22,7 @@ public sealed class MonitorCommand : ICommand
             if (!Duration.TryParseMs(d, out long ms) || ms <= 0) throw new UsageException($"option --duration: '{d}' is not a duration");
             durationMs = ms;
         }
-        string filter = args.Value("--topic") ?? "qinshui/v1/#";
-        bool quiet = args.Flag("--quiet");
-        var checker = new StreamChecker();
-        var clock = Stopwatch.StartNew();
-        var gate = new object();
-        var factory = new MqttClientFactory();
-        using var client = factory.CreateMqttClient();
-        client.ApplicationMessageReceivedAsync += e =>
-        {
-            var m = e.ApplicationMessage;
-            byte[] payload = m.Payload.ToArray();
-            lock (gate)
-            {
-                var problems = checker.Check(m.Topic, payload, m.Retain, clock.ElapsedMilliseconds);
-                if (!quiet)
-                {
-                    string text = Encoding.UTF8.GetString(payload);
-                    stdout.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {m.Topic}{(m.Retain ? " (retained)" : "")} {(text.Length > 160 ? text[..160] + "…" : text)}");
-                }
-                foreach (var p in problems) stdout.WriteLine($"  !! {p.Kind}: {p.Topic}: {p.Detail}");
-            }
-            return Task.CompletedTask;
-        };
-        var options = factory.CreateClientOptionsBuilder().WithTcpServer(uri.Host, uri.Port > 0 ? uri.Port : 1883)
-            .WithClientId("qedge-monitor-" + Environment.ProcessId).WithCleanSession(true).Build();
-        try
-        {
-            client.ConnectAsync(options).GetAwaiter().GetResult();
-            client.SubscribeAsync(factory.CreateSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build()).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or System.Net.Sockets.SocketException or OperationCanceledException)
-        {
-            stderr.WriteLine($"monitor: cannot connect to {broker}: {e.Message}");
-            return CommandLine.ExitFailure;
-        }
-        stdout.WriteLine($"monitoring {filter} on {broker}{(durationMs is long t ? $" for {Duration.Format(t)}" : " (Ctrl+C to stop)")}");
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            while (!stop.IsCancellationRequested && (durationMs == null || clock.ElapsedMilliseconds < durationMs))
-            {
-                stop.Token.WaitHandle.WaitOne(500);
-                lock (gate)
-                {
-                    foreach (var p in checker.ExpireGaps(clock.ElapsedMilliseconds)) stdout.WriteLine($"  !! {p.Kind}: {p.Topic}: {p.Detail}");
-                }
-            }
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-            try
-            {
-                client.DisconnectAsync().GetAwaiter().GetResult();
-            }
-            catch (Exception)
-            {
-                // Broker gone: nothing to close.
-            }
-        }
-        lock (gate)
-        {
-            stdout.WriteLine($"{checker.Messages} messages ({string.Join(", ", checker.PerKind.Select(k => $"{k.Key} {k.Value}"))}); " +
-                             $"{checker.Problems.Count(p => p.Kind == "gap")} gap(s), {checker.Problems.Count(p => p.Kind == "duplicate")} duplicate(s), " +
-                             $"{checker.Problems.Count(p => p.Kind is "schema" or "topic")} malformed");
-            return checker.Problems.Count > 0 ? CommandLine.ExitFailure : CommandLine.ExitOk;
-        }
+        using var cancel = new ConsoleCancel();
+        return (int)StreamMonitor.Run(new StreamMonitorOptions(uri, args.Value("--topic") ?? "qinshui/v1/#", durationMs, args.Flag("--quiet")), stdout, stderr, cancel.Token);
     }
 }
