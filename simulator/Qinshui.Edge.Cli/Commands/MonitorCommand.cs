@@ -1,28 +1,37 @@
+using System.CommandLine;
 using Qinshui.Edge.Simulator.Platform;
 using Qinshui.Edge.Simulator.Scenarios;
 
 namespace Qinshui.Edge.Cli.Commands;
 
 /// <summary>qedge monitor: binds the options and calls <see cref="StreamMonitor"/>. Exit 1 when anything was flagged (with --duration), for CI.</summary>
-public sealed class MonitorCommand : ICommand
+public static class MonitorCommand
 {
-    public string Name => "monitor";
-    public string Usage => "monitor --broker mqtt://host:port [--topic qinshui/v1/#] [--duration 30s] [--quiet]";
-    public string Summary => "watch what gateways publish: gaps, duplicates and payloads that break the format are flagged";
-
-    public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static Command Build(Texts t)
     {
-        var args = new Arguments(argv, ["--quiet"], ["--broker", "--topic", "--duration"]);
-        string broker = args.Value("--broker") ?? throw new UsageException("monitor needs --broker mqtt://host:port");
-        if (!broker.StartsWith("mqtt://", StringComparison.Ordinal)) throw new UsageException($"option --broker: '{broker}' is not mqtt://host:port");
-        var uri = new Uri(broker);
-        long? durationMs = null;
-        if (args.Value("--duration") is string d)
+        var c = t.Command("monitor", "watch what gateways publish: gaps, duplicates and payloads that break the format are flagged",
+            "查看网关发布的消息：标出序号缺口、重复以及不符合格式的负载",
+            "qedge monitor --broker mqtt://127.0.0.1:1883", "qedge monitor --broker mqtt://127.0.0.1:1883 --topic 'qinshui/v1/mine-3/#' --duration 30s --quiet");
+        var broker = t.Value("--broker", "mqtt://HOST:PORT", "the broker to watch", "要查看的代理");
+        var topic = t.Value("--topic", "FILTER", "topic filter (default qinshui/v1/#)", "主题过滤器（默认 qinshui/v1/#）");
+        var duration = t.Value("--duration", "D", "stop after this long and exit 1 if anything was flagged", "运行这么长时间后停止；有问题时退出码 1");
+        var quiet = t.Flag("--quiet", "print only the problems", "只显示问题");
+        foreach (var o in new Option[] { broker, topic, duration, quiet }) c.Add(o);
+        c.SetAction(p =>
         {
-            if (!Duration.TryParseMs(d, out long ms) || ms <= 0) throw new UsageException($"option --duration: '{d}' is not a duration");
-            durationMs = ms;
-        }
-        using var cancel = new ConsoleCancel();
-        return (int)StreamMonitor.Run(new StreamMonitorOptions(uri, args.Value("--topic") ?? "qinshui/v1/#", durationMs, args.Flag("--quiet")), stdout, stderr, cancel.Token);
+            var b = new Bind(p);
+            string url = b.Value(broker) ?? throw new UsageException("monitor needs --broker mqtt://host:port", "monitor 需要 --broker mqtt://主机:端口");
+            if (!url.StartsWith("mqtt://", StringComparison.Ordinal)) throw new UsageException($"option --broker: '{url}' is not mqtt://host:port", $"选项 --broker：'{url}' 不是 mqtt://host:port");
+            long? durationMs = null;
+            if (b.Value(duration) is string d)
+            {
+                if (!Duration.TryParseMs(d, out long ms) || ms <= 0) throw new UsageException($"option --duration: '{d}' is not a duration", $"选项 --duration：'{d}' 不是时长");
+                durationMs = ms;
+            }
+            var options = new StreamMonitorOptions(new Uri(url), b.Value(topic) ?? "qinshui/v1/#", durationMs, b.Flag(quiet));
+            using var cancel = new ConsoleCancel();
+            return (int)StreamMonitor.Run(options, p.InvocationConfiguration.Output, p.InvocationConfiguration.Error, cancel.Token);
+        });
+        return c;
     }
 }
