@@ -1,165 +1,38 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Qinshui.Edge.Core.Config;
-using Qinshui.Edge.Cli;
+using System.CommandLine;
 using Qinshui.Edge.Desktop.Config;
 using Qinshui.Edge.Desktop.Platform;
 
 namespace Qinshui.Edge.Cli.Commands;
 
-/// <summary>
-/// qedge commission: the commissioning checklist against a live (or simulated) gateway, from
-/// its configuration: relay test with feedback for each output, bump test of each gas channel,
-/// calibration record with its due date, proof test of each zone (the gateway's proof_test command: it
-/// cuts the zone and confirms the cut on feedback; the technician confirms the outputs dropped). Writes a record signed with the
-/// gateway's key (SignedEnvelope type "commissioning") and publishes it on the gateway's event
-/// topic. Answers come from the console or, for scripts and tests, from --answers FILE.
-/// </summary>
-public sealed class CommissionCommand : ICommand
+/// <summary>qedge commission: binds the options and calls <see cref="Commissioning"/> (answers from the console unless --answers).</summary>
+public static class CommissionCommand
 {
-    /// <summary>A detector responds within 30 s of test gas (GB/T 50493-2019 via STANDARDS.md).</summary>
-    public const double MaxResponseSeconds = 30;
-
-    /// <summary>Bump test tolerance: reading within ±10 % of the applied concentration (site practice; tighten per the maker's manual).</summary>
-    public const double BumpTolerance = 0.10;
-
-    public string Name => "commission";
-    public string Usage => "commission --broker mqtt[s]://HOST:PORT --gateway ID --key HEX|@KEYFILE --config FILE [--site S] [--answers FILE] [--out RECORD] [--counter N] [--timeout-s N]";
-    public string Summary => "commissioning checklist against a live or simulated gateway; writes and sends a signed commissioning record";
-
-    public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static Command Build(Texts t)
     {
-        var args = new Arguments(argv, [], ["--broker", "--gateway", "--key", "--config", "--site", "--answers", "--out", "--counter", "--timeout-s"]);
-        args.NoPositional();
-        string broker = args.Required("--broker");
-        string gateway = args.Required("--gateway");
-        byte[] key = KeyMaterial.Parse(args.Required("--key"));
-        int timeoutS = args.Int("--timeout-s", 15, 1, 600);
-        var loaded = ConfigFiles.Load(args.Required("--config"));
-        if (loaded.Config is not { } config)
+        var c = t.Command("commission", "commissioning checklist against a live or simulated gateway; writes and sends a signed commissioning record",
+            "对在线或模拟网关执行调试检查单；写出并发送签名的调试记录",
+            "qedge commission --broker mqtts://broker:8883 --gateway gw-01 --key @bundle/hmac.key --config gw-01.json",
+            "qedge commission --broker mqtt://127.0.0.1:1883 --gateway gw-01 --key @hmac.key --config gw-01.json --answers answers.json --out record.json");
+        var broker = t.Value("--broker", "mqtt[s]://HOST:PORT", "the broker the gateway is connected to", "网关所连接的代理");
+        var gateway = t.Value("--gateway", "ID", "the gateway's id (must match the configuration)", "网关 ID（须与配置一致）");
+        var key = t.Value("--key", "HEX|@KEYFILE", "the gateway's HMAC key as hex, or @file holding it", "网关的 HMAC 密钥（十六进制），或 @密钥文件");
+        var config = t.Value("--config", "FILE", "the gateway's configuration (outputs, channels, zones to check)", "网关配置（要检查的输出、通道、区域）");
+        var site = t.Value("--site", "S", "site id (default: the configuration's)", "现场 ID（默认取配置中的）");
+        var answers = t.Value("--answers", "FILE", "answers from a JSON file instead of the console", "从 JSON 文件读取回答，而不是在控制台提问");
+        var record = t.Value("--out", "RECORD", "where to write the signed record", "签名记录的输出位置");
+        var counter = t.Value("--counter", "N", "first command counter (default: the UTC millisecond)", "起始命令计数器（默认：UTC 毫秒）");
+        var timeout = t.Value("--timeout-s", "N", "seconds to wait for each reply (1–600, default 15)", "每个应答的等待秒数（1–600，默认 15）");
+        foreach (var o in new Option[] { broker, gateway, key, config, site, answers, record, counter, timeout }) c.Add(o);
+        c.SetAction(p =>
         {
-            foreach (var e in ConfigFiles.All(loaded.Errors)) stderr.WriteLine($"{loaded.File}: {e.Path}: {e.English}");
-            return CommandLine.ExitFailure;
-        }
-        if (config.GatewayId != gateway)
-        {
-            stderr.WriteLine($"qedge commission: {loaded.File} is for gateway {config.GatewayId}, not {gateway}");
-            return CommandLine.ExitFailure;
-        }
-        string site = args.Value("--site") ?? config.SiteId;
-        ICommissioningAnswers answers = args.Value("--answers") is { } af ? FileAnswers.Load(af) : new ConsoleAnswers(Console.In, stdout);
-        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        long counter = args.Value("--counter") is { } c ? long.Parse(c, CultureInfo.InvariantCulture) : now;
-        string outFile = args.Value("--out") ?? $"commissioning-{site}-{gateway}-{DateTime.UtcNow:yyyyMMddTHHmmssZ}.json";
-        try
-        {
-            return RunAsync(broker, site, gateway, key, config, loaded.Config.Hash, answers, counter, outFile, TimeSpan.FromSeconds(timeoutS), stdout, stderr)
-                .GetAwaiter().GetResult();
-        }
-        catch (MissingAnswerException e)
-        {
-            stderr.WriteLine($"qedge commission: {e.Message}; nothing recorded");
-            return CommandLine.ExitFailure;
-        }
-        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or System.Net.Sockets.SocketException)
-        {
-            stderr.WriteLine($"qedge commission: cannot reach {broker}: {e.Message}");
-            return CommandLine.ExitFailure;
-        }
-    }
-
-    private static async Task<int> RunAsync(string broker, string site, string gateway, byte[] key, GatewayConfig config, string configHash,
-        ICommissioningAnswers answers, long counter, string outFile, TimeSpan timeout, TextWriter stdout, TextWriter stderr)
-    {
-        await using var client = await PlatformClient.ConnectAsync(broker, site, gateway, null, null, timeout).ConfigureAwait(false);
-        var steps = new JsonArray();
-        bool allPassed = true;
-        void Step(string kind, string item, bool passed, JsonObject details)
-        {
-            details["kind"] = kind;
-            details["item"] = item;
-            details["passed"] = passed;
-            steps.Add(details);
-            allPassed &= passed;
-            stdout.WriteLine($"  [{(passed ? "PASS" : "FAIL")}] {kind} {item}");
-        }
-
-        string technician = answers.Text("", "", "technician", "Technician's name / 技术员姓名:");
-        stdout.WriteLine($"commissioning {site}/{gateway} (config sha256 {configHash})");
-
-        stdout.WriteLine("1. relay test with feedback / 继电器及反馈测试");
-        var outputs = config.Interlocks.Outputs.Select(o => (Id: o.Id, FeedbackInputId: (string?)o.FeedbackInputId)).Concat(config.Welding.Stations.Select(s => (Id: s.EnableOutputId, FeedbackInputId: (string?)null)));
-        foreach (var (id, feedback) in outputs)
-        {
-            bool clicked = answers.YesNo("relays", id, "clicked", $"Relay {id}: energise it from the panel test switch — did it click and the load get power?");
-            bool followed = feedback == null || answers.YesNo("relays", id, "feedbackFollowed", $"Relay {id}: did the feedback input {feedback} follow?");
-            Step("relay", id, clicked && followed, new JsonObject { ["clicked"] = clicked, ["feedbackInput"] = feedback, ["feedbackFollowed"] = feedback == null ? null : followed });
-        }
-
-        stdout.WriteLine("2. bump test of each gas channel / 气体通道冲击测试");
-        var gasChannels = config.Channels.Where(ch => ch.Gas is { Length: > 0 } g && g != "TEMP").ToList();
-        foreach (var ch in gasChannels)
-        {
-            double applied = answers.Number("bump", ch.Id, "appliedGas", $"Channel {ch.Id} ({ch.Gas}): test gas concentration applied ({Core.Domain.Units.Symbol(ch.Unit)})?");
-            double reading = answers.Number("bump", ch.Id, "reading", $"Channel {ch.Id}: reading shown ({Core.Domain.Units.Symbol(ch.Unit)})?");
-            double response = answers.Number("bump", ch.Id, "responseSeconds", $"Channel {ch.Id}: seconds from gas on to the reading?");
-            bool within = applied > 0 && Math.Abs(reading - applied) <= BumpTolerance * applied;
-            bool fast = response >= 0 && response <= MaxResponseSeconds;
-            Step("bump", ch.Id, within && fast, new JsonObject
-            {
-                ["gas"] = ch.Gas, ["unit"] = Core.Domain.Units.Symbol(ch.Unit), ["applied"] = applied, ["reading"] = reading, ["responseSeconds"] = response,
-                ["tolerance"] = BumpTolerance, ["maxResponseSeconds"] = MaxResponseSeconds,
-            });
-        }
-
-        stdout.WriteLine("3. calibration record / 标定记录");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        foreach (var ch in gasChannels)
-        {
-            string on = answers.Text("calibration", ch.Id, "calibratedOn", $"Channel {ch.Id}: calibrated on (yyyy-mm-dd)?");
-            string due = answers.Text("calibration", ch.Id, "dueOn", $"Channel {ch.Id}: next calibration due (yyyy-mm-dd)?");
-            string reference = answers.Text("calibration", ch.Id, "reference", $"Channel {ch.Id}: calibration certificate / record number?");
-            bool dated = DateOnly.TryParseExact(on, "yyyy-MM-dd", out var onDate) & DateOnly.TryParseExact(due, "yyyy-MM-dd", out var dueDate);
-            bool ok = dated && onDate <= today && dueDate > today && dueDate > onDate && reference.Length > 0;
-            Step("calibration", ch.Id, ok, new JsonObject { ["calibratedOn"] = on, ["dueOn"] = due, ["reference"] = reference });
-        }
-
-        stdout.WriteLine("4. proof test of each zone / 区域联锁验证");
-        foreach (var zone in config.Interlocks.Zones)
-        {
-            // The gateway's own proof test (AQ 1029-2019): it cuts the zone through its trip path and
-            // confirms the cut on the outputs' feedback, then records passed/failed as chained events.
-            string id = "commission-" + Guid.NewGuid().ToString("N")[..10];
-            long ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            byte[] cmd = CommandEnvelope.Build(gateway, id, counter++, ts + 5 * 60_000, "proof_test",
-                "{\"zone\":" + JsonSerializer.Serialize(zone.Id) + "}", key);
-            var reply = await client.SendAsync(id, cmd, timeout).ConfigureAwait(false);
-            bool accepted = reply is { } r && r.TryGetProperty("ok", out var okv) && okv.ValueKind == JsonValueKind.True;
-            string replyCode = reply is { } r2 && r2.TryGetProperty("code", out var cv) ? cv.GetString() ?? "" : "no_reply";
-            if (!accepted) stdout.WriteLine($"  zone {zone.Id}: the gateway refused the proof test ({replyCode}); the zone must be on, with feedback on its outputs");
-            bool dropped = answers.YesNo("proof", zone.Id, "outputsDropped", $"Zone {zone.Id}: proof test started — did every output ({string.Join(", ", zone.OutputIds)}) drop? (reset it at the gateway afterwards)");
-            Step("proof", zone.Id, accepted && dropped, new JsonObject { ["command"] = "proof_test", ["gatewayAccepted"] = accepted, ["gatewayCode"] = replyCode, ["outputsDropped"] = dropped });
-        }
-
-        var record = new JsonObject
-        {
-            ["site"] = site,
-            ["gateway"] = gateway,
-            ["configHash"] = configHash,
-            ["technician"] = technician,
-            ["completedUtc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            ["passed"] = allPassed,
-            ["steps"] = steps,
-        };
-        var json = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        byte[] body = Encoding.UTF8.GetBytes(record.ToJsonString(json));
-        byte[] envelope = SignedEnvelope.Sign("commissioning", body, gateway, counter, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), key);
-        File.WriteAllBytes(outFile, envelope);
-        byte[] evt = Encoding.UTF8.GetBytes("{\"type\":\"commissioning\",\"source\":\"qedge\",\"passed\":" + (allPassed ? "true" : "false") + ",\"envelope\":" + Encoding.UTF8.GetString(envelope) + "}");
-        await client.PublishEventAsync(evt).ConfigureAwait(false);
-        stdout.WriteLine($"{(allPassed ? "PASSED" : "FAILED")}: {steps.Count} checks; signed record written to {outFile} and sent on {client.Topics.Topic(Core.Mqtt.MessageKind.Event)}");
-        return allPassed ? CommandLine.ExitOk : CommandLine.ExitFailure;
+            var b = new Bind(p);
+            string url = b.Required(broker);
+            string id = b.Required(gateway);
+            byte[] keyBytes = KeyMaterial.Parse(b.Required(key));
+            int timeoutS = b.Int(timeout, 15, 1, 600);
+            var options = new CommissioningOptions(url, id, keyBytes, b.Required(config), b.Value(site), b.Value(answers), b.Value(record), b.Long(counter), timeoutS);
+            return (int)Commissioning.Run(options, Console.In, p.InvocationConfiguration.Output, p.InvocationConfiguration.Error);
+        });
+        return c;
     }
 }

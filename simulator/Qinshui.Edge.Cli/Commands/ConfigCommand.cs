@@ -1,142 +1,129 @@
-using System.Collections;
-using System.Text;
-using System.Text.Json;
-using Qinshui.Edge.Core.Config;
-using Qinshui.Edge.Cli;
+using System.CommandLine;
+using Qinshui.Edge.Core.Mqtt;
 using Qinshui.Edge.Desktop.Config;
+using Qinshui.Edge.Desktop.Platform;
 
 namespace Qinshui.Edge.Cli.Commands;
 
-/// <summary>qedge config validate|show|diff|sign — the technician's configuration tool.</summary>
-public sealed class ConfigCommand : ICommand
+/// <summary>qedge config validate|show|diff|sign|push: binds the options and calls Desktop/Config and Desktop/Platform.</summary>
+public static class ConfigCommand
 {
-    public string Name => "config";
-    public string Usage => "config validate FILE... [--json] [--lang zh|en] | config show FILE | config diff OLD NEW | config sign FILE --key HEX|@KEYFILE --counter N [--out FILE] | " + ConfigPush.Usage;
-    public string Summary => "validate, show, compare and sign gateway configurations (the device's own validator)";
-
-    public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static Command Build(Texts t)
     {
-        if (argv.Count == 0) throw new UsageException("missing subcommand (validate, show, diff, sign, push)");
-        var rest = argv.Skip(1).ToArray();
-        return argv[0] switch
-        {
-            "validate" => Validate(rest, stdout, stderr),
-            "show" => Show(rest, stdout, stderr),
-            "diff" => Diff(rest, stdout, stderr),
-            "sign" => Sign(rest, stdout, stderr),
-            "push" => ConfigPush.Run(rest, stdout, stderr),
-            _ => throw new UsageException($"unknown subcommand '{argv[0]}'"),
-        };
+        var config = t.Command("config", "validate, show, compare, sign and push gateway configurations (the device's own validator)",
+            "校验、显示、比较、签名和下发网关配置（使用设备自己的校验器）",
+            "qedge config validate site.json", "qedge config --help");
+        config.Add(Validate(t));
+        config.Add(Show(t));
+        config.Add(Diff(t));
+        config.Add(Sign(t));
+        config.Add(Push(t));
+        return config;
     }
 
-    private static int Validate(string[] argv, TextWriter stdout, TextWriter stderr)
+    private static Command Validate(Texts t)
     {
-        var args = new Arguments(argv, ["--json"], ["--lang"]);
-        bool json = args.Flag("--json");
-        string lang = Language.Resolve(args.Value("--lang"));
-        if (args.Positional.Count == 0) throw new UsageException("no file given");
-        var results = args.Positional.Select(ConfigFiles.Load).ToList();
-        if (json)
+        var c = t.Command("validate", "check files as the device will: every error and warning with its path", "按设备的方式检查文件：列出每个错误和警告及其路径",
+            "qedge config validate hardware/examples/dust-plant.json", "qedge config validate a.json b.json --json", "qedge config validate site.json --lang zh");
+        var json = t.Flag("--json", "print the results as JSON", "以 JSON 输出结果");
+        var files = t.Words("FILE", "configuration files", "配置文件");
+        c.Add(json);
+        c.Add(files);
+        c.SetAction(p =>
         {
-            var doc = results.Select(r => new
-            {
-                file = r.File,
-                valid = !r.Errors.HasErrors,
-                configHash = r.Config?.Hash,
-                conversions = r.Conversions.Select(c => new { path = c.Path, written = c.Written, converted = c.Converted }),
-                errors = ConfigFiles.All(r.Errors).Select(e => new { path = e.Path, code = e.Code, warning = e.IsWarning, message = e.English, messageZh = e.Chinese }),
-            });
-            stdout.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-        }
-        else
-        {
-            foreach (var r in results)
-            {
-                foreach (var c in r.Conversions)
-                    stdout.WriteLine($"{r.File}: {c.Path}: {c.Written} = {c.Converted}");
-                foreach (var e in ConfigFiles.All(r.Errors))
-                {
-                    string kind = e.IsWarning ? (lang == "zh" ? "警告" : "warning") : (lang == "zh" ? "错误" : "error");
-                    stdout.WriteLine($"{r.File}: {kind}: {(e.Path.Length > 0 ? e.Path + ": " : "")}{(lang == "zh" ? e.Chinese : e.English)}");
-                }
-                if (!r.Errors.HasErrors) stdout.WriteLine(lang == "zh" ? $"{r.File}: 有效 (sha256 {r.Config!.Hash})" : $"{r.File}: valid (sha256 {r.Config!.Hash})");
-            }
-        }
-        return results.All(r => !r.Errors.HasErrors) ? CommandLine.ExitOk : CommandLine.ExitFailure;
+            var b = new Bind(p);
+            string lang = b.Lang(t.LangOption);
+            var list = b.Words(files);
+            if (list.Count == 0) throw new UsageException("no file given", "没有给出文件");
+            return (int)ConfigValidate.Run(new ConfigValidateOptions(list, b.Flag(json), lang), p.InvocationConfiguration.Output);
+        });
+        return c;
     }
 
-    private static GatewayConfig? LoadOrReport(string file, TextWriter stderr)
+    private static Command Show(Texts t)
     {
-        var r = ConfigFiles.Load(file);
-        if (r.Config != null) return r.Config;
-        foreach (var e in ConfigFiles.All(r.Errors)) stderr.WriteLine($"{file}: {(e.Path.Length > 0 ? e.Path + ": " : "")}{e.English}");
-        return null;
+        var c = t.Command("show", "print the effective configuration with the standards behind each limit", "显示生效的配置及每个限值依据的标准",
+            "qedge config show site.json");
+        var files = t.Words("FILE", "one configuration file", "一个配置文件");
+        c.Add(files);
+        c.SetAction(p =>
+        {
+            var list = new Bind(p).Words(files);
+            if (list.Count != 1) throw new UsageException("show takes one file", "show 只接受一个文件");
+            return (int)ConfigShow.Show(list[0], p.InvocationConfiguration.Output, p.InvocationConfiguration.Error);
+        });
+        return c;
     }
 
-    private static int Show(string[] argv, TextWriter stdout, TextWriter stderr)
+    private static Command Diff(Texts t)
     {
-        var args = new Arguments(argv, [], []);
-        if (args.Positional.Count != 1) throw new UsageException("show takes one file");
-        var config = LoadOrReport(args.Positional[0], stderr);
-        if (config == null) return CommandLine.ExitFailure;
-        var lines = new ArrayList();
-        ConfigDescriber.Describe(config, lines);
-        foreach (var l in lines) stdout.WriteLine(l);
-        return CommandLine.ExitOk;
+        var c = t.Command("diff", "print every effective setting that differs between two configurations", "列出两个配置之间每一处生效设置的差异",
+            "qedge config diff old.json new.json");
+        var files = t.Words("FILE", "OLD NEW", "旧文件 新文件");
+        c.Add(files);
+        c.SetAction(p =>
+        {
+            var list = new Bind(p).Words(files);
+            if (list.Count != 2) throw new UsageException("diff takes two files: OLD NEW", "diff 需要两个文件：旧 新");
+            return (int)ConfigShow.Diff(list[0], list[1], p.InvocationConfiguration.Output, p.InvocationConfiguration.Error);
+        });
+        return c;
     }
 
-    private static int Diff(string[] argv, TextWriter stdout, TextWriter stderr)
+    private static Command Sign(Texts t)
     {
-        var args = new Arguments(argv, [], []);
-        if (args.Positional.Count != 2) throw new UsageException("diff takes two files: OLD NEW");
-        var a = LoadOrReport(args.Positional[0], stderr);
-        var b = LoadOrReport(args.Positional[1], stderr);
-        if (a == null || b == null) return CommandLine.ExitFailure;
-        var oldMap = EffectiveConfig.Flatten(a);
-        var newMap = EffectiveConfig.Flatten(b);
-        int changes = 0;
-        foreach (var key in oldMap.Keys.Union(newMap.Keys).OrderBy(k => k, StringComparer.Ordinal))
+        var c = t.Command("sign", "sign a valid configuration with the gateway's key (the envelope the device reads)", "用网关密钥为有效配置签名（设备读取的签名信封）",
+            "qedge config sign site.json --key @bundle/hmac.key --counter 7 --out config.json");
+        var key = t.Value("--key", "HEX|@KEYFILE", "the gateway's HMAC key as hex, or @file holding it", "网关的 HMAC 密钥（十六进制），或 @密钥文件");
+        var counter = t.Value("--counter", "N", "counter: must increase with every configuration sent to this gateway", "计数器：发往该网关的每个配置都必须递增");
+        var output = t.Value("--out", "FILE", "write the envelope here (default: print it)", "把信封写到此文件（默认：打印）");
+        var issued = t.Value("--issued-utc-ms", "MS", "issue time in UTC milliseconds (default: now)", "签发时间，UTC 毫秒（默认：现在）");
+        var files = t.Words("FILE", "one configuration file", "一个配置文件");
+        foreach (var o in new Option[] { key, counter, output, issued }) c.Add(o);
+        c.Add(files);
+        c.SetAction(p =>
         {
-            bool inOld = oldMap.TryGetValue(key, out var ov);
-            bool inNew = newMap.TryGetValue(key, out var nv);
-            if (inOld && inNew && ov == nv) continue;
-            changes++;
-            if (!inNew) stdout.WriteLine($"- {key} = {ov}");
-            else if (!inOld) stdout.WriteLine($"+ {key} = {nv}");
-            else stdout.WriteLine($"~ {key}: {ov} -> {nv}");
-        }
-        if (changes == 0) stdout.WriteLine("no effective differences");
-        return CommandLine.ExitOk;
+            var b = new Bind(p);
+            var list = b.Words(files);
+            if (list.Count != 1) throw new UsageException("sign takes one file", "sign 只接受一个文件");
+            byte[] keyBytes = KeyMaterial.Parse(b.Required(key));
+            long n = b.Int(counter, -1, 1, int.MaxValue);
+            if (n < 1) throw new UsageException("option --counter is required (it must increase with every config sent to this gateway)", "缺少选项 --counter（发往该网关的每个配置都必须递增）");
+            var options = new ConfigSignOptions(list[0], keyBytes, n, b.Value(output), b.Long(issued));
+            return (int)ConfigSign.Run(options, p.InvocationConfiguration.Output, p.InvocationConfiguration.Error);
+        });
+        return c;
     }
 
-    private static int Sign(string[] argv, TextWriter stdout, TextWriter stderr)
+    private static Command Push(Texts t)
     {
-        var args = new Arguments(argv, [], ["--key", "--counter", "--out", "--issued-utc-ms"]);
-        if (args.Positional.Count != 1) throw new UsageException("sign takes one file");
-        byte[] key = KeyMaterial.Parse(args.Required("--key"));
-        long counter = args.Int("--counter", -1, 1, int.MaxValue);
-        if (counter < 1) throw new UsageException("option --counter is required (it must increase with every config sent to this gateway)");
-        var loaded = ConfigFiles.Load(args.Positional[0]);
-        if (loaded.Config == null)
+        var c = t.Command("push", "sign a configuration and send it to a gateway over MQTT in chunks; prints the gateway's verdict",
+            "签名配置并经 MQTT 分块发送给网关；显示网关的结论",
+            "qedge config push site.json --broker mqtts://broker:8883 --gateway gw-01 --key @bundle/hmac.key --ca bundle/ca.pem");
+        var broker = t.Value("--broker", "mqtt[s]://HOST:PORT", "the broker the gateway is connected to", "网关所连接的代理");
+        var gateway = t.Value("--gateway", "ID", "the gateway's id (must match the file)", "网关 ID（须与文件一致）");
+        var key = t.Value("--key", "HEX|@KEYFILE", "the gateway's HMAC key as hex, or @file holding it", "网关的 HMAC 密钥（十六进制），或 @密钥文件");
+        var site = t.Value("--site", "S", "site id (default: the file's)", "现场 ID（默认取文件中的）");
+        var counter = t.Value("--counter", "N", "first counter (default: the UTC millisecond)", "起始计数器（默认：UTC 毫秒）");
+        var timeout = t.Value("--timeout-s", "N", "seconds to wait for each reply (1–600, default 15)", "每个应答的等待秒数（1–600，默认 15）");
+        var retries = t.Value("--retries", "N", "retransmissions of a chunk without reply (0–20, default 3)", "无应答时每块的重发次数（0–20，默认 3）");
+        var bytes = t.Value("--command-bytes", "N", "largest command to send (512 up to the gateway's limit)", "单条命令的最大字节数（512 至网关上限）");
+        var ca = t.Value("--ca", "PEM", "CA certificate to verify an mqtts:// broker", "用于验证 mqtts:// 代理的 CA 证书");
+        var files = t.Words("FILE", "one configuration file", "一个配置文件");
+        foreach (var o in new Option[] { broker, gateway, key, site, counter, timeout, retries, bytes, ca }) c.Add(o);
+        c.Add(files);
+        c.SetAction(p =>
         {
-            foreach (var e in ConfigFiles.All(loaded.Errors)) stderr.WriteLine($"{loaded.File}: {(e.Path.Length > 0 ? e.Path + ": " : "")}{e.English}");
-            stderr.WriteLine("qedge config sign: refusing to sign an invalid configuration");
-            return CommandLine.ExitFailure;
-        }
-        string? issuedText = args.Value("--issued-utc-ms");
-        long issued = issuedText != null ? long.Parse(issuedText, System.Globalization.CultureInfo.InvariantCulture) : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        byte[] envelope = SignedEnvelope.Sign("config", loaded.Bytes, loaded.Config.GatewayId, counter, issued, key);
-        string? outFile = args.Value("--out");
-        if (outFile != null)
-        {
-            File.WriteAllBytes(outFile, envelope);
-            stdout.WriteLine($"signed {loaded.File} for gateway {loaded.Config.GatewayId} (counter {counter}, sha256 {loaded.Config.Hash}) -> {outFile}");
-            if (loaded.InlinedProfiles.Count > 0) stdout.WriteLine($"inlined device profiles from hardware/devices: {string.Join(", ", loaded.InlinedProfiles)}");
-        }
-        else
-        {
-            stdout.WriteLine(Encoding.UTF8.GetString(envelope));
-        }
-        return CommandLine.ExitOk;
+            var b = new Bind(p);
+            var list = b.Words(files);
+            if (list.Count != 1) throw new UsageException("push takes one file", "push 只接受一个文件");
+            string url = b.Required(broker);
+            string id = b.Required(gateway);
+            byte[] keyBytes = KeyMaterial.Parse(b.Required(key));
+            var options = new ConfigPushOptions(list[0], url, id, keyBytes, b.Value(site), b.Long(counter), b.Int(timeout, 15, 1, 600), b.Int(retries, 3, 0, 20),
+                b.Int(bytes, CommandProcessor.MaxCommandBytes, 512, CommandProcessor.MaxCommandBytes), b.Value(ca), b.Lang(t.LangOption));
+            return (int)ConfigPush.Run(options, p.InvocationConfiguration.Output, p.InvocationConfiguration.Error);
+        });
+        return c;
     }
 }

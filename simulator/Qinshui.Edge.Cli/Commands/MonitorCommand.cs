@@ -1,106 +1,37 @@
-using System.Buffers;
-using System.Diagnostics;
-using System.Text;
-using MQTTnet;
-using MQTTnet.Protocol;
-using Qinshui.Edge.Cli;
+using System.CommandLine;
 using Qinshui.Edge.Simulator.Platform;
 using Qinshui.Edge.Simulator.Scenarios;
 
 namespace Qinshui.Edge.Cli.Commands;
 
-/// <summary>
-/// qedge monitor --broker URL: subscribes to qinshui/v1/# as the platform would and prints what
-/// arrives, flagging sequence gaps, duplicates and payloads that break the message format
-/// (<see cref="StreamChecker"/>). Exit 1 when anything was flagged (with --duration), for CI.
-/// </summary>
-public sealed class MonitorCommand : ICommand
+/// <summary>qedge monitor: binds the options and calls <see cref="StreamMonitor"/>. Exit 1 when anything was flagged (with --duration), for CI.</summary>
+public static class MonitorCommand
 {
-    public string Name => "monitor";
-    public string Usage => "monitor --broker mqtt://host:port [--topic qinshui/v1/#] [--duration 30s] [--quiet]";
-    public string Summary => "watch what gateways publish: gaps, duplicates and payloads that break the format are flagged";
-
-    public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static Command Build(Texts t)
     {
-        var args = new Arguments(argv, ["--quiet"], ["--broker", "--topic", "--duration"]);
-        string broker = args.Value("--broker") ?? throw new UsageException("monitor needs --broker mqtt://host:port");
-        if (!broker.StartsWith("mqtt://", StringComparison.Ordinal)) throw new UsageException($"option --broker: '{broker}' is not mqtt://host:port");
-        var uri = new Uri(broker);
-        long? durationMs = null;
-        if (args.Value("--duration") is string d)
+        var c = t.Command("monitor", "watch what gateways publish: gaps, duplicates and payloads that break the format are flagged",
+            "查看网关发布的消息：标出序号缺口、重复以及不符合格式的负载",
+            "qedge monitor --broker mqtt://127.0.0.1:1883", "qedge monitor --broker mqtt://127.0.0.1:1883 --topic 'qinshui/v1/mine-3/#' --duration 30s --quiet");
+        var broker = t.Value("--broker", "mqtt://HOST:PORT", "the broker to watch", "要查看的代理");
+        var topic = t.Value("--topic", "FILTER", "topic filter (default qinshui/v1/#)", "主题过滤器（默认 qinshui/v1/#）");
+        var duration = t.Value("--duration", "D", "stop after this long and exit 1 if anything was flagged", "运行这么长时间后停止；有问题时退出码 1");
+        var quiet = t.Flag("--quiet", "print only the problems", "只显示问题");
+        foreach (var o in new Option[] { broker, topic, duration, quiet }) c.Add(o);
+        c.SetAction(p =>
         {
-            if (!Duration.TryParseMs(d, out long ms) || ms <= 0) throw new UsageException($"option --duration: '{d}' is not a duration");
-            durationMs = ms;
-        }
-        string filter = args.Value("--topic") ?? "qinshui/v1/#";
-        bool quiet = args.Flag("--quiet");
-        var checker = new StreamChecker();
-        var clock = Stopwatch.StartNew();
-        var gate = new object();
-        var factory = new MqttClientFactory();
-        using var client = factory.CreateMqttClient();
-        client.ApplicationMessageReceivedAsync += e =>
-        {
-            var m = e.ApplicationMessage;
-            byte[] payload = m.Payload.ToArray();
-            lock (gate)
+            var b = new Bind(p);
+            string url = b.Value(broker) ?? throw new UsageException("monitor needs --broker mqtt://host:port", "monitor 需要 --broker mqtt://主机:端口");
+            if (!url.StartsWith("mqtt://", StringComparison.Ordinal)) throw new UsageException($"option --broker: '{url}' is not mqtt://host:port", $"选项 --broker：'{url}' 不是 mqtt://host:port");
+            long? durationMs = null;
+            if (b.Value(duration) is string d)
             {
-                var problems = checker.Check(m.Topic, payload, m.Retain, clock.ElapsedMilliseconds);
-                if (!quiet)
-                {
-                    string text = Encoding.UTF8.GetString(payload);
-                    stdout.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {m.Topic}{(m.Retain ? " (retained)" : "")} {(text.Length > 160 ? text[..160] + "…" : text)}");
-                }
-                foreach (var p in problems) stdout.WriteLine($"  !! {p.Kind}: {p.Topic}: {p.Detail}");
+                if (!Duration.TryParseMs(d, out long ms) || ms <= 0) throw new UsageException($"option --duration: '{d}' is not a duration", $"选项 --duration：'{d}' 不是时长");
+                durationMs = ms;
             }
-            return Task.CompletedTask;
-        };
-        var options = factory.CreateClientOptionsBuilder().WithTcpServer(uri.Host, uri.Port > 0 ? uri.Port : 1883)
-            .WithClientId("qedge-monitor-" + Environment.ProcessId).WithCleanSession(true).Build();
-        try
-        {
-            client.ConnectAsync(options).GetAwaiter().GetResult();
-            client.SubscribeAsync(factory.CreateSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)).Build()).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or System.Net.Sockets.SocketException or OperationCanceledException)
-        {
-            stderr.WriteLine($"monitor: cannot connect to {broker}: {e.Message}");
-            return CommandLine.ExitFailure;
-        }
-        stdout.WriteLine($"monitoring {filter} on {broker}{(durationMs is long t ? $" for {Duration.Format(t)}" : " (Ctrl+C to stop)")}");
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            while (!stop.IsCancellationRequested && (durationMs == null || clock.ElapsedMilliseconds < durationMs))
-            {
-                stop.Token.WaitHandle.WaitOne(500);
-                lock (gate)
-                {
-                    foreach (var p in checker.ExpireGaps(clock.ElapsedMilliseconds)) stdout.WriteLine($"  !! {p.Kind}: {p.Topic}: {p.Detail}");
-                }
-            }
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-            try
-            {
-                client.DisconnectAsync().GetAwaiter().GetResult();
-            }
-            catch (Exception)
-            {
-                // Broker gone: nothing to close.
-            }
-        }
-        lock (gate)
-        {
-            stdout.WriteLine($"{checker.Messages} messages ({string.Join(", ", checker.PerKind.Select(k => $"{k.Key} {k.Value}"))}); " +
-                             $"{checker.Problems.Count(p => p.Kind == "gap")} gap(s), {checker.Problems.Count(p => p.Kind == "duplicate")} duplicate(s), " +
-                             $"{checker.Problems.Count(p => p.Kind is "schema" or "topic")} malformed");
-            return checker.Problems.Count > 0 ? CommandLine.ExitFailure : CommandLine.ExitOk;
-        }
+            var options = new StreamMonitorOptions(new Uri(url), b.Value(topic) ?? "qinshui/v1/#", durationMs, b.Flag(quiet));
+            using var cancel = new ConsoleCancel();
+            return (int)StreamMonitor.Run(options, p.InvocationConfiguration.Output, p.InvocationConfiguration.Error, cancel.Token);
+        });
+        return c;
     }
 }

@@ -1,99 +1,25 @@
-using System.Text.Json;
-using Qinshui.Edge.Core.Alarms;
-using Qinshui.Edge.Core.Domain;
-using Qinshui.Edge.Core.Profiles;
-using Qinshui.Edge.Core.Util;
-using Qinshui.Edge.Cli;
+using System.CommandLine;
+using Qinshui.Edge.Desktop.Config;
 
 namespace Qinshui.Edge.Cli.Commands;
 
-/// <summary>qedge profiles: the built-in alarm profiles with thresholds, units and sources.</summary>
-public sealed class ProfilesCommand : ICommand
+/// <summary>qedge profiles: binds the options and calls <see cref="ProfileListing"/>.</summary>
+public static class ProfilesCommand
 {
-    public string Name => "profiles";
-    public string Usage => "profiles [--json] [--family NAME] [--lang zh|en]";
-    public string Summary => "list the built-in alarm profiles with their thresholds, units and standards";
-
-    public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static Command Build(Texts t)
     {
-        var args = new Arguments(argv, ["--json"], ["--family", "--lang"]);
-        bool json = args.Flag("--json");
-        string? family = args.Value("--family");
-        string lang = Language.Resolve(args.Value("--lang"));
-        args.NoPositional();
-
-        var profiles = ProfileCatalog.All.Where(p => family == null || ProfileFamilyNames.Name(p.Family) == family).ToList();
-        if (family != null && profiles.Count == 0)
+        var c = t.Command("profiles", "list the built-in alarm profiles with their thresholds, units and standards", "列出内置报警配置文件及其阈值、单位和依据的标准",
+            "qedge profiles", "qedge profiles --family mine_methane --lang zh", "qedge profiles --json");
+        var json = t.Flag("--json", "print the profiles as JSON", "以 JSON 输出");
+        var family = t.Value("--family", "NAME", "only this family (e.g. mine_methane, plant_toxic)", "只列出此类（如 mine_methane、plant_toxic）");
+        c.Add(json);
+        c.Add(family);
+        c.SetAction(p =>
         {
-            var names = ProfileCatalog.All.Select(p => ProfileFamilyNames.Name(p.Family)).Distinct();
-            stderr.WriteLine($"qedge profiles: no family '{family}'; families: {string.Join(", ", names)}");
-            return CommandLine.ExitFailure;
-        }
-        if (json) WriteJson(profiles, stdout);
-        else WriteTable(profiles, stdout, lang);
-        return CommandLine.ExitOk;
-    }
-
-    private static void WriteJson(IEnumerable<AlarmProfile> profiles, TextWriter stdout)
-    {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartArray();
-            foreach (var p in profiles)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", p.Id);
-                w.WriteString("family", ProfileFamilyNames.Name(p.Family));
-                w.WriteString("quantity", p.Gas);
-                w.WriteString("unit", Units.Symbol(p.Unit));
-                w.WriteString("title", p.TitleEn);
-                w.WriteString("titleZh", p.TitleZh);
-                w.WriteString("standard", p.Standard);
-                w.WriteString("note", p.Note);
-                w.WriteBoolean("verify", p.Verify);
-                w.WriteStartObject("range");
-                w.WriteNumber("min", p.RangeMin);
-                w.WriteNumber("max", p.RangeMax);
-                w.WriteEndObject();
-                w.WriteStartArray("levels");
-                foreach (var l in p.Levels)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("kind", LevelNames.Kind(l.Kind));
-                    w.WriteString("source", LevelNames.Source(l.Source));
-                    w.WriteString("direction", LevelNames.Dir(l.Direction));
-                    w.WriteNumber("threshold", l.Threshold);
-                    w.WriteNumber("restore", l.Restore);
-                    w.WriteNumber("onDelayMs", l.OnDelayMs);
-                    w.WriteNumber("offDelayMs", l.OffDelayMs);
-                    w.WriteBoolean("latching", l.Latching);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteNumber("clearHoldMs", ClearHold.DefaultMs(p.Family));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
-    }
-
-    private static void WriteTable(IEnumerable<AlarmProfile> profiles, TextWriter stdout, string lang)
-    {
-        foreach (var p in profiles)
-        {
-            string title = lang == "zh" ? p.TitleZh : p.TitleEn;
-            stdout.WriteLine($"{p.Id,-22} {Units.Symbol(p.Unit),-6} {title}{(p.Verify ? (lang == "zh" ? "  [待核实]" : "  [verify]") : "")}");
-            foreach (var l in p.Levels)
-            {
-                string op = l.Direction == Direction.High ? "≥" : "<";
-                string rop = l.Direction == Direction.High ? "<" : "≥";
-                string src = l.Source == LevelSource.Instant ? "" : " " + LevelNames.Source(l.Source).ToUpperInvariant();
-                stdout.WriteLine($"    {LevelNames.Kind(l.Kind) + src,-12} {op} {NumberFormat.Format(l.Threshold, 4),-7} restore {rop} {NumberFormat.Format(l.Restore, 4),-7}{(l.Latching ? (lang == "zh" ? " 锁存" : " latching") : "")}");
-            }
-            stdout.WriteLine($"    {(lang == "zh" ? "依据" : "source")}: {p.Standard}");
-            stdout.WriteLine($"    {p.Note}");
-        }
+            var b = new Bind(p);
+            var options = new ProfileListingOptions(b.Flag(json), b.Value(family), b.Lang(t.LangOption));
+            return (int)ProfileListing.Run(options, p.InvocationConfiguration.Output, p.InvocationConfiguration.Error);
+        });
+        return c;
     }
 }

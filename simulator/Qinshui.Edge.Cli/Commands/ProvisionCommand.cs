@@ -1,146 +1,53 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using Qinshui.Edge.Core.Config;
-using Qinshui.Edge.Core.Crypto;
-using Qinshui.Edge.Core.Device;
-using Qinshui.Edge.Cli;
-using Qinshui.Edge.Desktop.Config;
+using System.CommandLine;
+using Qinshui.Edge.Core.Mqtt;
 using Qinshui.Edge.Desktop.Platform;
 
 namespace Qinshui.Edge.Cli.Commands;
 
-/// <summary>
-/// qedge provision: a gateway's identity — a client certificate and key signed by the site CA
-/// (created in --ca-dir on first use, reused after), a random 32-byte HMAC key for commands,
-/// permits and configurations, and a bundle directory with the files the firmware reads from
-/// I:\qe (docs/firmware.md) and a README of how to flash them.
-/// </summary>
-public sealed class ProvisionCommand : ICommand
+/// <summary>qedge provision: checks the ids and the broker, then calls <see cref="Provisioning"/> (certificate, HMAC key, bundle).</summary>
+public static class ProvisionCommand
 {
-    public string Name => "provision";
-    public string Usage => "provision --site S --gateway G --ca-dir DIR --out DIR [--broker HOST[:PORT]] [--network wifi|ethernet] [--config FILE] [--years N]";
-    public string Summary => "create a gateway's identity: client certificate from the site CA, HMAC key, provisioning bundle";
-
-    public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static Command Build(Texts t)
     {
-        var args = new Arguments(argv, ["--force"], ["--site", "--gateway", "--ca-dir", "--out", "--broker", "--network", "--config", "--years"]);
-        args.NoPositional();
-        string site = args.Required("--site");
-        string gateway = args.Required("--gateway");
-        if (!Qinshui.Edge.Core.Mqtt.MqttTopics.IsValidId(site)) throw new UsageException($"site '{site}' is not a valid id: it names MQTT topics (1–32 of a–z, A–Z, 0–9, '-', '_')");
-        if (!Qinshui.Edge.Core.Mqtt.MqttTopics.IsValidId(gateway)) throw new UsageException($"gateway '{gateway}' is not a valid id: it names MQTT topics (1–32 of a–z, A–Z, 0–9, '-', '_')");
-        string caDir = args.Required("--ca-dir");
-        string outDir = args.Required("--out");
-        int years = args.Int("--years", 3, 1, 10);
-        string network = args.Value("--network") ?? "wifi";
-        if (network is not ("wifi" or "ethernet")) throw new UsageException("--network is wifi or ethernet");
-        string brokerHost = "", brokerPort = "8883";
-        if (args.Value("--broker") is { } broker)
+        var c = t.Command("provision", "create a gateway's identity: client certificate from the site CA, HMAC key, provisioning bundle",
+            "创建网关身份：由现场 CA 签发的客户端证书、HMAC 密钥和配置包",
+            "qedge provision --site mine-3 --gateway gw-01 --ca-dir site-ca --out bundle-gw-01 --broker broker.mine-3.local:8883",
+            "qedge provision --site mine-3 --gateway gw-02 --ca-dir site-ca --out bundle-gw-02 --network ethernet --config gw-02.json");
+        var site = t.Value("--site", "S", "site id (names MQTT topics)", "现场 ID（用于 MQTT 主题）");
+        var gateway = t.Value("--gateway", "G", "gateway id (names MQTT topics)", "网关 ID（用于 MQTT 主题）");
+        var caDir = t.Value("--ca-dir", "DIR", "the site CA's folder (created on first use)", "现场 CA 的文件夹（首次使用时创建）");
+        var outDir = t.Value("--out", "DIR", "the bundle folder to write", "要写入的配置包文件夹");
+        var broker = t.Value("--broker", "HOST[:PORT]", "the broker the gateway connects to (port default 8883)", "网关连接的代理（端口默认 8883）");
+        var network = t.Value("--network", "wifi|ethernet", "how the gateway connects (default wifi)", "网关联网方式（默认 wifi）");
+        var config = t.Value("--config", "FILE", "seal this configuration into the bundle (signed, counter 1)", "把此配置签名后放入配置包（计数器 1）");
+        var years = t.Value("--years", "N", "certificate validity in years (1–10, default 3)", "证书有效期，年（1–10，默认 3）");
+        var force = t.Flag("--force", "write into a folder that is not empty", "允许写入非空文件夹");
+        foreach (var o in new Option[] { site, gateway, caDir, outDir, broker, network, config, years, force }) c.Add(o);
+        c.SetAction(p =>
         {
-            var parts = broker.Split(':');
-            brokerHost = parts[0];
-            if (parts.Length > 1) brokerPort = parts[1];
-            if (parts.Length > 2 || !int.TryParse(brokerPort, out _)) throw new UsageException("--broker is HOST or HOST:PORT");
-        }
-        if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any() && !args.Flag("--force"))
-        {
-            stderr.WriteLine($"qedge provision: {outDir} is not empty; a bundle holds secrets, so it is never overwritten silently (use --force)");
-            return CommandLine.ExitFailure;
-        }
-
-        ConfigFiles.Loaded? config = null;
-        if (args.Value("--config") is { } configFile)
-        {
-            config = ConfigFiles.Load(configFile);
-            if (config.Config == null)
+            var b = new Bind(p);
+            string s = b.Required(site);
+            string g = b.Required(gateway);
+            if (!MqttTopics.IsValidId(s))
+                throw new UsageException($"site '{s}' is not a valid id: it names MQTT topics (1–32 of a–z, A–Z, 0–9, '-', '_')", $"现场 '{s}' 不是有效 ID：它用于 MQTT 主题（1–32 个 a–z、A–Z、0–9、'-'、'_'）");
+            if (!MqttTopics.IsValidId(g))
+                throw new UsageException($"gateway '{g}' is not a valid id: it names MQTT topics (1–32 of a–z, A–Z, 0–9, '-', '_')", $"网关 '{g}' 不是有效 ID：它用于 MQTT 主题（1–32 个 a–z、A–Z、0–9、'-'、'_'）");
+            string ca = b.Required(caDir);
+            string output = b.Required(outDir);
+            int validity = b.Int(years, 3, 1, 10);
+            string net = b.Value(network) ?? "wifi";
+            if (net is not ("wifi" or "ethernet")) throw new UsageException("--network is wifi or ethernet", "--network 只能是 wifi 或 ethernet");
+            string brokerHost = "", brokerPort = "8883";
+            if (b.Value(broker) is { } hostPort)
             {
-                foreach (var e in ConfigFiles.All(config.Errors)) stderr.WriteLine($"{configFile}: {(e.Path.Length > 0 ? e.Path + ": " : "")}{e.English}");
-                stderr.WriteLine("qedge provision: the configuration is invalid; nothing written");
-                return CommandLine.ExitFailure;
+                var parts = hostPort.Split(':');
+                brokerHost = parts[0];
+                if (parts.Length > 1) brokerPort = parts[1];
+                if (parts.Length > 2 || !int.TryParse(brokerPort, out _)) throw new UsageException("--broker is HOST or HOST:PORT", "--broker 应为 主机 或 主机:端口");
             }
-            if (config.Config.GatewayId != gateway || config.Config.SiteId != site)
-            {
-                stderr.WriteLine($"qedge provision: {configFile} is for {config.Config.SiteId}/{config.Config.GatewayId}, not {site}/{gateway}");
-                return CommandLine.ExitFailure;
-            }
-        }
-
-        using var ca = SiteCertificates.LoadOrCreateCa(caDir, site, out bool created);
-        var (cert, key) = SiteCertificates.IssueGateway(ca, site, gateway, years);
-        using (cert)
-        using (key)
-        {
-            if (!SiteCertificates.ChainsTo(cert, ca, out var status))
-            {
-                stderr.WriteLine($"qedge provision: the new certificate does not verify against the CA: {status}");
-                return CommandLine.ExitFailure;
-            }
-            byte[] hmacKey = RandomNumberGenerator.GetBytes(32);
-            Directory.CreateDirectory(outDir);
-            File.WriteAllText(Path.Combine(outDir, "ca.pem"), ca.ExportCertificatePem() + "\n");
-            File.WriteAllText(Path.Combine(outDir, "client.pem"), cert.ExportCertificatePem() + "\n");
-            SiteCertificates.WritePrivate(Path.Combine(outDir, "client.key"), key.ExportPkcs8PrivateKeyPem() + "\n");
-            SiteCertificates.WritePrivate(Path.Combine(outDir, "config.key"), hmacKey);
-            SiteCertificates.WritePrivate(Path.Combine(outDir, "hmac.key"), Convert.ToHexStringLower(hmacKey) + "\n");
-            var identity = new Dictionary<string, object>
-            {
-                ["site"] = site,
-                ["gateway"] = gateway,
-                ["network"] = network,
-                ["brokerHost"] = brokerHost,
-                ["brokerPort"] = int.Parse(brokerPort, System.Globalization.CultureInfo.InvariantCulture),
-                ["mqttUsername"] = gateway,
-            };
-            if (network == "wifi")
-            {
-                identity["wifiSsid"] = "";
-                identity["wifiPassword"] = "";
-            }
-            identity["sntp1"] = "ntp.aliyun.com";
-            identity["sntp2"] = "cn.pool.ntp.org";
-            File.WriteAllText(Path.Combine(outDir, "identity.json"),
-                JsonSerializer.Serialize(identity, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-            if (config != null)
-            {
-                // The same signed envelope `qedge config sign` writes and the device's ConfigSelection reads (counter 1).
-                byte[] sealedConfig = SignedEnvelope.Sign("config", config.Bytes, gateway, 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), hmacKey);
-                File.WriteAllBytes(Path.Combine(outDir, "config.json"), sealedConfig);
-            }
-            File.WriteAllText(Path.Combine(outDir, "README.md"), Readme(site, gateway, cert, ca, config != null));
-            stdout.WriteLine(created ? $"created site CA in {caDir} ({ca.Subject})" : $"using site CA in {caDir} ({ca.Subject})");
-            stdout.WriteLine($"gateway certificate CN={gateway}, serial {cert.SerialNumber}, valid to {cert.NotAfter.ToUniversalTime():yyyy-MM-dd}, sha256 {cert.GetCertHashString(HashAlgorithmName.SHA256).ToLowerInvariant()}");
-            stdout.WriteLine($"bundle written to {outDir}: identity.json, ca.pem, client.pem, client.key, config.key, hmac.key{(config != null ? ", config.json" : "")}, README.md");
-            stdout.WriteLine($"sign configurations for it with: qedge config sign FILE --key @{Path.Combine(outDir, "hmac.key")} --counter N");
-        }
-        return CommandLine.ExitOk;
+            var options = new ProvisionOptions(s, g, ca, output, brokerHost, brokerPort, net, b.Value(config), validity, b.Flag(force));
+            return (int)Provisioning.Run(options, p.InvocationConfiguration.Output, p.InvocationConfiguration.Error);
+        });
+        return c;
     }
-
-    private static string Readme(string site, string gateway, System.Security.Cryptography.X509Certificates.X509Certificate2 cert, System.Security.Cryptography.X509Certificates.X509Certificate2 ca, bool withConfig) => $$"""
-        # Provisioning bundle for {{site}}/{{gateway}}
-
-        Written by `qedge provision`. It holds secrets (client.key, config.key, hmac.key): keep it
-        off shared drives and delete it once the gateway is flashed and the platform has hmac.key.
-
-        | file | what | goes to |
-        |---|---|---|
-        | identity.json | site, gateway, network, broker, SNTP — fill in wifiSsid/wifiPassword (or use --network ethernet) and the broker | `I:\qe\identity.json` |
-        | ca.pem | the site CA certificate ({{ca.Subject}}) — the broker's certificate must chain to it | `I:\qe\ca.pem` |
-        | client.pem | this gateway's client certificate, CN={{gateway}}, valid to {{cert.NotAfter.ToUniversalTime():yyyy-MM-dd}} | `I:\qe\client.pem` |
-        | client.key | its ECDSA P-256 private key (PKCS#8 PEM) | `I:\qe\client.key` |
-        | config.key | the 32-byte HMAC key (raw) for configurations, commands, permits and registries | `I:\qe\config.key` |
-        | hmac.key | the same key as hex, for `qedge config sign --key @hmac.key` and the platform | the platform's key store, not the device |
-        {{(withConfig ? "| config.json | the configuration, signed with config.key as by `qedge config sign` (counter 1; docs/firmware.md) | `I:\\qe\\config.json` |\n" : "")}}
-        ## Flashing (docs/firmware.md, hardware/README.md)
-
-        1. Flash the nanoFramework firmware once: `nanoff --target ESP32_REV3 --serialport /dev/ttyUSB0 --update`
-           (ESP32_PSRAM_REV3 for WROVER boards).
-        2. Deploy the application (Visual Studio or `nanoff --deploy --image Qinshui.Edge.Firmware.bin`).
-        3. Copy the files of the table above to the device's internal storage `I:\qe\` (Visual Studio
-           device explorer, or the application's file upload), then reboot.
-        4. The gateway starts in its safe state (outputs off) until a configuration verifies with
-           config.key; it reports why on serial and, once connected, on MQTT.
-
-        The certificate verifies against ca.pem only; check with
-        `openssl verify -CAfile ca.pem client.pem`.
-        """;
 }

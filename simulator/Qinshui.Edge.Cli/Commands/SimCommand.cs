@@ -1,210 +1,74 @@
-using Qinshui.Edge.Cli;
-using Qinshui.Edge.Simulator.Dashboard;
-using Qinshui.Edge.Desktop.Mqtt;
-using Qinshui.Edge.Simulator.Plant;
-using Qinshui.Edge.Simulator.Report;
+using System.CommandLine;
+using System.Globalization;
 using Qinshui.Edge.Simulator.Scenarios;
-using Qinshui.Edge.Simulator.Scenarios.Gateway;
 
 namespace Qinshui.Edge.Cli.Commands;
 
 /// <summary>
 /// qedge sim: the demo site with the live dashboard and a report; qedge sim run FILE…: scenarios
-/// with expectations, exit 1 when any fails (CI). Virtual time; real time unless --fast.
+/// with expectations, exit 1 when any fails (CI), 3 when one could not be evaluated. Binds the
+/// options and calls <see cref="SimRunner"/>.
 /// </summary>
-public sealed class SimCommand : ICommand
+public static class SimCommand
 {
-    public const int ExitNotEvaluable = 3;
+    public const int ExitNotEvaluable = (int)ToolOutcome.NotEvaluable;
 
-    /// <summary>The gateway that runs inside the simulator: the core's GatewayRuntime on the plant's ports.</summary>
-    public static ISimulatedGatewayFactory GatewayFactory { get; set; } = new RealGatewayFactory();
-
-    public string Name => "sim";
-    public string Usage => "sim [run FILE...] [--fast] [--duration 30s] [--speed N] [--result out.json] [--report PATH] [--broker URL] [--headless] [--allow-not-evaluable] [--lang zh|en]";
-    public string Summary => "run the demo site (no arguments) or scenario files against the gateway on a virtual plant";
-
-    public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static Command Build(Texts t)
     {
-        var args = new Arguments(argv, ["--fast", "--headless", "--strict", "--allow-not-evaluable"],
-            ["--duration", "--speed", "--result", "--report", "--broker", "--lang"]);
-        string lang = Language.Resolve(args.Value("--lang"));
-        bool fast = args.Flag("--fast");
-        bool headless = args.Flag("--headless") || Console.IsOutputRedirected || stdout != Console.Out;
-        long? duration = null;
-        if (args.Value("--duration") is string d)
+        var sim = t.Command("sim", "run the demo site (no arguments) or scenario files against the gateway on a virtual plant",
+            "在虚拟工厂上运行演示现场（不带参数）或场景文件，检验网关",
+            "qedge sim", "qedge sim --lang zh --speed 10", "qedge sim --fast --duration 5min --report out/");
+        var fast = t.Flag("--fast", "run in virtual time as fast as possible (no pacing, in-memory broker)", "以虚拟时间全速运行（不按实时节拍，使用内存代理）");
+        var headless = t.Flag("--headless", "print a log instead of the live dashboard", "输出日志而不是实时仪表盘");
+        var strict = t.Flag("--strict", "kept for old scripts: refusing not-evaluable expectations is the default", "为旧脚本保留：默认即拒绝无法评估的期望");
+        strict.Hidden = true;
+        var allowNe = t.Flag("--allow-not-evaluable", "accept expectations that could not be evaluated (exit 0 instead of 3)", "接受无法评估的期望（退出码 0 而不是 3）");
+        var duration = t.Value("--duration", "D", "stop after this virtual time (e.g. 30s, 5min)", "运行这么长的虚拟时间后停止（如 30s、5min）");
+        var speed = t.Value("--speed", "N", "real-time factor (1 = real time, up to 10000)", "实时倍率（1 = 实时，最大 10000）");
+        var result = t.Value("--result", "FILE", "write the results as JSON", "把结果写成 JSON 文件");
+        var report = t.Value("--report", "PATH", "write the HTML report here (a folder, or a .html file for one scenario)", "HTML 报告的位置（文件夹，或单个场景时的 .html 文件）");
+        var broker = t.Value("--broker", "URL", "publish to this MQTT broker (mqtt://host:port or mqtts://)", "发布到此 MQTT 代理（mqtt://host:port 或 mqtts://）");
+        foreach (var o in new Option[] { fast, headless, strict, allowNe, duration, speed, result, report, broker })
         {
-            if (!Duration.TryParseMs(d, out long ms) || ms <= 0) throw new UsageException($"option --duration: '{d}' is not a duration (e.g. 30s, 5min)");
-            duration = ms;
+            o.Recursive = true;
+            sim.Add(o);
         }
-        double speed = 1;
-        if (args.Value("--speed") is string sp && (!double.TryParse(sp, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out speed) || speed <= 0 || speed > 10000))
-            throw new UsageException($"option --speed: '{sp}' is not a factor from 0 to 10000");
-        string? broker = args.Value("--broker");
-        if (broker != null && !(broker.StartsWith("mqtt://", StringComparison.Ordinal) || broker.StartsWith("mqtts://", StringComparison.Ordinal)))
-            throw new UsageException($"option --broker: '{broker}' is not mqtt://host:port");
+        var run = t.Command("run", "run scenario files with expectations; exit 1 when any fails, 3 when one is not evaluable",
+            "运行带期望的场景文件；有失败时退出码 1，有无法评估时退出码 3",
+            "qedge sim run scenarios/mine-ch4-face-trip.json --fast", "qedge sim run scenarios/*.json --fast --result results.json");
+        var files = t.Words("FILE", "scenario files", "场景文件");
+        run.Add(files);
+        sim.Add(run);
 
-        var files = new List<string>();
-        bool demo = args.Positional.Count == 0;
-        if (!demo)
+        int Action(ParseResult p, IReadOnlyList<string> scenarioFiles, TextWriter stdout, TextWriter stderr)
         {
-            if (args.Positional[0] != "run") throw new UsageException($"unknown sub-command '{args.Positional[0]}' (run)");
-            files.AddRange(args.Positional.Skip(1));
-            if (files.Count == 0) throw new UsageException("sim run needs at least one scenario file");
-        }
-
-        var scenarios = new List<Scenario>();
-        bool loadFailed = false;
-        if (demo) scenarios.Add(LoadDemo());
-        foreach (var f in files)
-        {
-            try
+            var b = new Bind(p);
+            string lang = b.Lang(t.LangOption);
+            long? durationMs = null;
+            if (b.Value(duration) is string d)
             {
-                scenarios.Add(ScenarioLoader.LoadFile(f));
+                if (!Duration.TryParseMs(d, out long ms) || ms <= 0) throw new UsageException($"option --duration: '{d}' is not a duration (e.g. 30s, 5min)", $"选项 --duration：'{d}' 不是时长（如 30s、5min）");
+                durationMs = ms;
             }
-            catch (ScenarioLoadException e)
-            {
-                foreach (var err in e.Errors) stderr.WriteLine(err);
-                loadFailed = true;
-            }
-        }
-        if (loadFailed) return CommandLine.ExitFailure;
-
-        // MQTT: the demo in real time runs the embedded MQTTnet broker on a free loopback port (or
-        // --broker); scenario runs and --fast use the in-memory broker in virtual time (deterministic).
-        EmbeddedBroker? embedded = null;
-        var factory = GatewayFactory;
-        string? brokerNote = null;
-        if (factory is RealGatewayFactory real && (broker != null || (demo && !fast)))
-        {
-            string host;
-            int port;
-            if (broker != null)
-            {
-                var uri = new Uri(broker);
-                host = uri.Host;
-                port = uri.Port > 0 ? uri.Port : 1883;
-            }
-            else
-            {
-                host = "127.0.0.1";
-                port = FreeLoopbackPort();
-                embedded = EmbeddedBroker.StartAsync(port).GetAwaiter().GetResult();
-                brokerNote = lang == "zh" ? $"内置 MQTT 代理: mqtt://{host}:{port}（qedge monitor --broker mqtt://{host}:{port}）" : $"embedded MQTT broker: mqtt://{host}:{port} (watch it: qedge monitor --broker mqtt://{host}:{port})";
-            }
-            factory = new RealGatewayFactory { PlatformFactory = (ctx, cfg) => new BrokerPlatform(host, port, cfg.SiteId, cfg.GatewayId, () => ctx.Clock.MonotonicMs) };
-        }
-        try
-        {
-            if (brokerNote != null) stdout.WriteLine(brokerNote);
-            return RunAll(scenarios, factory, broker, duration, headless, demo, fast, speed, lang, args, stdout, stderr);
-        }
-        finally
-        {
-            embedded?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
-    private static int RunAll(List<Scenario> scenarios, ISimulatedGatewayFactory factory, string? broker, long? duration, bool headless, bool demo, bool fast,
-        double speed, string lang, Arguments args, TextWriter stdout, TextWriter stderr)
-    {
-        string? reportPath = args.Value("--report");
-        if (demo && reportPath == null) reportPath = Path.Combine(Directory.GetCurrentDirectory(), "qedge-reports");
-        var results = new List<RunResult>();
-        foreach (var scenario in scenarios)
-        {
-            ScenarioRun run;
-            try
-            {
-                run = new ScenarioRun(scenario, factory, broker, duration);
-            }
-            catch (ScenarioLoadException e)
-            {
-                foreach (var err in e.Errors) stderr.WriteLine(err);
-                return CommandLine.ExitFailure;
-            }
-            IRunView view = headless ? new HeadlessLog(stdout, lang, verbose: demo || !fast) : new LiveDashboard(lang);
-            using var cancel = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                view.Start(run);
-                var pacer = fast ? null : new RealTimePacer(run.Clock, speed);
-                var result = view.Run(run, pacer, cancel.Token);
-                results.Add(result);
-                view.End(result);
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-                if (run.Gateway is RealGateway rg) rg.Platform.Dispose();
-            }
-            if (reportPath != null)
-            {
-                string target = reportPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && scenarios.Count == 1
-                    ? reportPath
-                    : Path.Combine(reportPath, Path.GetFileNameWithoutExtension(scenario.File) + ".html");
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
-                HtmlReport.Write(results[^1], target, lang);
-                stdout.WriteLine(lang == "zh" ? $"报告: {Path.GetFullPath(target)}" : $"report: {Path.GetFullPath(target)}");
-            }
+            double factor = 1;
+            if (b.Value(speed) is string sp && (!double.TryParse(sp, NumberStyles.Float, CultureInfo.InvariantCulture, out factor) || factor <= 0 || factor > 10000))
+                throw new UsageException($"option --speed: '{sp}' is not a factor from 0 to 10000", $"选项 --speed：'{sp}' 不是 0 到 10000 之间的倍率");
+            string? url = b.Value(broker);
+            if (url != null && !(url.StartsWith("mqtt://", StringComparison.Ordinal) || url.StartsWith("mqtts://", StringComparison.Ordinal)))
+                throw new UsageException($"option --broker: '{url}' is not mqtt://host:port", $"选项 --broker：'{url}' 不是 mqtt://host:port");
+            bool isHeadless = b.Flag(headless) || Console.IsOutputRedirected || stdout != Console.Out;
+            var options = new SimOptions(scenarioFiles, b.Flag(fast), isHeadless, durationMs, factor, b.Value(result), b.Value(report), url, b.Flag(allowNe), lang);
+            using var cancel = new ConsoleCancel();
+            return (int)SimRunner.Run(options, stdout, stderr, cancel.Token);
         }
 
-        PrintSummary(results, stdout, lang);
-        if (args.Value("--result") is string resultPath)
+        sim.SetAction(p => Action(p, [], p.InvocationConfiguration.Output, p.InvocationConfiguration.Error));
+        run.SetAction(p =>
         {
-            using var fs = File.Create(resultPath);
-            ResultWriter.Write(results, fs);
-            stdout.WriteLine(lang == "zh" ? $"结果: {Path.GetFullPath(resultPath)}" : $"result: {Path.GetFullPath(resultPath)}");
-        }
-        if (results.Any(r => r.Failed > 0)) return CommandLine.ExitFailure;
-        // An expectation that could not be evaluated is no pass: the run fails loudly (exit 3) unless
-        // the caller says it knows (--allow-not-evaluable). --strict is kept: it is now the default.
-        // A run cut short with --duration leaves what it could not reach not evaluable by the caller's choice.
-        if (results.Any(r => r.NotEvaluable > 0) && !args.Flag("--allow-not-evaluable") && args.Value("--duration") == null)
-        {
-            stderr.WriteLine(lang == "zh" ? "有期望无法评估（N/E）：视为失败；确认无误时用 --allow-not-evaluable" : "some expectations could not be evaluated (N/E): that is no pass; --allow-not-evaluable accepts it");
-            return ExitNotEvaluable;
-        }
-        return CommandLine.ExitOk;
-    }
-
-    public static Scenario LoadDemo()
-    {
-        using var s = typeof(ScenarioLoader).Assembly.GetManifestResourceStream("demo-site.json")
-            ?? throw new InvalidOperationException("demo-site.json is not embedded");
-        using var reader = new StreamReader(s);
-        return ScenarioLoader.Parse(reader.ReadToEnd(), "demo-site.json");
-    }
-
-    private static void PrintSummary(IReadOnlyList<RunResult> results, TextWriter w, string lang)
-    {
-        foreach (var r in results)
-        {
-            w.WriteLine();
-            w.WriteLine($"{r.Scenario.File}: {r.Scenario.Name}");
-            w.WriteLine($"  {r.GatewayDescription}; {Duration.Format(r.VirtualMs)} virtual in {r.Wall.TotalSeconds:0.00} s");
-            foreach (var x in r.Expectations)
-            {
-                string mark = x.Verdict switch { Verdict.Passed => "PASS", Verdict.Failed => "FAIL", _ => "N/E " };
-                string measured = x.MeasuredMs is long m ? $" [{m} ms{(x.LimitMs is long l ? $" / limit {l} ms" : "")}]" : "";
-                w.WriteLine($"  {mark} {x.Id}: {x.Description}{measured}");
-                if (x.Verdict != Verdict.Passed && x.Detail.Length > 0) w.WriteLine($"       {x.Detail}");
-            }
-        }
-        int passed = results.Sum(r => r.Passed), failed = results.Sum(r => r.Failed), ne = results.Sum(r => r.NotEvaluable);
-        w.WriteLine();
-        w.WriteLine(lang == "zh"
-            ? $"{results.Count} 个场景: {passed} 通过, {failed} 失败, {ne} 暂不可评估"
-            : $"{results.Count} scenario(s): {passed} passed, {failed} failed, {ne} not evaluable yet");
+            var list = new Bind(p).Words(files);
+            if (list.Count == 0) throw new UsageException("sim run needs at least one scenario file", "sim run 至少需要一个场景文件");
+            return Action(p, list, p.InvocationConfiguration.Output, p.InvocationConfiguration.Error);
+        });
+        return sim;
     }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Mqtt;
-using Qinshui.Edge.Cli.Commands;
 using Qinshui.Edge.Desktop.Platform;
 using Qinshui.Edge.Tests.Gateway;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Qinshui.Edge.Core.Mqtt;
-using Qinshui.Edge.Cli;
-using Qinshui.Edge.Cli.Commands;
+using Qinshui.Edge.Desktop;
 using Qinshui.Edge.Desktop.Platform;
 using Qinshui.Edge.Tests.Gateway;
 using Qinshui.Edge.Tests.Tools;
@@ -50,8 +49,8 @@ public sealed class PushConversationTests
     {
         var (push, o, e) = NewPush();
         // Send 1: chunk 1's reply is lost (the gateway has the chunk); send 3: chunk 2 never arrives.
-        int exit = await push.RunAsync(Link(n => n == 1 ? "reply" : n == 3 ? "command" : null), ChunkHarness.HashOf(ChunkHarness.NextBody()), () => "offline?");
-        Assert.True(exit == CommandLine.ExitOk, o.ToString() + e);
+        var exit = await push.RunAsync(Link(n => n == 1 ? "reply" : n == 3 ? "command" : null), ChunkHarness.HashOf(ChunkHarness.NextBody()), () => "offline?");
+        Assert.True(exit == ToolOutcome.Ok, o.ToString() + e);
         Assert.Equal(2, push.Retransmissions);
         Assert.Equal(push.Chunks.Count + 2, push.Sent);
         Assert.Equal(ChunkHarness.NextBody(), _h.F.Runtime.PendingConfig);
@@ -70,8 +69,8 @@ public sealed class PushConversationTests
         var e = new StringWriter();
         var push = new ConfigPush.Push(_h.Plan(commandBytes: 1024, transfer: "new"), GatewayFixture.Key, 500, TimeSpan.FromSeconds(1), 3, "en", o, e,
             d => { _h.F.Clock.Advance((long)d.TotalMilliseconds); return Task.CompletedTask; });
-        int exit = await push.RunAsync(Link(_ => null), ChunkHarness.HashOf(ChunkHarness.NextBody()), () => "");
-        Assert.True(exit == CommandLine.ExitOk, o.ToString() + e);
+        var exit = await push.RunAsync(Link(_ => null), ChunkHarness.HashOf(ChunkHarness.NextBody()), () => "");
+        Assert.True(exit == ToolOutcome.Ok, o.ToString() + e);
         Assert.Contains("waiting for it to end or expire", o.ToString());
         Assert.Equal(7, _h.F.Runtime.PendingConfigCounter);
     }
@@ -94,8 +93,8 @@ public sealed class PushConversationTests
                 return Task.CompletedTask;
             },
             counterFloor: () => _h.F.Clock.UtcMs);
-        int exit = await push.RunAsync(Link(_ => null), "x", () => "");
-        Assert.Equal(CommandLine.ExitFailure, exit);
+        var exit = await push.RunAsync(Link(_ => null), "x", () => "");
+        Assert.Equal(ToolOutcome.Failed, exit);
         Assert.True(e.ToString().Contains("refused (transfer_busy)"), o.ToString() + e);
         Assert.Null(_h.F.Runtime.PendingConfig);
     }
@@ -104,8 +103,8 @@ public sealed class PushConversationTests
     public async Task AGatewayThatNeverAnswers_EndsThePushAfterTheRetries()
     {
         var (push, o, e) = NewPush(retries: 2);
-        int exit = await push.RunAsync(Link(_ => "command"), "x", () => "is it online?");
-        Assert.Equal(CommandLine.ExitFailure, exit);
+        var exit = await push.RunAsync(Link(_ => "command"), "x", () => "is it online?");
+        Assert.Equal(ToolOutcome.Failed, exit);
         Assert.Equal(3, push.Sent);
         Assert.Contains("no reply to chunk 1/", e.ToString());
         Assert.Null(_h.F.Runtime.PendingConfig);
@@ -116,8 +115,8 @@ public sealed class PushConversationTests
     {
         _h.F.Runtime.AcceptConfigsAbove(7);
         var (push, o, e) = NewPush();
-        int exit = await push.RunAsync(Link(_ => null), "x", () => "");
-        Assert.Equal(CommandLine.ExitFailure, exit);
+        var exit = await push.RunAsync(Link(_ => null), "x", () => "");
+        Assert.Equal(ToolOutcome.Failed, exit);
         Assert.Contains("refused (replayed): Configuration refused: replayed", e.ToString());
     }
 

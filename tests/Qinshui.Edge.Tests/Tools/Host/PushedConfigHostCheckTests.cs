@@ -1,7 +1,6 @@
 using System.Text;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Desktop.Platform;
-using Qinshui.Edge.Cli.Commands;
 using Qinshui.Edge.Host.Linux;
 using Qinshui.Edge.Tests.Gateway;
 using Qinshui.Edge.Tests.Transfer;

@@ -4,11 +4,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Mqtt;
-using Qinshui.Edge.Cli;
 using Qinshui.Edge.Desktop.Config;
-using Qinshui.Edge.Desktop.Platform;
 
-namespace Qinshui.Edge.Cli.Commands;
+namespace Qinshui.Edge.Desktop.Platform;
+
+/// <summary>What `qedge config push` asks for. Counter null: counters follow the UTC millisecond clock.</summary>
+public sealed record ConfigPushOptions(string File, string Broker, string Gateway, byte[] Key, string? Site, long? Counter, int TimeoutS, int Retries,
+    int CommandBytes, string? CaFile, string Lang);
 
 /// <summary>
 /// qedge config push: validates the file as the device will, signs it (profiles inlined,
@@ -21,62 +23,51 @@ namespace Qinshui.Edge.Cli.Commands;
 /// </summary>
 public static class ConfigPush
 {
-    public const string Usage = "config push --broker mqtt[s]://HOST:PORT --gateway ID --key HEX|@KEYFILE [--site S] [--counter N] [--timeout-s N] [--retries N] [--command-bytes N] [--ca PEM] [--lang zh|en] FILE";
-
     /// <summary>How long each chunk command stays valid (the gateway refuses it as expired after).</summary>
     private const long ChunkExpiryMs = 5 * 60_000;
 
-    public static int Run(string[] argv, TextWriter stdout, TextWriter stderr)
+    public static ToolOutcome Run(ConfigPushOptions o, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
-        var args = new Arguments(argv, [], ["--broker", "--gateway", "--key", "--site", "--counter", "--timeout-s", "--retries", "--command-bytes", "--ca", "--lang"]);
-        if (args.Positional.Count != 1) throw new UsageException("push takes one file");
-        string broker = args.Required("--broker");
-        string gateway = args.Required("--gateway");
-        byte[] key = KeyMaterial.Parse(args.Required("--key"));
-        int timeoutS = args.Int("--timeout-s", 15, 1, 600);
-        int retries = args.Int("--retries", 3, 0, 20);
-        int commandBytes = args.Int("--command-bytes", CommandProcessor.MaxCommandBytes, 512, CommandProcessor.MaxCommandBytes);
-        string lang = Language.Resolve(args.Value("--lang"));
+        string lang = o.Lang;
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         // Counters must rise with every command and every config to this gateway: the UTC
         // millisecond does, across technicians' laptops too, unless a counter is given. The
         // envelope takes it; the chunk commands take it and the ones after it.
-        long counter = args.Value("--counter") is { } c ? long.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : now;
-
-        var loaded = ConfigFiles.Load(args.Positional[0]);
+        long counter = o.Counter ?? now;
+        var loaded = ConfigFiles.Load(o.File);
         if (loaded.Config == null)
         {
             foreach (var e in ConfigFiles.All(loaded.Errors)) stderr.WriteLine($"{loaded.File}: {(e.Path.Length > 0 ? e.Path + ": " : "")}{(lang == "zh" ? e.Chinese : e.English)}");
             stderr.WriteLine("qedge config push: refusing to send an invalid configuration");
-            return CommandLine.ExitFailure;
+            return ToolOutcome.Failed;
         }
-        if (loaded.Config.GatewayId != gateway)
+        if (loaded.Config.GatewayId != o.Gateway)
         {
-            stderr.WriteLine($"qedge config push: {loaded.File} is for gateway {loaded.Config.GatewayId}, not {gateway}");
-            return CommandLine.ExitFailure;
+            stderr.WriteLine($"qedge config push: {loaded.File} is for gateway {loaded.Config.GatewayId}, not {o.Gateway}");
+            return ToolOutcome.Failed;
         }
-        string site = args.Value("--site") ?? loaded.Config.SiteId;
+        string site = o.Site ?? loaded.Config.SiteId;
         byte[] body = Compact(loaded.Bytes);
         string hash = GatewayConfigReader.HashHex(body, 0, body.Length);
-        byte[] envelope = SignedEnvelope.Sign("config", body, gateway, counter, now, key);
+        byte[] envelope = SignedEnvelope.Sign("config", body, o.Gateway, counter, now, o.Key);
         if (envelope.Length > SignedEnvelope.MaxEnvelopeBytes)
         {
             stderr.WriteLine($"qedge config push: the signed configuration is {envelope.Length} bytes; no gateway accepts more than {SignedEnvelope.MaxEnvelopeBytes}");
-            return CommandLine.ExitFailure;
+            return ToolOutcome.Failed;
         }
-        var chunks = ConfigChunks.Plan(envelope, gateway, "t" + Guid.NewGuid().ToString("N")[..12], commandBytes);
+        var chunks = ConfigChunks.Plan(envelope, o.Gateway, "t" + Guid.NewGuid().ToString("N")[..12], o.CommandBytes);
 
-        X509Certificate2? ca = args.Value("--ca") is { } caFile ? X509Certificate2.CreateFromPem(File.ReadAllText(caFile)) : null;
+        X509Certificate2? ca = o.CaFile is { } caFile ? X509Certificate2.CreateFromPem(System.IO.File.ReadAllText(caFile)) : null;
         try
         {
-            Func<long>? floor = args.Value("--counter") == null ? () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : null;
-            var push = new Push(chunks, key, counter, TimeSpan.FromSeconds(timeoutS), retries, lang, stdout, stderr, counterFloor: floor);
-            return RunAsync(broker, site, gateway, ca, push, hash, body.Length).GetAwaiter().GetResult();
+            Func<long>? floor = o.Counter == null ? () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : null;
+            var push = new Push(chunks, o.Key, counter, TimeSpan.FromSeconds(o.TimeoutS), o.Retries, lang, stdout, stderr, counterFloor: floor);
+            return RunAsync(o.Broker, site, o.Gateway, ca, push, hash, body.Length).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or System.Net.Sockets.SocketException)
         {
-            stderr.WriteLine($"qedge config push: cannot reach {broker}: {e.Message}");
-            return CommandLine.ExitFailure;
+            stderr.WriteLine($"qedge config push: cannot reach {o.Broker}: {e.Message}");
+            return ToolOutcome.Failed;
         }
         finally
         {
@@ -84,7 +75,7 @@ public static class ConfigPush
         }
     }
 
-    private static async Task<int> RunAsync(string broker, string site, string gateway, X509Certificate2? ca, Push push, string hash, int bodyBytes)
+    private static async Task<ToolOutcome> RunAsync(string broker, string site, string gateway, X509Certificate2? ca, Push push, string hash, int bodyBytes)
     {
         await using var client = await PlatformClient.ConnectAsync(broker, site, gateway, ca, null, push.Timeout).ConfigureAwait(false);
         var c = push.Chunks;
@@ -116,8 +107,8 @@ public static class ConfigPush
         public int Sent { get; private set; }
         public int Retransmissions { get; private set; }
 
-        /// <summary>Sends every chunk through send (publish + wait for the reply with that id, null on timeout); the exit code.</summary>
-        public async Task<int> RunAsync(Func<string, byte[], TimeSpan, Task<JsonElement?>> send, string hash, Func<string> offlineHint)
+        /// <summary>Sends every chunk through send (publish + wait for the reply with that id, null on timeout); how it ended.</summary>
+        public async Task<ToolOutcome> RunAsync(Func<string, byte[], TimeSpan, Task<JsonElement?>> send, string hash, Func<string> offlineHint)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             int index = 0;
@@ -137,7 +128,7 @@ public static class ConfigPush
                     {
                         stderr.WriteLine($"qedge config push: no reply to chunk {index + 1}/{chunks.Count} within {timeout.TotalSeconds:0} s after {attempt + 1} attempt(s) ({offlineHint()}); "
                                          + "the gateway discards an incomplete transfer after 60 s and keeps its configuration");
-                        return CommandLine.ExitFailure;
+                        return ToolOutcome.Failed;
                     }
                     attempt++;
                     Retransmissions++;
@@ -158,9 +149,9 @@ public static class ConfigPush
                     if (cfg != hash)
                     {
                         stderr.WriteLine($"qedge config push: the gateway accepted configuration {cfg}, but {hash} was sent");
-                        return CommandLine.ExitFailure;
+                        return ToolOutcome.Failed;
                     }
-                    return CommandLine.ExitOk;
+                    return ToolOutcome.Ok;
                 }
                 if (ok && next >= 0 && next < chunks.Count)
                 {
@@ -183,7 +174,7 @@ public static class ConfigPush
                     continue;
                 }
                 stderr.WriteLine(ok ? $"qedge config push: unexpected reply to chunk {index + 1}/{chunks.Count} ({code}): {text}" : $"refused ({code}): {text}");
-                return CommandLine.ExitFailure;
+                return ToolOutcome.Failed;
             }
         }
     }

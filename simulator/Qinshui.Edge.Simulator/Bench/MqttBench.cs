@@ -5,39 +5,36 @@ using System.Text;
 using Qinshui.Edge.Core.Mqtt;
 using Qinshui.Edge.Core.Ports;
 using Qinshui.Edge.Core.Util;
-using Qinshui.Edge.Cli;
+using Qinshui.Edge.Desktop;
 using Qinshui.Edge.Desktop.Mqtt;
 
-namespace Qinshui.Edge.Cli.Commands;
+namespace Qinshui.Edge.Simulator.Bench;
+
+/// <summary>What `qedge bench mqtt` asks for: the outage length to replay, the channels, and the broker to replay against (mosquitto or embedded).</summary>
+public sealed record MqttBenchOptions(int Hours, int Channels, string Broker)
+{
+    /// <summary>Mosquitto when it is installed, else the embedded MQTTnet broker.</summary>
+    public static string DefaultBroker => File.Exists("/usr/sbin/mosquitto") ? "mosquitto" : "embedded";
+}
 
 /// <summary>
-/// qedge bench mqtt: bytes on the wire per reading (batched JSON against one message per value,
-/// ESPHome style), journal append/replay throughput and capacity, and the replay of an outage
-/// against a real broker (Mosquitto if installed, else the embedded MQTTnet server).
+/// Bytes on the wire per reading (batched JSON against one message per value, ESPHome style),
+/// journal append/replay throughput and capacity, and the replay of an outage against a real
+/// broker (Mosquitto if installed, else the embedded MQTTnet server).
 /// </summary>
-public sealed class MqttBench : ICommand
+public static class MqttBench
 {
-    public string Name => "bench";
-    public string Usage => "bench mqtt [--hours N] [--channels N] [--broker mosquitto|embedded]";
-    public string Summary => "print MQTT forwarding figures: wire bytes per reading, journal throughput and capacity, outage replay";
-
     private static readonly byte[] Key = Encoding.ASCII.GetBytes("bench-key");
     private const long StartUtc = 1_790_000_000_000;
 
-    public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static ToolOutcome Run(MqttBenchOptions o, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
-        var args = new Arguments(argv, [], ["--hours", "--channels", "--broker"]);
-        if (args.Positional.Count != 1 || args.Positional[0] != "mqtt") throw new UsageException("expected: bench mqtt");
-        int hours = args.Int("--hours", 24, 1, 72);
-        int channels = args.Int("--channels", 16, 1, 64);
-        string broker = args.Choice("--broker", File.Exists("/usr/sbin/mosquitto") ? "mosquitto" : "embedded",
-            new Dictionary<string, string> { ["mosquitto"] = "mosquitto", ["embedded"] = "embedded" });
         var inv = CultureInfo.InvariantCulture;
-        stdout.WriteLine($"qedge bench mqtt — {channels} channels at 1 Hz");
-        WireBytes(channels, stdout, inv);
-        Capacity(channels, stdout, inv);
-        JournalThroughput(channels, stdout, inv);
-        return Replay(channels, hours, broker, stdout, stderr, inv).GetAwaiter().GetResult();
+        stdout.WriteLine($"qedge bench mqtt — {o.Channels} channels at 1 Hz");
+        WireBytes(o.Channels, stdout, inv);
+        Capacity(o.Channels, stdout, inv);
+        JournalThroughput(o.Channels, stdout, inv);
+        return Replay(o.Channels, o.Hours, o.Broker, stdout, stderr, inv).GetAwaiter().GetResult();
     }
 
     private static ForwardingStack Stack(VirtualClock clock, IRecordStore store, IMqttLink link, int channels, MqttSessionOptions? options = null) =>
@@ -57,7 +54,7 @@ public sealed class MqttBench : ICommand
     {
         var clock = new VirtualClock(StartUtc);
         var link = new CountingLink();
-        var s = Stack(clock, new Qinshui.Edge.Simulator.Plant.MemoryJournalStore(256, 4096), link, channels, new MqttSessionOptions { InFlightWindow = 64, MaxPublishesPerStep = 64 });
+        var s = Stack(clock, new Plant.MemoryJournalStore(256, 4096), link, channels, new MqttSessionOptions { InFlightWindow = 64, MaxPublishesPerStep = 64 });
         const int seconds = 3600;
         long esphome = 0;
         var value = new byte[32];
@@ -90,7 +87,7 @@ public sealed class MqttBench : ICommand
     private static void Capacity(int channels, TextWriter o, CultureInfo inv)
     {
         var clock = new VirtualClock(StartUtc);
-        var store = new Qinshui.Edge.Simulator.Plant.MemoryJournalStore(256, 4096);
+        var store = new Plant.MemoryJournalStore(256, 4096);
         var s = Stack(clock, store, new CountingLink(), channels);
         long t = 0;
         while (s.Journal.Stats.EvictedDataRecords == 0 && t < 10_000_000)
@@ -112,7 +109,7 @@ public sealed class MqttBench : ICommand
     private static void JournalThroughput(int channels, TextWriter o, CultureInfo inv)
     {
         var clock = new VirtualClock(StartUtc);
-        var store = new Qinshui.Edge.Simulator.Plant.MemoryJournalStore(8192, 4096);
+        var store = new Plant.MemoryJournalStore(8192, 4096);
         var s = Stack(clock, store, new CountingLink(), channels);
         // One real batch payload, appended repeatedly.
         var payload = new byte[s.Journal.MaxPayloadLength];
@@ -143,10 +140,10 @@ public sealed class MqttBench : ICommand
         o.WriteLine(string.Format(inv, "  replay (read+ack): {0,9:N0} records/s  {1,6:F1} MB/s  {2,11:N0} readings/s", replayed / replayS, replayed * (double)batch.Length / replayS / 1e6, replayed * (double)readingsPerBatch / replayS));
     }
 
-    private static async Task<int> Replay(int channels, int hours, string brokerKind, TextWriter o, TextWriter err, CultureInfo inv)
+    private static async Task<ToolOutcome> Replay(int channels, int hours, string brokerKind, TextWriter o, TextWriter err, CultureInfo inv)
     {
         var clock = new VirtualClock(StartUtc);
-        var store = new Qinshui.Edge.Simulator.Plant.MemoryJournalStore(16384, 4096);
+        var store = new Plant.MemoryJournalStore(16384, 4096);
         using var broker = brokerKind == "mosquitto" ? MosquittoProcess.Start() : null;
         await using var embedded = brokerKind == "embedded" ? await EmbeddedBroker.StartAsync(FreePort()) : null;
         int port = broker?.Port ?? embedded!.Port;
@@ -174,7 +171,7 @@ public sealed class MqttBench : ICommand
             if (deadline.Elapsed > TimeSpan.FromSeconds(20))
             {
                 err.WriteLine("qedge bench: broker not reachable: " + gw.LastError);
-                return CommandLine.ExitFailure;
+                return ToolOutcome.Failed;
             }
             Thread.Sleep(10);
         }
@@ -197,7 +194,7 @@ public sealed class MqttBench : ICommand
             if (sw.Elapsed > TimeSpan.FromMinutes(10))
             {
                 err.WriteLine("qedge bench: replay did not finish in 10 min");
-                return CommandLine.ExitFailure;
+                return ToolOutcome.Failed;
             }
             Thread.Yield();
         }
@@ -209,7 +206,7 @@ public sealed class MqttBench : ICommand
         o.WriteLine(string.Format(inv, "  replayed        : {0:N0} data messages, {1:F1} MB payload, in {2:F1} s = {3:N0} readings/s, {4:N0} messages/s",
             got, bytes / 1e6, replayS, readings / replayS, got / replayS));
         o.WriteLine(string.Format(inv, "  evicted         : {0}", s.Journal.Stats.EvictedDataRecords));
-        return CommandLine.ExitOk;
+        return ToolOutcome.Ok;
     }
 
     private static int FreePort()

@@ -1,27 +1,22 @@
 using System.Diagnostics;
 using Qinshui.Edge.Core.Config;
 using Qinshui.Edge.Core.Validation;
-using Qinshui.Edge.Cli;
+using Qinshui.Edge.Desktop;
 using Qinshui.Edge.Desktop.Config;
 using Qinshui.Edge.Desktop.Platform;
 
-namespace Qinshui.Edge.Cli.Commands;
+namespace Qinshui.Edge.Simulator.Bench;
 
-/// <summary>qedge bench config: validation time and memory for a generated configuration (figures printed, not asserted).</summary>
-public sealed class ConfigBench : ICommand
+/// <summary>What `qedge bench config` asks for: a generated configuration of Channels channels, validated Iterations times.</summary>
+public sealed record ConfigBenchOptions(int Channels, int Iterations);
+
+/// <summary>Validation time and memory for a generated configuration (figures printed, not asserted).</summary>
+public static class ConfigBench
 {
-    public string Name => "bench";
-    public string Usage => "bench config [--channels N] [--iterations N]";
-    public string Summary => "benchmark: validation time and allocations of a generated N-channel configuration (default 256)";
-
-    public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
+    public static ToolOutcome Run(ConfigBenchOptions o, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
-        if (argv.Count == 0 || argv[0] != "config") throw new UsageException("missing subcommand (config)");
-        var args = new Arguments(argv.Skip(1).ToArray(), [], ["--channels", "--iterations"]);
-        args.NoPositional();
-        int channels = args.Int("--channels", 256, 1, 4096);
-        int iterations = args.Int("--iterations", 50, 1, 100000);
-        byte[] json = ConfigGenerator.Generate(channels);
+        int iterations = o.Iterations;
+        byte[] json = ConfigGenerator.Generate(o.Channels);
 
         // Warm up (JIT, catalogue), then measure: the core reader alone (what the device runs) and qedge's whole check.
         var first = ConfigFiles.Check("generated", json, new ValidationErrors(), []);
@@ -29,16 +24,16 @@ public sealed class ConfigBench : ICommand
         {
             foreach (var e in ConfigFiles.All(first.Errors)) stderr.WriteLine($"{e.Path}: {e.English}");
             stderr.WriteLine("qedge bench: the generated configuration is invalid");
-            return CommandLine.ExitFailure;
+            return ToolOutcome.Failed;
         }
         var core = Measure(iterations, () => GatewayConfigReader.Read(json, 0, json.Length, new ValidationErrors()));
         var full = Measure(iterations, () => ConfigFiles.Check("generated", json, new ValidationErrors(), []));
         using var process = Process.GetCurrentProcess();
-        stdout.WriteLine($"configuration: {channels} channels, {first.Config.Buses.Length} buses, {first.Config.Interlocks.Zones.Length} zones, {json.Length} bytes");
+        stdout.WriteLine($"configuration: {o.Channels} channels, {first.Config.Buses.Length} buses, {first.Config.Interlocks.Zones.Length} zones, {json.Length} bytes");
         stdout.WriteLine($"core reader (device code)  : median {core.MedianMs:0.000} ms, min {core.MinMs:0.000} ms, {core.AllocatedBytes:N0} bytes allocated per validation ({iterations} runs)");
         stdout.WriteLine($"qedge check (+board, inline): median {full.MedianMs:0.000} ms, min {full.MinMs:0.000} ms, {full.AllocatedBytes:N0} bytes allocated per validation");
         stdout.WriteLine($"process: peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MiB, managed heap {GC.GetTotalMemory(false) / 1024:N0} KiB, start to here {(DateTime.Now - process.StartTime).TotalMilliseconds:0} ms");
-        return CommandLine.ExitOk;
+        return ToolOutcome.Ok;
     }
 
     private static (double MedianMs, double MinMs, long AllocatedBytes) Measure(int iterations, Func<object?> run)
