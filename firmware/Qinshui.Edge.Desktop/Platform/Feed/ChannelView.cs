@@ -28,6 +28,8 @@ public sealed class ChannelView
     public long ReadingUtcMs { get; private set; }
     /// <summary>Level kind (warning, alarm, trip, trip2; "alarm:stel" for a STEL/TWA level) → its state (normal, pending, active, cleared_awaiting_reset, fault, inhibited).</summary>
     public Dictionary<string, string> LevelStates { get; } = new(StringComparer.Ordinal);
+    /// <summary>A latched level cleared and waits for a person's reset (state cleared_awaiting_reset).</summary>
+    public bool ResetNeeded => LevelStates.Values.Any(s => s == "cleared_awaiting_reset");
 
     internal static ChannelView FromMeta(int index, JsonElement item, ChannelView? previous)
     {
