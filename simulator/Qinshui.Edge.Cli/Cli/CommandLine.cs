@@ -22,6 +22,7 @@ public static class CommandLine
         new MonitorCommand(),
         new FleetCommand(),
         new BridgeCommand(),
+        new WebCommand(),
     };
 
     public static IReadOnlyList<ICommand> Commands => s_commands;
