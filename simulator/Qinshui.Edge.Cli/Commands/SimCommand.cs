@@ -20,12 +20,12 @@ public sealed class SimCommand : ICommand
     public static ISimulatedGatewayFactory GatewayFactory { get; set; } = new RealGatewayFactory();
 
     public string Name => "sim";
-    public string Usage => "sim [run FILE...] [--fast] [--duration 30s] [--speed N] [--result out.json] [--report PATH] [--broker URL] [--headless] [--allow-not-evaluable] [--lang zh|en]";
+    public string Usage => "sim [run FILE...] [--fast] [--duration 30s] [--speed N] [--result out.json] [--report PATH] [--broker URL] [--web] [--headless] [--allow-not-evaluable] [--lang zh|en]";
     public string Summary => "run the demo site (no arguments) or scenario files against the gateway on a virtual plant";
 
     public int Run(IReadOnlyList<string> argv, TextWriter stdout, TextWriter stderr)
     {
-        var args = new Arguments(argv, ["--fast", "--headless", "--strict", "--allow-not-evaluable"],
+        var args = new Arguments(argv, ["--fast", "--headless", "--strict", "--allow-not-evaluable", "--web"],
             ["--duration", "--speed", "--result", "--report", "--broker", "--lang"]);
         string lang = Language.Resolve(args.Value("--lang"));
         bool fast = args.Flag("--fast");
@@ -72,6 +72,7 @@ public sealed class SimCommand : ICommand
         // MQTT: the demo in real time runs the embedded MQTTnet broker on a free loopback port (or
         // --broker); scenario runs and --fast use the in-memory broker in virtual time (deterministic).
         EmbeddedBroker? embedded = null;
+        IDisposable? web = null; // --web: the live view on the same broker, subscribed before the gateways connect
         var factory = GatewayFactory;
         string? brokerNote = null;
         if (factory is RealGatewayFactory real && (broker != null || (demo && !fast)))
@@ -91,6 +92,7 @@ public sealed class SimCommand : ICommand
                 embedded = EmbeddedBroker.StartAsync(port).GetAwaiter().GetResult();
                 brokerNote = lang == "zh" ? $"内置 MQTT 代理: mqtt://{host}:{port}（qedge monitor --broker mqtt://{host}:{port}）" : $"embedded MQTT broker: mqtt://{host}:{port} (watch it: qedge monitor --broker mqtt://{host}:{port})";
             }
+            if (args.Flag("--web")) web = Qinshui.Edge.Web.WebView.Start(new Qinshui.Edge.Web.WebOptions { Broker = new Uri($"mqtt://{host}:{port}"), Language = lang }, stdout, stderr);
             factory = new RealGatewayFactory { PlatformFactory = (ctx, cfg) => new BrokerPlatform(host, port, cfg.SiteId, cfg.GatewayId, () => ctx.Clock.MonotonicMs) };
         }
         try
@@ -100,6 +102,7 @@ public sealed class SimCommand : ICommand
         }
         finally
         {
+            web?.Dispose();
             embedded?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
