@@ -50,6 +50,7 @@ public static class CommandLine
         root.Add(MonitorCommand.Build(t));
         root.Add(FleetCommand.Build(t));
         root.Add(BridgeCommand.Build(t));
+        root.Add(WebCommand.Build(t));
         root.Add(CompletionCommand.Build(t));
         return root;
     }

@@ -28,7 +28,8 @@ public static class SimCommand
         var result = t.Value("--result", "FILE", "write the results as JSON", "把结果写成 JSON 文件");
         var report = t.Value("--report", "PATH", "write the HTML report here (a folder, or a .html file for one scenario)", "HTML 报告的位置（文件夹，或单个场景时的 .html 文件）");
         var broker = t.Value("--broker", "URL", "publish to this MQTT broker (mqtt://host:port or mqtts://)", "发布到此 MQTT 代理（mqtt://host:port 或 mqtts://）");
-        foreach (var o in new Option[] { fast, headless, strict, allowNe, duration, speed, result, report, broker })
+        var web = t.Flag("--web", "also start the live web view on the broker (real-time demo or --broker)", "同时在代理上启动实时网页视图（实时演示或 --broker）");
+        foreach (var o in new Option[] { fast, headless, strict, allowNe, duration, speed, result, report, broker, web })
         {
             o.Recursive = true;
             sim.Add(o);
@@ -57,7 +58,10 @@ public static class SimCommand
             if (url != null && !(url.StartsWith("mqtt://", StringComparison.Ordinal) || url.StartsWith("mqtts://", StringComparison.Ordinal)))
                 throw new UsageException($"option --broker: '{url}' is not mqtt://host:port", $"选项 --broker：'{url}' 不是 mqtt://host:port");
             bool isHeadless = b.Flag(headless) || Console.IsOutputRedirected || stdout != Console.Out;
-            var options = new SimOptions(scenarioFiles, b.Flag(fast), isHeadless, durationMs, factor, b.Value(result), b.Value(report), url, b.Flag(allowNe), lang);
+            var options = new SimOptions(scenarioFiles, b.Flag(fast), isHeadless, durationMs, factor, b.Value(result), b.Value(report), url, b.Flag(allowNe), lang)
+            {
+                BrokerWatcher = b.Flag(web) ? uri => Qinshui.Edge.Web.WebView.Start(new Qinshui.Edge.Web.WebOptions { Broker = uri, Language = lang }, stdout, stderr) : null,
+            };
             using var cancel = new ConsoleCancel();
             return (int)SimRunner.Run(options, stdout, stderr, cancel.Token);
         }

@@ -16,6 +16,9 @@ public sealed record SimOptions(IReadOnlyList<string> Files, bool Fast, bool Hea
     string? Broker, bool AllowNotEvaluable, string Lang, ISimulatedGatewayFactory? GatewayFactory = null)
 {
     public bool Demo => Files.Count == 0;
+
+    /// <summary>Started on the broker the gateways publish to, before they connect (qedge sim --web: the live web view); disposed at the end.</summary>
+    public Func<Uri, IDisposable?>? BrokerWatcher { get; init; }
 }
 
 /// <summary>
@@ -51,6 +54,7 @@ public static class SimRunner
         // MQTT: the demo in real time runs the embedded MQTTnet broker on a free loopback port (or
         // --broker); scenario runs and --fast use the in-memory broker in virtual time (deterministic).
         EmbeddedBroker? embedded = null;
+        IDisposable? watcher = null;
         var factory = o.GatewayFactory ?? new RealGatewayFactory();
         string? brokerNote = null;
         if (factory is RealGatewayFactory real && (broker != null || (demo && !fast)))
@@ -70,6 +74,7 @@ public static class SimRunner
                 embedded = EmbeddedBroker.StartAsync(port).GetAwaiter().GetResult();
                 brokerNote = lang == "zh" ? $"内置 MQTT 代理: mqtt://{host}:{port}（qedge monitor --broker mqtt://{host}:{port}）" : $"embedded MQTT broker: mqtt://{host}:{port} (watch it: qedge monitor --broker mqtt://{host}:{port})";
             }
+            watcher = o.BrokerWatcher?.Invoke(new Uri($"mqtt://{host}:{port}"));
             factory = new RealGatewayFactory { PlatformFactory = (ctx, cfg) => new BrokerPlatform(host, port, cfg.SiteId, cfg.GatewayId, () => ctx.Clock.MonotonicMs) };
         }
         try
@@ -79,6 +84,7 @@ public static class SimRunner
         }
         finally
         {
+            watcher?.Dispose();
             embedded?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }

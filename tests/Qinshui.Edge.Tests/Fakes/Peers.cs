@@ -19,6 +19,8 @@ public static class Peers
     public static string MosquittoPub => Require("mosquitto_pub", "mosquitto-clients", "/usr/bin/mosquitto_pub");
     public static string Socat => Require("socat", "socat", "/usr/bin/socat");
     public static string Mbpoll => Require("mbpoll", "mbpoll", "/usr/bin/mbpoll");
+    public static string Chromium => Require("chromium", "chromium", "/usr/bin/chromium");
+    public static string ChromeDriver => Require("chromedriver", "chromium-driver", "/usr/bin/chromedriver");
 
     /// <summary>/usr/bin/python3 with pymodbus importable (Debian python3-pymodbus).</summary>
     public static string PythonWithPymodbus

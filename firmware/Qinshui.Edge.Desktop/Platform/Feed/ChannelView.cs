@@ -28,6 +28,12 @@ public sealed class ChannelView
     public long ReadingUtcMs { get; private set; }
     /// <summary>Level kind (warning, alarm, trip, trip2; "alarm:stel" for a STEL/TWA level) → its state (normal, pending, active, cleared_awaiting_reset, fault, inhibited).</summary>
     public Dictionary<string, string> LevelStates { get; } = new(StringComparer.Ordinal);
+    /// <summary>Readings kept for a live plot, oldest first: at most <see cref="HistoryCapacity"/>, value null when bad.</summary>
+    public IReadOnlyList<ChannelPoint> History => _history;
+    public const int HistoryCapacity = 600;
+    private readonly List<ChannelPoint> _history = new();
+    /// <summary>A latched level cleared and waits for a person's reset (state cleared_awaiting_reset).</summary>
+    public bool ResetNeeded => LevelStates.Values.Any(s => s == "cleared_awaiting_reset");
 
     internal static ChannelView FromMeta(int index, JsonElement item, ChannelView? previous)
     {
@@ -50,6 +56,7 @@ public sealed class ChannelView
             c.Quality = previous.Quality;
             c.ReadingUtcMs = previous.ReadingUtcMs;
             foreach (var kv in previous.LevelStates) c.LevelStates[kv.Key] = kv.Value;
+            c._history.AddRange(previous._history);
         }
         return c;
     }
@@ -57,9 +64,13 @@ public sealed class ChannelView
     internal void Observe(long utcMs, double? value, int quality, bool onlyIfNewer = true)
     {
         if (onlyIfNewer && utcMs < ReadingUtcMs) return;
+        bool newer = utcMs > ReadingUtcMs || _history.Count == 0;
         ReadingUtcMs = Math.Max(ReadingUtcMs, utcMs);
         Quality = quality;
         Value = (quality & ~QualityUsableBits) == 0 ? value : null;
+        if (!newer) return;
+        if (_history.Count == HistoryCapacity) _history.RemoveAt(0);
+        _history.Add(new ChannelPoint(utcMs, Value));
     }
 
     /// <summary>
@@ -103,6 +114,9 @@ public static class ChannelStatus
     public const int SubstationFault = 16;
     public const int SensorFault = 128;
 }
+
+/// <summary>One reading of a channel's plot: when (UTC ms) and its value, null when bad.</summary>
+public readonly record struct ChannelPoint(long UtcMs, double? Value);
 
 /// <summary>One alarm level of a channel as its meta item states it.</summary>
 public sealed record LevelView(string Kind, string Source, string Direction, double Threshold, double Restore, bool Latching)

@@ -53,7 +53,7 @@ public sealed class GatewayFeed
                 case "meta": if (view.OnMeta(root)) MetadataChanged?.Invoke(view); break;
                 case "data": view.OnData(root); break;
                 case "alarm": foreach (var a in view.OnAlarm(root)) Anomaly?.Invoke(view, a); break;
-                case "event": foreach (var a in view.OnEvent(root)) Anomaly?.Invoke(view, a); break;
+                case "event": view.LogEvent(root); foreach (var a in view.OnEvent(root)) Anomaly?.Invoke(view, a); break;
                 case "state": foreach (var a in view.OnState(root, receivedUtcMs)) Anomaly?.Invoke(view, a); break;
                 default: break;
             }

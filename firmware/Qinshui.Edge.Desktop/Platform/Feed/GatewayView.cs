@@ -21,7 +21,52 @@ public sealed class GatewayView(string site, string gateway)
     public IReadOnlyList<ChannelView> Channels { get; private set; } = [];
     public IReadOnlyList<ZoneView> Zones { get; private set; } = [];
 
+    /// <summary>The newest events and alarm transitions, oldest first (at most <see cref="LogCapacity"/>).</summary>
+    public IReadOnlyList<FeedEvent> Log => _log;
+    public const int LogCapacity = 200;
+    /// <summary>Welding sessions seen, per station the newest (started or ended).</summary>
+    public IReadOnlyDictionary<string, WeldingSessionView> Welding => _welding;
+    private readonly List<FeedEvent> _log = new();
+    private readonly Dictionary<string, WeldingSessionView> _welding = new(StringComparer.Ordinal);
+
     public ChannelView? Channel(string id) => Channels.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>Each zone output with its command and any feedback fault its zone reported.</summary>
+    public IReadOnlyList<RelayView> Relays() =>
+        Zones.SelectMany(z => z.Outputs.Select(o => new RelayView(o, z.Id, z.Known, z.Known && z.Permitted,
+            z.Causes.FirstOrDefault(c => c.IsFeedbackFault && c.Subject == o)))).ToList();
+
+    private void AddToLog(FeedEvent e)
+    {
+        if (_log.Count == LogCapacity) _log.RemoveAt(0);
+        _log.Add(e);
+    }
+
+    /// <summary>Keeps an event in the log and follows welding sessions (any event, chained or plain).</summary>
+    internal void LogEvent(JsonElement root)
+    {
+        string kind = Str(root, "kind") ?? Str(root, "code") ?? "event";
+        string subject = Str(root, "subject") ?? "";
+        long at = root.TryGetProperty("utcMs", out var u) && u.TryGetInt64(out long x) ? x : root.TryGetProperty("ts", out var t) && t.TryGetInt64(out long y) ? y : 0;
+        string sev = Str(root, "sev") ?? (kind is "zone_tripped" or "fault" or "bypass_suspected" or "tamper" ? "alarm" : "info");
+        AddToLog(new FeedEvent(at, kind, sev, subject, Str(root, "reason") ?? "", Str(root, "en") ?? "", Str(root, "zh") ?? ""));
+        if (kind == "welding_session_started") _welding[subject] = WeldingSessionView.Started(root);
+        else if (kind == "welding_session_ended" && _welding.TryGetValue(subject, out var s) && s.Active) s.Ended(root);
+    }
+
+    private void LogAlarm(ChannelView channel, JsonElement root, long at)
+    {
+        string transition = Str(root, "transition") ?? "";
+        string level = Str(root, "level") ?? "";
+        double? value = Number(root, "value");
+        string shown = value is double v ? $" ({v:0.###} {channel.Unit})" : "";
+        string en = transition == "level_changed" ? $"{channel.Id} {level}: {Str(root, "from")} → {Str(root, "to")}{shown}" : $"{channel.Id}: {transition}{shown}";
+        string zh = transition == "level_changed"
+            ? $"{channel.Id} {FeedText.LevelZh(level)}：{FeedText.StateZh(Str(root, "from") ?? "")} → {FeedText.StateZh(Str(root, "to") ?? "")}{shown}"
+            : $"{channel.Id}：{FeedText.TransitionZh(transition)}{shown}";
+        bool alarming = Str(root, "to") is "active" && level != "warning";
+        AddToLog(new FeedEvent(at, "alarm", alarming ? "alarm" : "info", channel.Id, transition, en, zh));
+    }
 
     internal void OnBirth(JsonElement root)
     {
@@ -82,6 +127,7 @@ public sealed class GatewayView(string site, string gateway)
         long at = root.TryGetProperty("at", out var a) && a.TryGetInt64(out long x) ? x : 0;
         string transition = Str(root, "transition") ?? "";
         int statusBefore = channel.Status(Online);
+        LogAlarm(channel, root, at);
         // An instant level and a STEL/TWA level of the same kind are different levels: keyed "alarm", "alarm:stel".
         if (transition == "level_changed" && Str(root, "level") is string level && Str(root, "to") is string to)
             channel.LevelStates[Str(root, "source") is string source && source != "instant" ? level + ":" + source : level] = to;
@@ -97,9 +143,7 @@ public sealed class GatewayView(string site, string gateway)
         if (zone == null || kind == null || !root.TryGetProperty("permitted", out var p) || p.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) yield break;
         bool before = zone.Permitted;
         bool wasKnown = zone.Known;
-        zone.Known = true;
-        zone.Permitted = p.GetBoolean();
-        zone.Reason = Str(root, "reason");
+        zone.OnZoneEvent(root, p.GetBoolean());
         long at = root.TryGetProperty("utcMs", out var u) && u.TryGetInt64(out long x) ? x : root.TryGetProperty("ts", out var t) && t.TryGetInt64(out long y) ? y : 0;
         if (before != zone.Permitted || !wasKnown) yield return new FeedAnomaly(zone.Id, before ? 0 : 2, zone.Permitted ? 0 : 2, null, at);
     }
@@ -112,10 +156,12 @@ public sealed class GatewayView(string site, string gateway)
         foreach (var c in Channels) yield return new FeedAnomaly(c.Id, c.Status(wasOnline), c.Status(Online), null, receivedUtcMs);
     }
 
-    internal static string? Str(JsonElement e, string name) =>
+    /// <summary>A string member, or null when absent or not a string (tools reading payloads use it too).</summary>
+    public static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static double? Number(JsonElement e, string name) =>
+    /// <summary>A number member, or null when absent, null or not a number.</summary>
+    public static double? Number(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 }
 
