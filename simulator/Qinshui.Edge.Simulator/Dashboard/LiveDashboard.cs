@@ -3,6 +3,7 @@ using Qinshui.Edge.Core.Domain;
 using Qinshui.Edge.Simulator.Plant;
 using Qinshui.Edge.Simulator.Scenarios;
 using Qinshui.Edge.Simulator.Scenarios.Gateway;
+using Qinshui.Edge.Simulator.Texts;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -15,6 +16,7 @@ namespace Qinshui.Edge.Simulator.Dashboard;
 /// </summary>
 public sealed class LiveDashboard(string lang) : IRunView
 {
+    private readonly string _lang = lang;
     private readonly Strings _s = new(lang);
     private readonly Queue<SimEvent> _recent = new();
     private const int RecentEvents = 10;
@@ -53,7 +55,7 @@ public sealed class LiveDashboard(string lang) : IRunView
     public IRenderable Render(ScenarioRun run)
     {
         var view = run.View;
-        var header = new Markup($"[bold]{Markup.Escape(run.Scenario.Name)}[/]\n[grey]{Markup.Escape(run.Gateway.Description)}[/]   " +
+        var header = new Markup($"[bold]{Markup.Escape(run.Scenario.Name)}[/]\n[grey]{Markup.Escape(run.Gateway.DescriptionIn(_lang))}[/]   " +
             $"t = [bold]{run.NowMs / 1000.0:0.0} s[/] / {run.DurationMs / 1000.0:0} s" +
             (run.GatewayPowered ? "" : $"   [black on red] {_s.GatewayOff} [/]"));
 
@@ -66,8 +68,8 @@ public sealed class LiveDashboard(string lang) : IRunView
             channels.AddRow(
                 new Markup(Markup.Escape(c.Id)),
                 new Markup(bad ? "[grey]—[/]" : $"[{colour}]{c.Value:0.000}[/]"),
-                new Markup(Markup.Escape(Units.Symbol(c.Unit))),
-                new Markup(c.Quality == Quality.Good ? "[green]good[/]" : $"[{(bad ? "magenta" : "yellow")}]{Markup.Escape(QualityRules.Describe(c.Quality))}[/]"),
+                new Markup(Markup.Escape(Terms.UnitSymbol(c.Unit))),
+                new Markup($"[{(c.Quality == Quality.Good ? "green" : bad ? "magenta" : "yellow")}]{Markup.Escape(Terms.Quality(c.Quality).In(_lang))}[/]"),
                 new Markup($"[{colour}]{Markup.Escape(status)}[/]"));
         }
 
@@ -80,15 +82,15 @@ public sealed class LiveDashboard(string lang) : IRunView
             outputs.AddRow(
                 new Markup(Markup.Escape(o.Id)),
                 new Markup(o.Energised ? $"[green]{_s.On}[/]" : $"[red]{_s.Off}[/]"),
-                new Markup(load ? $"[yellow]{_s.Powered}[/]{(relay!.WeldedShut ? " [black on red] welded [/]" : "")}" : $"[grey]{_s.Unpowered}[/]"),
-                new Markup(Markup.Escape(o.Reason)));
+                new Markup(load ? $"[yellow]{_s.Powered}[/]{(relay!.WeldedShut ? $" [black on red] {_s.Welded} [/]" : "")}" : $"[grey]{_s.Unpowered}[/]"),
+                new Markup(Markup.Escape(CauseText.Describe(o.Reason).In(_lang))));
         }
 
         var side = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("k").AddColumn("v");
         side.AddRow(new Markup($"[bold]{_s.Zones}[/]"), new Markup(view.Zones.Count == 0 ? $"[grey]{_s.NotAvailable}[/]"
-            : string.Join("\n", view.Zones.Select(z => $"{Markup.Escape(z.Id)}: {Markup.Escape(z.State)} {Markup.Escape(z.Reason)}{(z.ProofTestOverdue ? $" [yellow]{_s.ProofTestOverdue}[/]" : "")}"))));
+            : string.Join("\n", view.Zones.Select(z => $"{Markup.Escape(z.Id)}: {Markup.Escape(Terms.ZoneState(z.State).In(_lang))} {Markup.Escape(CauseText.Describe(z.Reason).In(_lang))}{(z.ProofTestOverdue ? $" [yellow]{_s.ProofTestOverdue}[/]" : "")}"))));
         side.AddRow(new Markup($"[bold]{_s.Welding}[/]"), new Markup(view.Welding.Count == 0 ? $"[grey]{_s.NotAvailable}[/]"
-            : string.Join("\n", view.Welding.Select(m => $"{Markup.Escape(m.MachineId)}: {Markup.Escape(m.State)} {Markup.Escape(m.Card)} {m.ArcCurrentAmps:0} A"))));
+            : string.Join("\n", view.Welding.Select(m => $"{Markup.Escape(m.MachineId)}: {Markup.Escape(Terms.WeldingState(m.State).In(_lang))} {Markup.Escape(m.Card)} {m.ArcCurrentAmps:0} A"))));
         bool mqtt = (run.Gateway.Capabilities & GatewayCapabilities.Mqtt) != 0;
         side.AddRow(new Markup($"[bold]{_s.Link}[/]"), new Markup(
             (mqtt ? (view.Link.Connected ? $"[green]{_s.Connected}[/]" : $"[red]{_s.Disconnected}[/]") : $"[grey]{_s.NotAvailable}[/]") +
@@ -101,7 +103,7 @@ public sealed class LiveDashboard(string lang) : IRunView
         {
             string colour = e.Code.Contains("active") || e.Code.Contains("off") || e.Code.Contains("refused") || e.Code.Contains("fault") || e.Code == "power_cut" ? "red"
                 : e.Source == SimEventSource.Timeline ? "cyan" : "white";
-            events.AddRow(new Markup($"{e.AtMs / 1000.0:0.0} s"), new Markup($"[{colour}]{Markup.Escape(e.Text)}[/]"));
+            events.AddRow(new Markup($"{e.AtMs / 1000.0:0.0} s"), new Markup($"[{colour}]{Markup.Escape(e.TextIn(_lang))}[/]"));
         }
         return new Rows(header, new Columns(channels, new Rows(outputs, side)), events);
     }
@@ -109,8 +111,8 @@ public sealed class LiveDashboard(string lang) : IRunView
     /// <summary>The channel's most severe level, and its colour (trip red, alarm orange, warning yellow, fault magenta).</summary>
     private (string Status, string Colour) Worst(ChannelView c)
     {
-        if (!c.HasReading || QualityRules.IsBad(c.Quality)) return (_s.Status("fault"), "magenta");
-        string best = _s.Status("normal");
+        if (!c.HasReading || QualityRules.IsBad(c.Quality)) return (Terms.LevelStatus("fault").In(_lang), "magenta");
+        string best = Terms.LevelStatus("normal").In(_lang);
         string colour = "green";
         int rank = 0;
         foreach (var l in c.Levels)
@@ -120,7 +122,7 @@ public sealed class LiveDashboard(string lang) : IRunView
             if (l.Status != "active") r = Math.Min(r, 1);
             if (r <= rank) continue;
             rank = r;
-            best = $"{_s.LevelName(l.Name)} {_s.Status(l.Status)}";
+            best = Terms.LevelInState(l.Name, l.Status).In(_lang);
             colour = r == 3 ? "red" : r == 2 ? "darkorange" : "yellow";
         }
         return (best, colour);
