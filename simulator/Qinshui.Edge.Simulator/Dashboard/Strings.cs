@@ -59,6 +59,11 @@ public sealed class Strings
         _ => NotEvaluable,
     };
 
+    public string LoadOn => _zh ? "负载有电" : "load on";
+    public string LoadOff => _zh ? "负载无电" : "load off";
+    public string OfLimit => _zh ? "距限值" : "of limit";
+    public string ZoneLabel => _zh ? "区域 " : "zone ";
+    public string WelderLabel => _zh ? "焊机 " : "welder ";
     public string Id => _zh ? "编号" : "id";
     public string Welded => _zh ? "触点粘连" : "welded";
     public string Source => _zh ? "来源" : "source";

@@ -36,7 +36,8 @@ public static class CauseText
         {
             string code = cause[LatchedPrefix.Length..];
             return TryKind(code, out var k)
-                ? new($"latched: {Conditions.English(k)}, awaiting reset", $"已闭锁：{Conditions.Chinese(k)}，待复位")
+                ? new($"latched: {Conditions.English(k)}{(Conditions.English(k).Contains("reset") ? "" : ", awaiting reset")}",
+                    $"已闭锁：{Conditions.Chinese(k)}{(Conditions.Chinese(k).Contains("复位") ? "" : "，待复位")}")
                 : LocalText.Same(cause);
         }
         int colon = cause.IndexOf(':');

@@ -25,7 +25,7 @@ public sealed partial class ChineseOutputTests
         var run = new ScenarioRun(scenario, new RealGatewayFactory());
         var log = new StringWriter();
         var view = new HeadlessLog(log, "zh", verbose: true);
-        var dashboard = new LiveDashboard("zh");
+        var dashboard = new LiveDashboard("zh", width: 400, height: 200);
         var screens = new List<string>();
         view.Start(run);
         var onEvent = run.OnEvent;
