@@ -83,6 +83,16 @@ namespace Qinshui.Edge.Core.Events
                 case EventKind.ProofTestFailed: return "Proof test failed: the cut was not confirmed.";
                 case EventKind.ProofTestRefused: return "Proof test refused.";
                 case EventKind.ConfigInvalid: return "Interlock configuration invalid: every output off.";
+                case EventKind.WeldingSessionStarted: return "Welding session started: machine enabled.";
+                case EventKind.WeldingSessionEnded: return "Welding session ended: machine locked.";
+                case EventKind.WeldingStartRefused: return "Welding start refused.";
+                case EventKind.WeldingWarning: return "Welding warning.";
+                case EventKind.PermitAccepted: return "Hot-work permit accepted.";
+                case EventKind.PermitRefused: return "Hot-work permit refused.";
+                case EventKind.RegistryUpdated: return "Welder and machine registry updated.";
+                case EventKind.ConfigReceived: return "Configuration received.";
+                case EventKind.CommandRefused: return "Command refused.";
+                case EventKind.ClockJump: return "Wall clock jumped.";
                 default: return "Unknown event.";
             }
         }
@@ -104,6 +114,16 @@ namespace Qinshui.Edge.Core.Events
                 case EventKind.ProofTestFailed: return "联锁试验失败：未确认断电。";
                 case EventKind.ProofTestRefused: return "联锁试验被拒绝。";
                 case EventKind.ConfigInvalid: return "联锁配置无效：所有输出断开。";
+                case EventKind.WeldingSessionStarted: return "电焊作业开始：焊机已解锁。";
+                case EventKind.WeldingSessionEnded: return "电焊作业结束：焊机已锁定。";
+                case EventKind.WeldingStartRefused: return "拒绝启动电焊作业。";
+                case EventKind.WeldingWarning: return "电焊作业预警。";
+                case EventKind.PermitAccepted: return "动火作业票已接受。";
+                case EventKind.PermitRefused: return "动火作业票被拒绝。";
+                case EventKind.RegistryUpdated: return "焊工与焊机登记名录已更新。";
+                case EventKind.ConfigReceived: return "已收到配置。";
+                case EventKind.CommandRefused: return "命令被拒绝。";
+                case EventKind.ClockJump: return "网关时钟跳变。";
                 default: return "未知事件。";
             }
         }

@@ -2,6 +2,7 @@ using Qinshui.Edge.Core.Domain;
 using Qinshui.Edge.Simulator.Plant;
 using Qinshui.Edge.Simulator.Scenarios;
 using Qinshui.Edge.Simulator.Scenarios.Gateway;
+using Qinshui.Edge.Simulator.Texts;
 
 namespace Qinshui.Edge.Simulator.Dashboard;
 
@@ -14,7 +15,7 @@ public sealed class HeadlessLog(TextWriter w, string lang, bool verbose) : IRunV
     public void Start(ScenarioRun run)
     {
         w.WriteLine($"{run.Scenario.Name}");
-        w.WriteLine($"  {run.Gateway.Description}; {Duration.Format(run.DurationMs)}, step {run.Scenario.StepMs} ms, seed {run.Scenario.Seed}");
+        w.WriteLine($"  {run.Gateway.DescriptionIn(lang)}; {Duration.Format(run.DurationMs)}, {_s.Step} {run.Scenario.StepMs} ms, {_s.Seed} {run.Scenario.Seed}");
         if (verbose) run.OnEvent = e => { if (e.Important) w.WriteLine(Line(e)); };
     }
 
@@ -30,17 +31,22 @@ public sealed class HeadlessLog(TextWriter w, string lang, bool verbose) : IRunV
     {
     }
 
-    public static string Line(SimEvent e) => $"[{e.AtMs / 1000.0,9:0.000}s] {e.Source.ToString().ToLowerInvariant(),-8} {e.Code,-22} {e.Text}";
+    private string Line(SimEvent e) => Line(e, lang);
+
+    /// <summary>One event: English keeps the stable code column (logs are grepped by it); Chinese shows the sentence only.</summary>
+    public static string Line(SimEvent e, string lang = "en") => lang == "zh"
+        ? $"[{e.AtMs / 1000.0,9:0.000}s] {Terms.Source(e.Source).Zh,-4} {e.TextIn(lang)}"
+        : $"[{e.AtMs / 1000.0,9:0.000}s] {e.Source.ToString().ToLowerInvariant(),-8} {e.Code,-22} {e.Text}";
 
     private string Status(ScenarioRun r)
     {
         var parts = new List<string>();
         foreach (var c in r.View.Channels)
         {
-            string v = c.HasReading && !QualityRules.IsBad(c.Quality) ? $"{c.Value:0.###}" : QualityRules.Describe(c.Quality);
-            parts.Add($"{c.Id}={v}{Units.Symbol(c.Unit)}");
+            string v = c.HasReading && !QualityRules.IsBad(c.Quality) ? $"{c.Value:0.###}" : Terms.Quality(c.Quality).In(lang);
+            parts.Add($"{c.Id}={v}{Terms.UnitSymbol(c.Unit)}");
         }
         foreach (var o in r.View.Outputs) parts.Add($"{o.Id}={(o.Energised ? _s.On : _s.Off)}");
-        return $"[{r.NowMs / 1000.0,9:0.000}s] status   {string.Join("  ", parts)}";
+        return $"[{r.NowMs / 1000.0,9:0.000}s] {_s.Status,-8} {string.Join("  ", parts)}";
     }
 }

@@ -59,23 +59,18 @@ public sealed class Strings
         _ => NotEvaluable,
     };
 
-    public string Status(string status) => !_zh ? status.Replace('_', ' ') : status switch
-    {
-        "normal" => "正常",
-        "pending" => "延时中",
-        "active" => "报警",
-        "cleared_awaiting_reset" => "已恢复待复位",
-        "fault" => "故障",
-        "inhibited" => "屏蔽",
-        _ => status,
-    };
-
-    public string LevelName(string level) => !_zh ? level : level switch
-    {
-        "warning" => "预警",
-        "alarm" => "报警",
-        "trip" => "断电",
-        "trip2" => "二级断电",
-        _ => level,
-    };
+    public string LoadOn => _zh ? "负载有电" : "load on";
+    public string LoadOff => _zh ? "负载无电" : "load off";
+    public string OfLimit => _zh ? "距限值" : "of limit";
+    public string ZoneLabel => _zh ? "区域 " : "zone ";
+    public string WelderLabel => _zh ? "焊机 " : "welder ";
+    public string Id => _zh ? "编号" : "id";
+    public string Welded => _zh ? "触点粘连" : "welded";
+    public string Source => _zh ? "来源" : "source";
+    public string Code => _zh ? "代码" : "code";
+    public string Seed => _zh ? "随机种子" : "seed";
+    public string Step => _zh ? "步长" : "step";
+    public string Wall => _zh ? "实际耗时" : "wall";
+    public string Virtual => _zh ? "虚拟时间" : "virtual";
+    public string Status => _zh ? "状态" : "status";
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Qinshui.Edge.Simulator.Dashboard;
 using Qinshui.Edge.Simulator.Scenarios;
+using Qinshui.Edge.Simulator.Texts;
 
 namespace Qinshui.Edge.Simulator.Report;
 
@@ -34,14 +35,14 @@ public static class HtmlReport
         h.Append($"<h1>{E(s.Report)}: {E(run.Scenario.Name)}</h1>");
         h.Append($"<p><span class=\"badge {verdictClass}\">{E(verdict)}</span></p>");
         h.Append($"<p class=\"meta\">{E(run.Scenario.Description)}</p>");
-        h.Append($"<p class=\"meta\">{E(run.Scenario.File)} · seed {run.Scenario.Seed} · {Duration.Format(run.VirtualMs)} · step {run.Scenario.StepMs} ms · {E(run.GatewayDescription)} · {run.Wall.TotalSeconds:0.00} s wall</p>");
+        h.Append($"<p class=\"meta\">{E(run.Scenario.File)} · {E(s.Seed)} {run.Scenario.Seed} · {Duration.Format(run.VirtualMs)} · {E(s.Step)} {run.Scenario.StepMs} ms · {E(run.GatewayDescriptionIn(lang))} · {E(s.Wall)} {run.Wall.TotalSeconds:0.00} s</p>");
 
-        h.Append($"<h2>{E(s.Expectations)}</h2><table><tr><th>id</th><th>{E(s.Expectations)}</th><th>{E(s.State)}</th><th>{E(s.Measured)}</th><th>{E(s.Limit)}</th><th>{E(s.Detail)}</th></tr>");
+        h.Append($"<h2>{E(s.Expectations)}</h2><table><tr><th>{E(s.Id)}</th><th>{E(s.Expectations)}</th><th>{E(s.State)}</th><th>{E(s.Measured)}</th><th>{E(s.Limit)}</th><th>{E(s.Detail)}</th></tr>");
         foreach (var x in run.Expectations)
         {
             string cls = x.Verdict switch { Verdict.Passed => "pass", Verdict.Failed => "fail", _ => "ne" };
-            h.Append($"<tr><td>{E(x.Id)}</td><td>{E(x.Description)}</td><td><span class=\"badge {cls}\">{E(s.Verdict(x.Verdict))}</span></td>" +
-                     $"<td>{(x.MeasuredMs is long m ? m + " ms" : "")}</td><td>{(x.LimitMs is long l ? l + " ms" : "")}</td><td>{E(x.Detail)}</td></tr>");
+            h.Append($"<tr><td>{E(x.Id)}</td><td>{E(x.DescriptionIn(lang))}</td><td><span class=\"badge {cls}\">{E(s.Verdict(x.Verdict))}</span></td>" +
+                     $"<td>{(x.MeasuredMs is long m ? m + " ms" : "")}</td><td>{(x.LimitMs is long l ? l + " ms" : "")}</td><td>{E(x.DetailIn(lang))}</td></tr>");
         }
         h.Append("</table>");
 
@@ -69,11 +70,11 @@ public static class HtmlReport
             }
         }
 
-        h.Append($"<h2>{E(s.Events)}</h2><table><tr><th>{E(s.Time)}</th><th>source</th><th>code</th><th>{E(s.Events)}</th></tr>");
+        h.Append($"<h2>{E(s.Events)}</h2><table><tr><th>{E(s.Time)}</th><th>{E(s.Source)}</th><th>{E(s.Events)}</th></tr>");
         foreach (var e in run.Events.Where(e => e.Important || e.Source != Scenarios.Gateway.SimEventSource.Gateway))
         {
             string cls = e.Source switch { Scenarios.Gateway.SimEventSource.Timeline => "tl", Scenarios.Gateway.SimEventSource.Plant => "pl", _ => "gw" };
-            h.Append($"<tr class=\"{cls}\"><td>{e.AtMs / 1000.0:0.0} s</td><td>{e.Source.ToString().ToLowerInvariant()}</td><td>{E(e.Code)}</td><td>{E(e.Text)}</td></tr>");
+            h.Append($"<tr class=\"{cls}\"><td>{e.AtMs / 1000.0:0.0} s</td><td>{E(Terms.Source(e.Source).In(lang))}</td><td title=\"{E(e.Code)}\">{E(e.TextIn(lang))}</td></tr>");
         }
         h.Append("</table></body></html>");
         return h.ToString();

@@ -1,4 +1,5 @@
 using Qinshui.Edge.Simulator.Scenarios.Gateway;
+using Qinshui.Edge.Simulator.Texts;
 
 namespace Qinshui.Edge.Simulator.Scenarios;
 
@@ -14,12 +15,12 @@ public sealed class ExpectationEngine
     {
         foreach (var e in expectations)
         {
-            var r = new ExpectationResult { Id = e.Id, Description = e.Describe() };
+            var r = new ExpectationResult { Id = e.Id, Description = e.Describe(), DescriptionZh = ExpectationText.Describe(e).Zh };
             var missing = e.Requires & ~capabilities;
             if (missing != GatewayCapabilities.None)
             {
                 r.Verdict = Verdict.NotEvaluable;
-                r.Detail = $"needs {missing.ToString().ToLowerInvariant()}; the gateway in this run ({gatewayDescription}) cannot answer it yet";
+                r.SetDetail(new($"needs {missing.ToString().ToLowerInvariant()}; the gateway in this run ({gatewayDescription}) cannot answer it yet", "本次运行的网关尚不具备评估此项所需的功能"));
             }
             if (e.Kind == ExpectationKind.Within) r.LimitMs = e.WithinMs;
             if (e.Kind == ExpectationKind.Eventually) r.LimitMs = e.ByMs;
@@ -48,7 +49,7 @@ public sealed class ExpectationEngine
             if (cutShort && t.Result.Verdict == Verdict.Failed && t.MayBeUnreached)
             {
                 t.Result.Verdict = Verdict.NotEvaluable;
-                t.Result.Detail = $"the run was cut short at {Duration.Format(endMs)}: {t.Result.Detail}";
+                t.Result.SetDetail(new($"the run was cut short at {Duration.Format(endMs)}: {t.Result.Detail}", $"运行在 {Duration.Format(endMs)} 提前结束：{t.Result.DetailIn("zh")}"));
             }
         }
         return _trackers.Select(t => t.Result).ToList();
@@ -103,7 +104,8 @@ public sealed class ExpectationEngine
                         if (s.NowMs - oldest > e.WithinMs && !_failed)
                         {
                             _failed = true;
-                            Result.Detail = $"after {e.When.Describe()} at {Duration.Format(oldest)}, {e.Then.Describe()} did not hold within {Duration.Format(e.WithinMs)}";
+                            Result.SetDetail(new($"after {e.When.Describe()} at {Duration.Format(oldest)}, {e.Then.Describe()} did not hold within {Duration.Format(e.WithinMs)}",
+                                $"{Duration.Format(oldest)} 出现 {ExpectationText.Condition(e.When).Zh} 后，{Duration.Format(e.WithinMs)} 内未达到 {ExpectationText.Condition(e.Then).Zh}"));
                             _worst = Math.Max(_worst, s.NowMs - oldest);
                             Result.MeasuredMs = _worst;
                             _pendingEdges.RemoveAt(0);
@@ -132,9 +134,10 @@ public sealed class ExpectationEngine
                     {
                         _failed = true;
                         Result.AtMs = s.NowMs;
-                        Result.Detail = e.Kind == ExpectationKind.Never
-                            ? $"{e.Condition.Describe()} held at {Duration.Format(s.NowMs)}"
-                            : $"{e.Condition.Describe()} did not hold at {Duration.Format(s.NowMs)}";
+                        string zh = ExpectationText.Condition(e.Condition).Zh;
+                        Result.SetDetail(e.Kind == ExpectationKind.Never
+                            ? new($"{e.Condition.Describe()} held at {Duration.Format(s.NowMs)}", $"{Duration.Format(s.NowMs)} 时出现：{zh}")
+                            : new($"{e.Condition.Describe()} did not hold at {Duration.Format(s.NowMs)}", $"{Duration.Format(s.NowMs)} 时未保持：{zh}"));
                     }
                     break;
                 }
@@ -165,7 +168,7 @@ public sealed class ExpectationEngine
             {
                 _failed = true;
                 Result.AtMs = s.NowMs;
-                Result.Detail = $"{_count} by {Duration.Format(s.NowMs)}, more than the {e.AtMost} allowed";
+                Result.SetDetail(new($"{_count} by {Duration.Format(s.NowMs)}, more than the {e.AtMost} allowed", $"至 {Duration.Format(s.NowMs)} 已 {_count} 次，超过允许的 {e.AtMost} 次"));
             }
         }
 
@@ -176,62 +179,66 @@ public sealed class ExpectationEngine
                 case ExpectationKind.Count:
                     Result.MeasuredMs = null;
                     if (_failed) Result.Verdict = Verdict.Failed;
-                    else if (Result.Occurrences == 0) Fail("the window contained no step: nothing was counted");
-                    else if (e.UntilMs is long u && endMs < u) Fail($"the run ended at {Duration.Format(endMs)}, before the window closed at {Duration.Format(u)}");
-                    else Pass($"{_count} (at most {e.AtMost}) over {Result.Occurrences} steps");
-                    if (_failed) Result.Detail = $"counted {_count} (at most {e.AtMost}): " + Result.Detail;
+                    else if (Result.Occurrences == 0) Fail(new("the window contained no step: nothing was counted", "时间窗内没有步长：未计数"));
+                    else if (e.UntilMs is long u && endMs < u) Fail(new($"the run ended at {Duration.Format(endMs)}, before the window closed at {Duration.Format(u)}", $"运行在 {Duration.Format(endMs)} 结束，早于时间窗结束 {Duration.Format(u)}"));
+                    else Pass(new($"{_count} (at most {e.AtMost}) over {Result.Occurrences} steps", $"{Result.Occurrences} 个步长内 {_count} 次（至多 {e.AtMost} 次）"));
+                    if (_failed) Result.SetDetail(new($"counted {_count} (at most {e.AtMost}): " + Result.Detail, $"计数 {_count}（至多 {e.AtMost}）：" + Result.DetailIn("zh")));
                     break;
                 case ExpectationKind.Within:
                     if (Result.Occurrences == 0)
                     {
-                        Fail($"the trigger ({e.When!.Describe()}) never happened: the scenario does not exercise this expectation");
+                        Fail(new($"the trigger ({e.When!.Describe()}) never happened: the scenario does not exercise this expectation",
+                            $"触发条件（{ExpectationText.Condition(e.When).Zh}）从未出现：场景未检验此项"));
                     }
                     else if (_failed) Result.Verdict = Verdict.Failed;
                     else if (_pendingEdges.Count > 0 && endMs - _pendingEdges[0] <= e.WithinMs)
-                        Fail($"the run ended {Duration.Format(endMs - _pendingEdges[0])} after the trigger at {Duration.Format(_pendingEdges[0])}, before the {Duration.Format(e.WithinMs)} limit could be judged");
-                    else Pass($"{Result.Occurrences} trigger(s), worst reaction {Result.MeasuredMs} ms");
+                        Fail(new($"the run ended {Duration.Format(endMs - _pendingEdges[0])} after the trigger at {Duration.Format(_pendingEdges[0])}, before the {Duration.Format(e.WithinMs)} limit could be judged",
+                            $"运行在 {Duration.Format(_pendingEdges[0])} 的触发后 {Duration.Format(endMs - _pendingEdges[0])} 结束，无法判定 {Duration.Format(e.WithinMs)} 限值"));
+                    else Pass(new($"{Result.Occurrences} trigger(s), worst reaction {Result.MeasuredMs} ms", $"触发 {Result.Occurrences} 次，最长响应 {Result.MeasuredMs} ms"));
                     break;
                 case ExpectationKind.Eventually:
-                    if (_held) Pass($"held at {Duration.Format(Result.AtMs ?? 0)}");
-                    else Fail($"{e.Condition!.Describe()} never held{(e.ByMs is long b ? " by " + Duration.Format(b) : "")}");
+                    if (_held) Pass(new($"held at {Duration.Format(Result.AtMs ?? 0)}", $"{Duration.Format(Result.AtMs ?? 0)} 时达到"));
+                    else Fail(new($"{e.Condition!.Describe()} never held{(e.ByMs is long b ? " by " + Duration.Format(b) : "")}",
+                        $"{(e.ByMs is long b2 ? Duration.Format(b2) + " 前" : "")}从未达到：{ExpectationText.Condition(e.Condition).Zh}"));
                     break;
                 case ExpectationKind.Never:
                 case ExpectationKind.Always:
                     if (_failed) Result.Verdict = Verdict.Failed;
-                    else if (Result.Occurrences == 0) Fail("the window contained no step");
-                    else Pass($"checked at {Result.Occurrences} steps");
+                    else if (Result.Occurrences == 0) Fail(new("the window contained no step", "时间窗内没有步长"));
+                    else Pass(new($"checked at {Result.Occurrences} steps", $"已在 {Result.Occurrences} 个步长检查"));
                     break;
                 case ExpectationKind.Check:
                     if (gateway.TryCheck(e.Check, out bool passed, out string detail))
                     {
-                        if (passed) Pass(detail);
-                        else Fail(detail);
+                        // The gateway's check details are English figures; Chinese names the check and its verdict.
+                        if (passed) Pass(new(detail, $"{ExpectationText.Check(e.Check)}：通过"));
+                        else Fail(new(detail, $"{ExpectationText.Check(e.Check)}：未通过（{detail}）"));
                     }
                     else
                     {
                         Result.Verdict = Verdict.NotEvaluable;
-                        Result.Detail = $"the gateway ({gateway.Description}) does not answer '{e.Check}'";
+                        Result.SetDetail(new($"the gateway ({gateway.Description}) does not answer '{e.Check}'", $"本次运行的网关无法回答：{ExpectationText.Check(e.Check)}"));
                     }
                     break;
                 case ExpectationKind.Reply:
-                    if (!gateway.TryGetReply(e.CommandId, out bool accepted, out string reason)) Fail($"no reply to command {e.CommandId}");
+                    if (!gateway.TryGetReply(e.CommandId, out bool accepted, out string reason)) Fail(new($"no reply to command {e.CommandId}", $"命令 {e.CommandId} 没有回复"));
                     else if (accepted != e.ReplyAccepted || (!accepted && e.ReplyReason.Length > 0 && reason != e.ReplyReason))
-                        Fail($"reply was {(accepted ? "accepted" : "refused " + reason)}");
-                    else Pass(accepted ? "accepted" : "refused " + reason);
+                        Fail(new($"reply was {(accepted ? "accepted" : "refused " + reason)}", $"回复为{(accepted ? "已接受" : "被拒绝（" + EventCodeText.Zh(reason) + "）")}"));
+                    else Pass(new(accepted ? "accepted" : "refused " + reason, accepted ? "已接受" : "被拒绝（" + EventCodeText.Zh(reason) + "）"));
                     break;
             }
         }
 
-        private void Pass(string detail)
+        private void Pass(LocalText detail)
         {
             Result.Verdict = Verdict.Passed;
-            Result.Detail = detail;
+            Result.SetDetail(detail);
         }
 
-        private void Fail(string detail)
+        private void Fail(LocalText detail)
         {
             Result.Verdict = Verdict.Failed;
-            Result.Detail = detail;
+            Result.SetDetail(detail);
         }
     }
 }

@@ -20,6 +20,17 @@ public sealed class ExpectationResult
     public long? AtMs { get; set; }
     public int Occurrences { get; set; }
     public string Detail { get; set; } = "";
+    public string DescriptionZh { get; set; } = "";
+    public string DetailZh { get; set; } = "";
+
+    public string DescriptionIn(string lang) => lang == "zh" && DescriptionZh.Length > 0 ? DescriptionZh : Description;
+    public string DetailIn(string lang) => lang == "zh" && DetailZh.Length > 0 ? DetailZh : Detail;
+
+    public void SetDetail(Texts.LocalText text)
+    {
+        Detail = text.En;
+        DetailZh = text.Zh;
+    }
 
     public static string Name(Verdict v) => v switch
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Qinshui.Edge.Simulator.Plant;
 using Qinshui.Edge.Simulator.Scenarios.Gateway;
+using Qinshui.Edge.Simulator.Texts;
 
 namespace Qinshui.Edge.Simulator.Scenarios;
 
@@ -100,7 +101,7 @@ public sealed class ScenarioRun : ISimEventSink
                 if (sensor.Unpowered) sensor.PowerOn();
             }
             GatewayPowered = true;
-            Emit(new SimEvent(t, SimEventSource.Plant, "power_restored", "gateway", "gateway power restored", true));
+            Emit(new SimEvent(t, SimEventSource.Plant, "power_restored", "gateway", EventTexts.PowerRestored, true));
             Gateway.PowerOn(t);
         }
         Plant.Step();
@@ -128,7 +129,7 @@ public sealed class ScenarioRun : ISimEventSink
     {
         long end = NowMs;
         var results = _expectations.Finish(end, Gateway, cutShort: end < Scenario.DurationMs);
-        return new RunResult(Scenario, Gateway.Description, results, _events.ToList(), Recorder, View, end, wall);
+        return new RunResult(Scenario, Gateway.Description, results, _events.ToList(), Recorder, View, end, wall) { GatewayDescriptionZh = Gateway.DescriptionIn("zh") };
     }
 
     private void Apply(TimelineAction a, long t)
@@ -227,7 +228,7 @@ public sealed class ScenarioRun : ISimEventSink
             case ActionKind.PushPermit:
                 Emit(Timeline(a, t));
                 if (!Gateway.PushPermit(a.Payload, t))
-                    Emit(new SimEvent(t, SimEventSource.Plant, "permit_not_delivered", "", "the gateway in this run takes no permits", false));
+                    Emit(new SimEvent(t, SimEventSource.Plant, "permit_not_delivered", "", EventTexts.PermitNotDelivered, false));
                 return;
             case ActionKind.LoopMilliamps:
                 Plant.Sensor(a.Target).ForceMilliamps(a.Value);
@@ -235,17 +236,17 @@ public sealed class ScenarioRun : ISimEventSink
             case ActionKind.ProofTest:
                 Emit(Timeline(a, t));
                 if (!GatewayPowered || !Gateway.StartProofTest(a.Target, t))
-                    Emit(new SimEvent(t, SimEventSource.Plant, "proof_test_not_started", a.Target, "the gateway in this run is off or has no proof test", true));
+                    Emit(new SimEvent(t, SimEventSource.Plant, "proof_test_not_started", a.Target, EventTexts.ProofTestNotStarted, true));
                 return;
             case ActionKind.SetClock:
                 Emit(Timeline(a, t));
                 if (!Gateway.SetWallClock(a.JumpMs, a.BoolValue, t))
-                    Emit(new SimEvent(t, SimEventSource.Plant, "clock_not_set", "", "the gateway in this run has no wall clock of its own", false));
+                    Emit(new SimEvent(t, SimEventSource.Plant, "clock_not_set", "", EventTexts.ClockNotSet, false));
                 return;
             case ActionKind.Command:
                 Emit(Timeline(a, t));
                 if (!Gateway.SubmitCommand(a.Payload, t))
-                    Emit(new SimEvent(t, SimEventSource.Plant, "command_not_delivered", "", "the gateway in this run takes no commands", false));
+                    Emit(new SimEvent(t, SimEventSource.Plant, "command_not_delivered", "", EventTexts.CommandNotDelivered, false));
                 return;
         }
         Emit(Timeline(a, t));
@@ -254,7 +255,7 @@ public sealed class ScenarioRun : ISimEventSink
     private static SimEvent Timeline(TimelineAction a, long t)
     {
         string code = TimelineAction.Names.First(p => p.Value == a.Kind).Key;
-        return new SimEvent(t, SimEventSource.Timeline, code, a.Target, a.Describe(), a.Kind is not (ActionKind.Note));
+        return new SimEvent(t, SimEventSource.Timeline, code, a.Target, TimelineText.Describe(a), a.Kind is not (ActionKind.Note));
     }
 
     private void ApplyRamps(long t)
@@ -305,6 +306,8 @@ public sealed class ScenarioRun : ISimEventSink
 public sealed record RunResult(Scenario Scenario, string GatewayDescription, IReadOnlyList<ExpectationResult> Expectations,
     IReadOnlyList<SimEvent> Events, RunRecorder Recorder, GatewayView FinalView, long VirtualMs, TimeSpan Wall)
 {
+    public string GatewayDescriptionZh { get; init; } = "";
+    public string GatewayDescriptionIn(string lang) => lang == "zh" && GatewayDescriptionZh.Length > 0 ? GatewayDescriptionZh : GatewayDescription;
     public int Failed => Expectations.Count(e => e.Verdict == Verdict.Failed);
     public int NotEvaluable => Expectations.Count(e => e.Verdict == Verdict.NotEvaluable);
     public int Passed => Expectations.Count(e => e.Verdict == Verdict.Passed);

@@ -141,7 +141,7 @@ public static class SimRunner
             }
         }
 
-        PrintSummary(results, stdout, lang);
+        RunSummary.Write(results, stdout, lang);
         if (o.ResultPath is string resultPath)
         {
             using var fs = File.Create(resultPath);
@@ -154,7 +154,7 @@ public static class SimRunner
         // A run cut short with --duration leaves what it could not reach not evaluable by the caller's choice.
         if (results.Any(r => r.NotEvaluable > 0) && !o.AllowNotEvaluable && o.DurationMs == null)
         {
-            stderr.WriteLine(lang == "zh" ? "有期望无法评估（N/E）：视为失败；确认无误时用 --allow-not-evaluable" : "some expectations could not be evaluated (N/E): that is no pass; --allow-not-evaluable accepts it");
+            stderr.WriteLine(RunSummary.NotEvaluableRefused(lang));
             return ToolOutcome.NotEvaluable;
         }
         return ToolOutcome.Ok;
@@ -166,27 +166,5 @@ public static class SimRunner
             ?? throw new InvalidOperationException("demo-site.json is not embedded");
         using var reader = new StreamReader(s);
         return ScenarioLoader.Parse(reader.ReadToEnd(), "demo-site.json");
-    }
-
-    private static void PrintSummary(IReadOnlyList<RunResult> results, TextWriter w, string lang)
-    {
-        foreach (var r in results)
-        {
-            w.WriteLine();
-            w.WriteLine($"{r.Scenario.File}: {r.Scenario.Name}");
-            w.WriteLine($"  {r.GatewayDescription}; {Duration.Format(r.VirtualMs)} virtual in {r.Wall.TotalSeconds:0.00} s");
-            foreach (var x in r.Expectations)
-            {
-                string mark = x.Verdict switch { Verdict.Passed => "PASS", Verdict.Failed => "FAIL", _ => "N/E " };
-                string measured = x.MeasuredMs is long m ? $" [{m} ms{(x.LimitMs is long l ? $" / limit {l} ms" : "")}]" : "";
-                w.WriteLine($"  {mark} {x.Id}: {x.Description}{measured}");
-                if (x.Verdict != Verdict.Passed && x.Detail.Length > 0) w.WriteLine($"       {x.Detail}");
-            }
-        }
-        int passed = results.Sum(r => r.Passed), failed = results.Sum(r => r.Failed), ne = results.Sum(r => r.NotEvaluable);
-        w.WriteLine();
-        w.WriteLine(lang == "zh"
-            ? $"{results.Count} 个场景: {passed} 通过, {failed} 失败, {ne} 暂不可评估"
-            : $"{results.Count} scenario(s): {passed} passed, {failed} failed, {ne} not evaluable yet");
     }
 }

@@ -56,6 +56,7 @@ public sealed class BrokerPlatform : IPlatformSide
     }
 
     public string Description => $"MQTT broker at {_host}:{_port} (gateway over MQTTnet, platform subscribed)";
+    public string DescriptionZh => $"MQTT 代理服务器 {_host}:{_port}（网关经 MQTTnet 连接，平台已订阅）";
     public IMqttLink Link => _gated;
     public PlatformInbox Inbox { get; }
     public long Published => _gated.Published;

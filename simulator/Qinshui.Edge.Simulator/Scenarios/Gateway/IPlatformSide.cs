@@ -10,6 +10,9 @@ namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 public interface IPlatformSide : IDisposable
 {
     string Description { get; }
+
+    /// <summary>The description in Chinese (defaults to the English one).</summary>
+    string DescriptionZh => Description;
     IMqttLink Link { get; }
     PlatformInbox Inbox { get; }
     long Published { get; }
@@ -37,6 +40,7 @@ public sealed class InMemoryPlatform : IPlatformSide
     }
 
     public string Description => "in-memory broker in virtual time";
+    public string DescriptionZh => "虚拟时间内的内存代理服务器";
     public IMqttLink Link => _link;
     public PlatformInbox Inbox { get; }
     public long Published => _link.Published;

@@ -18,6 +18,9 @@ public interface ISimulatedGateway
     /// <summary>Short name for reports ("alarms-only driver", "core gateway").</summary>
     string Description { get; }
 
+    /// <summary>The description in "zh" or "en" (a gateway without Chinese shows its English).</summary>
+    string DescriptionIn(string lang) => Description;
+
     /// <summary>Boot: from configuration and whatever the record store kept. Outputs start de-energised.</summary>
     void PowerOn(long nowMs);
 

@@ -9,6 +9,7 @@ using Qinshui.Edge.Core.Gateway;
 using Qinshui.Edge.Core.Interlocks;
 using Qinshui.Edge.Core.Ports;
 using Qinshui.Edge.Simulator.Plant;
+using Qinshui.Edge.Simulator.Texts;
 
 namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 
@@ -24,13 +25,13 @@ public sealed partial class RealGateway
             string id = _config.Interlocks.Outputs[o].Id;
             bool on = rt.Zones.IsOutputEnergised(o);
             if (Changed("out:" + id, on ? "on" : "off"))
-                Emit(nowMs, on ? "output_on" : "output_off", id, on ? $"output {id} energised" : $"output {id} de-energised ({ReasonOfOutput(rt, id)})", true);
+                Emit(nowMs, on ? "output_on" : "output_off", id, on ? EventTexts.OutputOn(id) : EventTexts.OutputOff(id, ReasonOfOutput(rt, id)), true);
         }
         for (int z = 0; z < rt.Zones.ZoneCount; z++)
         {
             string id = rt.Zones.Config(z).Id;
             string state = ZoneStateName(rt.Zones, z);
-            if (Changed("zone:" + id, state)) Emit(nowMs, "zone_" + state, id, $"zone {id} {state}{(state == "permitted" ? "" : " (" + FirstCause(rt.Zones, z) + ")")}", true);
+            if (Changed("zone:" + id, state)) Emit(nowMs, "zone_" + state, id, EventTexts.Zone(id, state, FirstCause(rt.Zones, z)), true);
         }
         for (int c = 0; c < _config.Channels.Length; c++)
         {
@@ -45,12 +46,12 @@ public sealed partial class RealGateway
                 if (Changed(key, status) && before != null)
                 {
                     bool important = alarms.Status(c, k) is LevelStatus.Active or LevelStatus.Fault || before == "active";
-                    Emit(nowMs, "level_" + status, cc.Id + "." + level, $"{cc.Id} {level}: {before} → {status}", important);
+                    Emit(nowMs, "level_" + status, cc.Id + "." + level, EventTexts.Level(cc.Id, level, before, status), important);
                 }
             }
             string q = QualityRules.Describe(alarms.EffectiveQuality(c));
             string? qb = _last.GetValueOrDefault("q:" + cc.Id);
-            if (Changed("q:" + cc.Id, q) && qb != null) Emit(nowMs, "quality_changed", cc.Id, $"{cc.Id} quality {q}", false);
+            if (Changed("q:" + cc.Id, q) && qb != null) Emit(nowMs, "quality_changed", cc.Id, EventTexts.Quality(cc.Id, alarms.EffectiveQuality(c)), false);
         }
         for (int s = 0; s < rt.Stations.Length; s++)
         {
@@ -59,8 +60,8 @@ public sealed partial class RealGateway
             string was = _last.GetValueOrDefault("weld:" + id, "stop");
             if (Changed("weld:" + id, station.IsRunning ? "run" : "stop") && !(was == "stop" && !station.IsRunning))
             {
-                if (station.IsRunning) Emit(nowMs, "welding_started", id, $"welding at {id}: machine {station.Session.MachineCode}, welder {station.Session.WelderId}, permit {station.Session.PermitId}", true);
-                else Emit(nowMs, "welding_stopped", id, $"welding at {id} stopped ({Qinshui.Edge.Core.Welding.WeldingReasonText.Code(station.Session.StopReason)})", true);
+                if (station.IsRunning) Emit(nowMs, "welding_started", id, EventTexts.WeldingStarted(id, station.Session.MachineCode, station.Session.WelderId, station.Session.PermitId), true);
+                else Emit(nowMs, "welding_stopped", id, EventTexts.WeldingStopped(id, station.Session.StopReason), true);
             }
         }
         // What reached the platform: replies and events, in arrival order.
@@ -79,20 +80,23 @@ public sealed partial class RealGateway
                     bool ok = r.GetProperty("ok").GetBoolean();
                     string code = r.TryGetProperty("code", out var cd) ? cd.GetString() ?? "" : "";
                     string en = r.TryGetProperty("en", out var t) ? t.GetString() ?? "" : "";
-                    Emit(nowMs, ok ? "reply_accepted" : "reply_refused", id, $"reply to {id}: {(ok ? "accepted" : "refused " + code)} — {en}", true);
+                    string zh = r.TryGetProperty("zh", out var tz) ? tz.GetString() ?? "" : "";
+                    Emit(nowMs, ok ? "reply_accepted" : "reply_refused", id, EventTexts.Reply(id, ok, code, en, zh), true);
                 }
                 else if (r.TryGetProperty("kind", out var kind) || r.TryGetProperty("code", out kind))
                 {
                     string subject = r.TryGetProperty("subject", out var sb) ? sb.GetString() ?? "" : "";
                     string reason = r.TryGetProperty("reason", out var rs) && rs.ValueKind == JsonValueKind.String ? rs.GetString() ?? "" : "";
                     string en = r.TryGetProperty("en", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() ?? "" : "";
-                    Emit(nowMs, kind.GetString() ?? "event", subject, $"event {kind.GetString()} {subject} {reason}: {en}".Trim(), false);
-                    if (reason.Length > 0) Emit(nowMs, reason, subject, $"{kind.GetString()}: {reason}", false);
+                    string zh = r.TryGetProperty("zh", out var tz) && tz.ValueKind == JsonValueKind.String ? tz.GetString() ?? "" : "";
+                    string k = kind.GetString() ?? "";
+                    Emit(nowMs, k.Length > 0 ? k : "event", subject, EventTexts.PlatformEvent(k, subject, reason, en, zh), false);
+                    if (reason.Length > 0) Emit(nowMs, reason, subject, EventTexts.PlatformReason(k, reason), false);
                 }
             }
             catch (Exception x) when (x is JsonException or InvalidOperationException or KeyNotFoundException)
             {
-                Emit(nowMs, "platform_payload_invalid", m.Topic, $"the platform received a payload it cannot read on {m.Topic}", true);
+                Emit(nowMs, "platform_payload_invalid", m.Topic, EventTexts.PayloadInvalid(m.Topic), true);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Qinshui.Edge.Core.Interlocks;
+using Qinshui.Edge.Simulator.Texts;
 
 namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 
@@ -9,9 +10,8 @@ public sealed partial class RealGateway
     {
         if (_rt == null) return false;
         var outcome = _rt.ProofTests.StartLocal(zone);
-        string code = ZoneOutcomeText.Code(outcome);
-        if (outcome == ProofTestOutcome.Accepted) Emit(nowMs, "proof_test_start_accepted", zone, $"zone {zone}: proof test started at the gateway", true);
-        else Emit(nowMs, "proof_test_start_refused", zone, $"zone {zone}: proof test refused ({code}): {ZoneOutcomeText.English(outcome)}", true);
+        if (outcome == ProofTestOutcome.Accepted) Emit(nowMs, "proof_test_start_accepted", zone, EventTexts.ProofTestStarted(zone), true);
+        else Emit(nowMs, "proof_test_start_refused", zone, EventTexts.ProofTestRefused(zone, outcome), true);
         return true;
     }
 }

@@ -9,6 +9,7 @@ using Qinshui.Edge.Core.Gateway;
 using Qinshui.Edge.Core.Interlocks;
 using Qinshui.Edge.Core.Ports;
 using Qinshui.Edge.Simulator.Plant;
+using Qinshui.Edge.Simulator.Texts;
 
 namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 
@@ -73,6 +74,7 @@ public sealed partial class RealGateway : ISimulatedGateway
         | GatewayCapabilities.Welding | GatewayCapabilities.Journal | GatewayCapabilities.Mqtt | GatewayCapabilities.Commands;
 
     public string Description => $"core gateway ({_config.GatewayId}, boot {_bootCounter}; MQTT: {_platform.Description})";
+    public string DescriptionIn(string lang) => lang == "zh" ? $"核心网关（{_config.GatewayId}，第 {_bootCounter} 次启动；MQTT：{_platform.DescriptionZh}）" : Description;
 
     public long ScanIntervalMs { get; }
     public GatewayConfig Config => _config;
@@ -91,9 +93,7 @@ public sealed partial class RealGateway : ISimulatedGateway
         };
         _platform.GatewayPowered(true);
         _rt = new GatewayRuntime(_config, _ports, boot);
-        Emit(nowMs, "boot", _config.GatewayId, _rt.IsOperational
-            ? $"gateway booted (boot {_bootCounter}); every zone off until its conditions hold, settle and a reset"
-            : $"gateway NOT operational: {_rt.Failure}", true);
+        Emit(nowMs, "boot", _config.GatewayId, _rt.IsOperational ? EventTexts.Booted(_bootCounter) : EventTexts.NotOperational(_rt.Failure), true);
     }
 
     public void PowerOff(long nowMs)
@@ -129,9 +129,9 @@ public sealed partial class RealGateway : ISimulatedGateway
             var o = zones.RequestLocalReset(z);
             if (o == ZoneResetOutcome.NothingToReset) continue;
             string code = o == ZoneResetOutcome.Accepted ? "reset_accepted" : "reset_refused";
-            Emit(nowMs, code, zc.Id, $"zone {zc.Id} local reset: {ZoneResetName(o)}", true);
+            Emit(nowMs, code, zc.Id, EventTexts.Reset(zc.Id, o, ZoneResetName(o)), true);
             // Also under the name pressed (a channel or output), so expectations can name either.
-            if (target != "all" && target != zc.Id) Emit(nowMs, code, target, $"reset of {target}: {ZoneResetName(o)}", false);
+            if (target != "all" && target != zc.Id) Emit(nowMs, code, target, EventTexts.ResetOf(target, o, ZoneResetName(o)), false);
         }
     }
 
@@ -219,7 +219,7 @@ public sealed partial class RealGateway : ISimulatedGateway
         string mac = Convert.ToHexString(HMACSHA256.HashData(key, bodyBytes)).ToLowerInvariant();
         byte[] payload = Encoding.UTF8.GetBytes(body + ",\"mac\":\"" + mac + "\"}");
         _platform.SendCommand($"qinshui/v1/{_config.SiteId}/{_config.GatewayId}/cmd", payload);
-        Emit(nowMs, "command_sent", id, $"platform → gateway: {cmd} ({id}), {payload.Length} bytes{(forged ? ", forged MAC" : "")}", false);
+        Emit(nowMs, "command_sent", id, EventTexts.CommandSent(cmd, id, payload.Length, forged), false);
     }
 
     public bool TryGetReply(string commandId, out bool accepted, out string reasonCode)
@@ -293,7 +293,7 @@ public sealed partial class RealGateway : ISimulatedGateway
         throw new FormatException($"'{e.GetRawText()}' is not a duration");
     }
 
-    private void Emit(long atMs, string code, string subject, string text, bool important)
+    private void Emit(long atMs, string code, string subject, LocalText text, bool important)
     {
         _ctx.Events.Emit(new SimEvent(atMs, SimEventSource.Gateway, code, subject, text, important));
     }
@@ -305,7 +305,7 @@ public sealed partial class RealGateway : ISimulatedGateway
 
         public void Write(LogLevel level, string message)
         {
-            if (level >= LogLevel.Warning) g.Emit(g._ctx.Clock.MonotonicMs, "log_" + level.ToString().ToLowerInvariant(), g._config.GatewayId, message, level == LogLevel.Error);
+            if (level >= LogLevel.Warning) g.Emit(g._ctx.Clock.MonotonicMs, "log_" + level.ToString().ToLowerInvariant(), g._config.GatewayId, EventTexts.Log(level.ToString().ToLowerInvariant(), message), level == LogLevel.Error);
         }
     }
 }
