@@ -18,6 +18,8 @@ public sealed class HostState
     public long PushedConfigCounter { get; set; }
     /// <summary>SHA-256 of the --config file when the push took effect: a changed file wins over the push.</summary>
     public string? PushedOverFileHash { get; set; }
+    /// <summary>The last STEL/TWA checkpoint (issue 13 #6; Core Alarms/ExposureRecord), base64; null before the first.</summary>
+    public string? ExposureCheckpoint { get; set; }
     /// <summary>Counter of the candidate waiting for its restart.</summary>
     public long CandidateConfigCounter { get; set; }
 

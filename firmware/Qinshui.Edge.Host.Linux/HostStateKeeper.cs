@@ -12,7 +12,7 @@ namespace Qinshui.Edge.Host.Linux;
 /// scan that accepted a permit. Cost: one write-fsync-rename-fsync per command and per event
 /// (a few ms on eMMC/SSD); the steady scan with no events writes nothing.
 /// </summary>
-public sealed class HostStateKeeper(HostStateStore store, HostState state, ILogger log) : ICommandCounterStore, IEventChainStore
+public sealed class HostStateKeeper(HostStateStore store, HostState state, ILogger log) : ICommandCounterStore, IEventChainStore, IExposureStore
 {
     private readonly byte[] _hash = new byte[32];
     private GatewayRuntime? _runtime;
@@ -50,7 +50,31 @@ public sealed class HostStateKeeper(HostStateStore store, HostState state, ILogg
         LastEventHash = ChainHead,
         LastCommandCounter = State.LastCommandCounter,
         LastPermitCounter = State.LastPermitCounter,
+        ExposureRecord = ExposureBytes(State.ExposureCheckpoint),
+        // A host that ran before should have left a checkpoint: none (or damage) is a lost history.
+        ExposureHistoryExpected = State.BootCounter > 1,
     };
+
+    /// <summary>The saved checkpoint's bytes; text that is not base64 becomes a byte the core reads as damaged.</summary>
+    private static byte[]? ExposureBytes(string? base64)
+    {
+        if (base64 == null) return null;
+        try
+        {
+            return Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            return [0];
+        }
+    }
+
+    /// <summary>Every minute (ExposureCheckpoints.IntervalMs) with STEL/TWA channels: one state.json write.</summary>
+    public bool SaveExposure(byte[] checkpoint, int length)
+    {
+        State.ExposureCheckpoint = Convert.ToBase64String(checkpoint, 0, length);
+        return TrySave();
+    }
 
     /// <summary>Saves that failed (I/O error, full disk): a command is then refused as state_not_saved.</summary>
     public long SaveFailures { get; private set; }
@@ -61,6 +85,7 @@ public sealed class HostStateKeeper(HostStateStore store, HostState state, ILogg
         _runtime = runtime;
         runtime.Commands.CounterStore = this;
         runtime.Events.ChainStore = this;
+        runtime.Exposure.Store = this;
         Capture();
         TrySave();
     }

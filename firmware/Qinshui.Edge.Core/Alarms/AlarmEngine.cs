@@ -74,6 +74,8 @@ namespace Qinshui.Edge.Core.Alarms
         // Exposure (GBZ 2.1): only channels with a STEL or TWA level have a slot; null when none does.
         private readonly int[] _exposureSlot;
         private readonly ExposureWindow _stel;
+        // Per exposure slot: the channel id's hash, written in the exposure checkpoint (ExposureRecord).
+        private readonly uint[] _exposureIdHash;
         private readonly ExposureWindow _twa;
         // [2 × slot] STEL, [2 × slot + 1] TWA average at the last evaluation.
         private readonly double[] _exposureAverage;
@@ -127,6 +129,7 @@ namespace Qinshui.Edge.Core.Alarms
                 _stel = ExposureWindow.Stel(exposure);
                 _twa = ExposureWindow.Twa(exposure);
                 _exposureAverage = new double[2 * exposure];
+                _exposureIdHash = new uint[exposure];
             }
 
             int l = 0;
@@ -146,6 +149,7 @@ namespace Qinshui.Edge.Core.Alarms
                 _channelFlags[c] = (int)Quality.NoData << EffectiveShift;
                 _inhibitUntilMs[c] = None;
                 if (_exposureSlot != null) _exposureSlot[c] = cfg.HasExposureLevels ? slot++ : -1;
+                if (cfg.HasExposureLevels) _exposureIdHash[slot - 1] = ExposureRecord.IdHash(cfg.Id);
 
                 _firstLevel[c] = l;
                 l = CopyLevels(c, cfg.Levels, l);

@@ -128,6 +128,64 @@ namespace Qinshui.Edge.Core.Alarms
             return sum / _windowMs;
         }
 
+        /// <summary>
+        /// The hold sample of a slot: the last good value, or false when the slot has none (the
+        /// exposure checkpoint saves it, <see cref="ExposureRecord"/>).
+        /// </summary>
+        public bool TryHeldValue(int slot, out double value)
+        {
+            value = _lastValue[slot];
+            return _lastMs[slot] != None;
+        }
+
+        /// <summary>
+        /// After a reboot (issue 13 #6): puts a known past exposure (average × window, plus the
+        /// time the gateway was off held at the last known value) into the bucket of nowMs, the
+        /// most recent place it can be: it then stays in the window a whole window long, never
+        /// less than the real history would (whatever its shape, the exposure before the cut leaves
+        /// the window no later than the cut plus one window). From nowMs the held value holds
+        /// until the first good sample, which fills that span by the gap rule of <see cref="Add"/>.
+        /// </summary>
+        public void RestoreRecent(int slot, double exposureValueMs, bool hasHeld, double heldValue, long nowMs)
+        {
+            ClearAt(slot, nowMs);
+            _integral[slot * _ring + (int)(_newestBucket[slot] % _ring)] = exposureValueMs;
+            if (!hasHeld) return;
+            _lastMs[slot] = nowMs;
+            _lastValue[slot] = heldValue;
+            _firstMs[slot] = nowMs - _windowMs;
+        }
+
+        /// <summary>
+        /// After a reboot with the history lost or damaged (issue 13 #6): the whole window up to
+        /// nowMs is taken as exposure at value (the limit), spread evenly so that, as in a real
+        /// history, it leaves the window bucket by bucket as new samples come in.
+        /// </summary>
+        public void FillWhole(int slot, double value, long nowMs)
+        {
+            ClearAt(slot, nowMs);
+            long newest = _newestBucket[slot];
+            int at = slot * _ring;
+            int newestIndex = (int)(newest % _ring);
+            for (int i = 0; i < _ring; i++)
+            {
+                long b = newest - (newestIndex - i + _ring) % _ring;
+                _integral[at + i] = b == newest ? value * (nowMs - b * _bucketMs) : value * _bucketMs;
+            }
+            // The time until the first sample holds the same value (a gap is never zero).
+            _lastMs[slot] = nowMs;
+            _lastValue[slot] = value;
+            _firstMs[slot] = nowMs - _windowMs;
+        }
+
+        private void ClearAt(int slot, long nowMs)
+        {
+            int at = slot * _ring;
+            for (int i = 0; i < _ring; i++) _integral[at + i] = 0;
+            _newestBucket[slot] = (nowMs < 0 ? 0 : nowMs) / _bucketMs;
+            _lastMs[slot] = None;
+        }
+
         private double OpenSpanOnly(int slot, long nowMs)
         {
             long lastMs = _lastMs[slot];

@@ -24,5 +24,11 @@ namespace Qinshui.Edge.Core.Gateway
 
         public long LastCommandCounter { get; set; }
         public long LastPermitCounter { get; set; }
+
+        /// <summary>The previous boot's last exposure checkpoint (issue 13 #6; Alarms/ExposureRecord), or null.</summary>
+        public byte[] ExposureRecord { get; set; }
+
+        /// <summary>True when a previous boot ran and should have left <see cref="ExposureRecord"/>: a missing one is then a lost history.</summary>
+        public bool ExposureHistoryExpected { get; set; }
     }
 }

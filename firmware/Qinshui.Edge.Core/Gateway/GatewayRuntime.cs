@@ -67,6 +67,7 @@ namespace Qinshui.Edge.Core.Gateway
         private readonly MqttSession _session;
         private readonly HealthFigures _health = new HealthFigures();
         private readonly ClockMonitor _clockMonitor;
+        private readonly ExposureCheckpoints _exposure;
 
         private long _lastSampleMs = long.MinValue;
         /// <summary>Why a port was missing (null: operational).</summary>
@@ -137,6 +138,8 @@ namespace Qinshui.Edge.Core.Gateway
             _commands.ProofTests = _proofTests;
             _session = GatewayComposition.Session(config, ports, _clock, _journal, writer, _alarms, _commands, _recorder, _health, payload);
             _clockMonitor = new ClockMonitor(_guardedClock, _recorder);
+            _exposure = new ExposureCheckpoints(_alarms, _clock);
+            _exposure.Restore(boot, this);
         }
 
         /// <summary>
@@ -164,6 +167,8 @@ namespace Qinshui.Edge.Core.Gateway
         public MqttSession Session { get { return _session; } }
         public CommandProcessor Commands { get { return _commands; } }
         public HealthFigures Health { get { return _health; } }
+        /// <summary>STEL/TWA across reboots: set its Store to keep checkpoints (issue 13 #6).</summary>
+        public ExposureCheckpoints Exposure { get { return _exposure; } }
         /// <summary>Permits, registry and configuration pushed as signed envelopes.</summary>
         public RemoteUpdates RemoteUpdates { get { return _remote; } }
         /// <summary>Starting interlock proof tests locally and the overdue figures (AQ 1029-2019).</summary>
@@ -212,6 +217,7 @@ namespace Qinshui.Edge.Core.Gateway
                 BusFigures.CopyInto(_pollers, _health);
                 FeedChannels(now);
                 _alarms.Tick(now);
+                _exposure.Step(now);
                 UpdateAlarmPolling();
                 for (int i = 0; i < _stations.Length; i++) _stations[i].Step();
                 for (int i = 0; i < _guards.Length; i++) _guards[i].Step();

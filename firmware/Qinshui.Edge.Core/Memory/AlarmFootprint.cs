@@ -19,7 +19,7 @@ namespace Qinshui.Edge.Core.Memory
         public const string Part = "alarms";
 
         // Instance fields of each type (auto-properties included), checked by MemoryBudgetTests.
-        public const int AlarmEngineFields = 27;
+        public const int AlarmEngineFields = 28;
         public const int StuckDetectorFields = 5;
         public const int ExposureWindowFields = 8;
         public const int TransitionQueueFields = 7;
@@ -66,12 +66,13 @@ namespace Qinshui.Edge.Core.Memory
                 + 4 * NanoHeapCosts.PrimitiveArray(exposureChannels, 8);
         }
 
-        /// <summary>Everything exposure monitoring adds to an engine: both windows, the channel→slot map and the averages (0 without exposure channels).</summary>
+        /// <summary>Everything exposure monitoring adds to an engine: both windows, the channel→slot map, the averages and the id hashes of the exposure checkpoint (0 without exposure channels).</summary>
         public static int ExposureBytes(int channels, int exposureChannels)
         {
             if (exposureChannels == 0) return 0;
             return ExposureWindowBytes(StelBuckets, exposureChannels) + ExposureWindowBytes(TwaBuckets, exposureChannels)
-                + NanoHeapCosts.PrimitiveArray(channels, 4) + NanoHeapCosts.PrimitiveArray(2 * exposureChannels, 8);
+                + NanoHeapCosts.PrimitiveArray(channels, 4) + NanoHeapCosts.PrimitiveArray(2 * exposureChannels, 8)
+                + NanoHeapCosts.PrimitiveArray(exposureChannels, 4);
         }
 
         /// <summary>The frozen-sensor diagnostic (issue 13 #2): per channel window (int), variation and reference (float), since (long), state (byte).</summary>

@@ -24,7 +24,7 @@ namespace Qinshui.Edge.Simulator.Scenarios.Gateway;
 /// <see cref="IPlatformSide"/>: what it received answers the journal and MQTT checks, and it
 /// carries the platform's signed commands and permits to the gateway over MQTT.
 /// </summary>
-public sealed partial class RealGateway : ISimulatedGateway
+public sealed partial class RealGateway : ISimulatedGateway, IExposureStore
 {
     private readonly SimulatedGatewayContext _ctx;
     private readonly GatewayConfig _config;
@@ -37,6 +37,8 @@ public sealed partial class RealGateway : ISimulatedGateway
     private byte[]? _lastEventHash;
     private long _lastCommandCounter;
     private long _lastPermitCounter;
+    // The last exposure checkpoint the runtime saved (NVS): only what was saved survives a cut.
+    private byte[]? _exposureCheckpoint;
     private long _platformCommandCounter;
     private long _platformPermitCounter;
     private int _inboxSeen;
@@ -90,10 +92,19 @@ public sealed partial class RealGateway : ISimulatedGateway
             LastEventHash = _lastEventHash,
             LastCommandCounter = _lastCommandCounter,
             LastPermitCounter = _lastPermitCounter,
+            ExposureRecord = _exposureCheckpoint,
+            ExposureHistoryExpected = _bootCounter > 1,
         };
         _platform.GatewayPowered(true);
         _rt = new GatewayRuntime(_config, _ports, boot);
+        _rt.Exposure.Store = this;
         Emit(nowMs, "boot", _config.GatewayId, _rt.IsOperational ? EventTexts.Booted(_bootCounter) : EventTexts.NotOperational(_rt.Failure), true);
+    }
+
+    public bool SaveExposure(byte[] checkpoint, int length)
+    {
+        _exposureCheckpoint = checkpoint.AsSpan(0, length).ToArray();
+        return true;
     }
 
     public void PowerOff(long nowMs)
