@@ -26,17 +26,33 @@ namespace Qinshui.Edge.Core.Config
 
         public static ChannelConfig[] Read(JsonValue channels, string path, ConfigReader r)
         {
+            return Present(ReadSlots(channels, path, r));
+        }
+
+        /// <summary>One slot per entry of the file's array, null where that channel did not read: indices match the file's paths.</summary>
+        public static ChannelConfig[] ReadSlots(JsonValue channels, string path, ConfigReader r)
+        {
             if (channels == null) return new ChannelConfig[0];
             ChannelConfig[] result = new ChannelConfig[channels.Count];
+            for (int i = 0; i < channels.Count; i++) result[i] = ReadOne(channels[i], ConfigReader.Index(path, i), r);
+            return result;
+        }
+
+        /// <summary>The channels that read, in file order.</summary>
+        public static ChannelConfig[] Present(ChannelConfig[] slots)
+        {
             int n = 0;
-            for (int i = 0; i < channels.Count; i++)
+            for (int i = 0; i < slots.Length; i++)
             {
-                ChannelConfig c = ReadOne(channels[i], ConfigReader.Index(path, i), r);
-                if (c != null) result[n++] = c;
+                if (slots[i] != null) n++;
             }
-            if (n == result.Length) return result;
+            if (n == slots.Length) return slots;
             ChannelConfig[] trimmed = new ChannelConfig[n];
-            System.Array.Copy(result, trimmed, n);
+            n = 0;
+            for (int i = 0; i < slots.Length; i++)
+            {
+                if (slots[i] != null) trimmed[n++] = slots[i];
+            }
             return trimmed;
         }
 

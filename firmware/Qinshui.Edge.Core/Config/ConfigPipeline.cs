@@ -49,6 +49,18 @@ namespace Qinshui.Edge.Core.Config
                 : GatewayConfigReader.Read(utf8, offset, length, catalog, errors);
         }
 
+        /// <summary>
+        /// Parse, read, validate core and tighten for a report (`qedge config validate`): every part whose
+        /// input read cleanly is cross-checked even when another part has errors, and the configuration
+        /// comes back with them (never apply it then: <see cref="Read"/> is for that).
+        /// </summary>
+        /// <param name="boardStageSound">True when what the board/host stage reads read cleanly: run it then, whatever else failed.</param>
+        public static GatewayConfig ReadForReport(byte[] utf8, int offset, int length, ModbusDeviceProfile[] catalog, ValidationErrors errors,
+            out bool boardStageSound)
+        {
+            return GatewayConfigReader.ReadAll(utf8, offset, length, catalog == null ? new ModbusDeviceProfile[0] : catalog, errors, out boardStageSound);
+        }
+
         /// <summary>The board/host stage on a configuration that read cleanly: adds its errors (the caller refuses on any).</summary>
         public static void CheckBoardAndHost(GatewayConfig config, BoardPinMap board, ConfigContentCheck hostCheck, ValidationErrors errors)
         {

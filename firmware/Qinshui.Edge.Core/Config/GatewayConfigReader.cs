@@ -30,11 +30,31 @@ namespace Qinshui.Edge.Core.Config
         /// <param name="catalog">Device profiles available besides those inlined in "deviceProfiles" (qedge passes hardware/devices).</param>
         public static GatewayConfig Read(byte[] utf8, int offset, int length, ModbusDeviceProfile[] catalog, ValidationErrors errors)
         {
+            bool boardStageSound;
+            GatewayConfig config = ReadAll(utf8, offset, length, catalog, errors, out boardStageSound);
+            return errors.HasErrors ? null : config;
+        }
+
+        /// <summary>
+        /// Reads every section and cross-checks every part whose input read cleanly, so one run reports
+        /// every independent mistake (issue 18). Returns the configuration even with errors (null only
+        /// when the bytes are not a JSON object): callers that apply it use <see cref="Read"/>.
+        /// </summary>
+        /// <param name="boardStageSound">True when what the board/host stage reads (board, buses, analog inputs,
+        /// card readers, pins, interlocks, welding) read without an error, so its checks mean something.</param>
+        public static GatewayConfig ReadAll(byte[] utf8, int offset, int length, ModbusDeviceProfile[] catalog, ValidationErrors errors, out bool boardStageSound)
+        {
+            boardStageSound = false;
             JsonValue root;
-            string parseError;
-            if (!JsonParser.TryParse(utf8, offset, length, out root, out parseError))
+            string reason;
+            int errorAt;
+            if (!JsonParser.TryParse(utf8, offset, length, JsonParser.DefaultMaxDepth, out root, out reason, out errorAt))
             {
-                errors.Error("", "json_invalid", "not valid JSON: " + parseError, "不是有效的 JSON：" + parseError);
+                int line = 0, column = 0;
+                if (errorAt >= 0) JsonParser.LineColumn(utf8, offset, errorAt, out line, out column);
+                string where = errorAt < 0 ? "" : "line " + line + ", column " + column + " (byte " + (errorAt - offset) + "): ";
+                string whereZh = errorAt < 0 ? "" : "第 " + line + " 行第 " + column + " 列（字节 " + (errorAt - offset) + "）：";
+                errors.Error("", "json_invalid", "not valid JSON: " + where + reason, "不是有效的 JSON：" + whereZh + reason);
                 return null;
             }
             ConfigReader r = new ConfigReader(errors);
@@ -49,62 +69,74 @@ namespace Qinshui.Edge.Core.Config
                     "此固件不支持 schemaVersion " + version + "（支持 " + GatewayConfig.SchemaVersion + "）");
             }
 
-            string siteId = null, siteName = null, gatewayId = null, gatewayName = null;
-            JsonValue site = r.Object(root, "site", "", true);
-            if (site != null)
-            {
-                r.RejectUnknown(site, "site", new[] { "id", "name" });
-                siteId = r.TopicId(site, "id", "site");
-                siteName = r.String(site, "name", "site", false, "");
-            }
-            JsonValue gw = r.Object(root, "gateway", "", true);
-            if (gw != null)
-            {
-                r.RejectUnknown(gw, "gateway", new[] { "id", "name" });
-                gatewayId = r.TopicId(gw, "id", "gateway");
-                gatewayName = r.String(gw, "name", "gateway", false, "");
-            }
+            string siteId, siteName, gatewayId, gatewayName;
+            ReadIdentity(root, "site", r, out siteId, out siteName);
+            ReadIdentity(root, "gateway", r, out gatewayId, out gatewayName);
 
-            int mark = errors.Count;
+            // One slot per channel of the file (null where it did not read): the others are still
+            // cross-checked with paths that match the file, and sections naming none of the refused
+            // channels still are too.
             JsonValue channelsJson = r.Array(root, "channels", "", true);
-            ChannelConfig[] channels = ChannelConfigReader.Read(channelsJson, "channels", r);
-            bool channelsComplete = errors.ErrorsSince(mark) == 0;
-            // Cross-checks only on a complete section: indices in paths must match the file.
-            if (channelsComplete) ChannelValidator.Validate(channels, "channels", errors);
+            ChannelConfig[] slots = ChannelConfigReader.ReadSlots(channelsJson, "channels", r);
+            ChannelConfig[] channels = ChannelConfigReader.Present(slots);
+            string[] unread = UnreadChannels.Ids(root, channelsJson, slots);
+            ChannelValidator.Validate(slots, "channels", errors, true);
 
             GatewayConfig config = new GatewayConfig(siteId, siteName, gatewayId, gatewayName, channels);
+            int mark = errors.Count;
             config.Board = r.String(root, "board", "", false, "");
+            int boardErrors = errors.ErrorsSince(mark);
             ReadMqtt(root, config, r);
+            mark = errors.Count;
             ReadBuses(root, catalog, config, r);
             config.AnalogInputIds = IdList(root, "analogInputs", r);
             config.CardReaderIds = IdList(root, "cardReaders", r);
+            boardErrors += errors.ErrorsSince(mark);
             config.LinuxHost = LinuxHostConfigReader.Read(root.Get("linuxHost"), "linuxHost", config, r);
+            mark = errors.Count;
             ReadPins(root, config, r);
-            if (channelsComplete) ReadSources(channelsJson, config, r);
+            boardErrors += errors.ErrorsSince(mark);
+            ReadSources(channelsJson, slots, config, r);
 
             int imark = errors.Count;
-            InterlockConfig interlocks = InterlockConfigReader.Read(r.Object(root, "interlocks", "", false), "interlocks", r);
+            JsonValue interlocksJson = r.Object(root, "interlocks", "", false);
+            InterlockConfig interlocks = InterlockConfigReader.Read(interlocksJson, "interlocks", r);
             if (interlocks != null) config.Interlocks = interlocks;
-            if (channelsComplete && errors.ErrorsSince(imark) == 0)
-            {
-                ZoneValidator.Validate(config.Interlocks, channels, "interlocks", errors);
-                if (!config.Mqtt.Enabled)
-                {
-                    for (int z = 0; z < config.Interlocks.Zones.Length; z++)
-                    {
-                        if (config.Interlocks.Zones[z].PlatformLinkGraceMs > 0)
-                            errors.Error("interlocks.zones[" + z + "].platformLinkGraceMs", "link_supervised_without_mqtt",
-                                "the zone supervises the platform link but mqtt.enabled is false: set platformLinkGraceMs to 0 for a site without network",
-                                "区域监视平台链路，但 mqtt.enabled 为 false：无网络现场请将 platformLinkGraceMs 设为 0");
-                    }
-                }
-            }
-            config.Welding = WeldingConfigReader.Read(r.Object(root, "welding", "", false), "welding", config, r);
-            if (channelsComplete) CrossCheckWelding(config, r);
+            int interlockErrors = errors.ErrorsSince(imark);
+            if (interlockErrors == 0 && UnreadChannels.Sound(unread, interlocksJson)) CheckZones(config, errors);
+            mark = errors.Count;
+            JsonValue weldingJson = r.Object(root, "welding", "", false);
+            config.Welding = WeldingConfigReader.Read(weldingJson, "welding", config, r);
+            boardErrors += interlockErrors + errors.ErrorsSince(mark);
+            if (UnreadChannels.Sound(unread, weldingJson) && UnreadChannels.Sound(unread, interlocksJson)) WeldingCrossCheck.Check(config, r);
 
-            if (errors.HasErrors) return null;
-            config.Hash = HashHex(utf8, offset, length);
+            boardStageSound = boardErrors == 0;
+            if (!errors.HasErrors) config.Hash = HashHex(utf8, offset, length);
             return config;
+        }
+
+        private static void ReadIdentity(JsonValue root, string key, ConfigReader r, out string id, out string name)
+        {
+            id = null;
+            name = null;
+            JsonValue v = r.Object(root, key, "", true);
+            if (v == null) return;
+            r.RejectUnknown(v, key, new[] { "id", "name" });
+            id = r.TopicId(v, "id", key);
+            name = r.String(v, "name", key, false, "");
+        }
+
+        private static void CheckZones(GatewayConfig config, ValidationErrors errors)
+        {
+            ZoneValidator.Validate(config.Interlocks, config.Channels, "interlocks", errors);
+            if (config.Mqtt.Enabled) return;
+            for (int z = 0; z < config.Interlocks.Zones.Length; z++)
+            {
+                if (config.Interlocks.Zones[z].PlatformLinkGraceMs > 0)
+                    errors.Error("interlocks.zones[" + z + "].platformLinkGraceMs", "link_supervised_without_mqtt",
+                        "the zone supervises the platform link but mqtt.enabled is false: set platformLinkGraceMs to 0 for a site without network",
+                        "区域监视平台链路，但 mqtt.enabled 为 false：无网络现场请将 platformLinkGraceMs 设为 0");
+            }
         }
 
         private static void ReadMqtt(JsonValue root, GatewayConfig config, ConfigReader r)
@@ -202,13 +234,18 @@ namespace Qinshui.Edge.Core.Config
             }
         }
 
-        private static void ReadSources(JsonValue channelsJson, GatewayConfig config, ConfigReader r)
+        /// <summary>Each read channel's source (a channel that did not read is skipped: its index in config.Channels is that of the read ones).</summary>
+        private static void ReadSources(JsonValue channelsJson, ChannelConfig[] slots, GatewayConfig config, ConfigReader r)
         {
             if (channelsJson == null) return;
-            for (int i = 0; i < channelsJson.Count && i < config.Channels.Length; i++)
+            int c = -1;
+            for (int f = 0; f < channelsJson.Count && f < slots.Length; f++)
             {
-                string p = "channels[" + i + "].source";
-                JsonValue s = channelsJson[i].Get("source");
+                if (slots[f] == null) continue;
+                c++;
+                int i = c;
+                string p = "channels[" + f + "].source";
+                JsonValue s = channelsJson[f].Get("source");
                 if (s == null) continue;
                 if (!r.ExpectObject(s, p)) continue;
                 r.RejectUnknown(s, p, s_sourceMembers);
@@ -263,54 +300,6 @@ namespace Qinshui.Edge.Core.Config
             return false;
         }
 
-        private static void CrossCheckWelding(GatewayConfig config, ConfigReader r)
-        {
-            WeldingSettings w = config.Welding;
-            for (int i = 0; i < w.Stations.Length; i++)
-            {
-                WeldingStationSpec s = w.Stations[i];
-                string p = "welding.stations[" + i + "]";
-                if (s.ZoneId != null && ZoneIndex(config.Interlocks, s.ZoneId) < 0)
-                    r.Errors.Error(p + ".zone", "unknown_zone", "no zone '" + s.ZoneId + "' in interlocks.zones", "interlocks.zones 中没有区域 '" + s.ZoneId + "'");
-                if (s.EnableOutputId != null && config.Interlocks.IndexOfOutput(s.EnableOutputId) >= 0)
-                    r.Errors.Error(p + ".enableOutput", "output_shared",
-                        "'" + s.EnableOutputId + "' is a zone permissive output: a machine's enable relay must be its own output",
-                        "'" + s.EnableOutputId + "' 是区域许可输出：电焊机使能继电器必须是独立输出");
-                if (s.CardReaderId != null && IndexOf(config.CardReaderIds, s.CardReaderId) < 0)
-                    r.Errors.Error(p + ".cardReader", "unknown_reader", "no card reader '" + s.CardReaderId + "' in cardReaders", "cardReaders 中没有读卡器 '" + s.CardReaderId + "'");
-                for (int k = 0; k < s.GasChannelIds.Length; k++)
-                {
-                    if (config.IndexOfChannel(s.GasChannelIds[k]) < 0)
-                        r.Errors.Error(p + ".gasChannels[" + k + "]", "unknown_channel", "no channel '" + s.GasChannelIds[k] + "'", "没有通道 '" + s.GasChannelIds[k] + "'");
-                }
-                for (int k = 0; k < i; k++)
-                {
-                    if (w.Stations[k].Id == s.Id) r.Errors.Error(p + ".id", "duplicate_id", "station id '" + s.Id + "' is already used", "工位 id '" + s.Id + "' 已被使用");
-                }
-            }
-            for (int i = 0; i < w.ConfinedSpaces.Length; i++)
-            {
-                ConfinedSpaceSpec s = w.ConfinedSpaces[i];
-                string p = "welding.confinedSpaces[" + i + "]";
-                if (s.ZoneId != null && ZoneIndex(config.Interlocks, s.ZoneId) < 0)
-                    r.Errors.Error(p + ".zone", "unknown_zone", "no zone '" + s.ZoneId + "' in interlocks.zones", "interlocks.zones 中没有区域 '" + s.ZoneId + "'");
-                int o2 = s.OxygenChannelId == null ? -1 : config.IndexOfChannel(s.OxygenChannelId);
-                if (s.OxygenChannelId != null && o2 < 0)
-                    r.Errors.Error(p + ".oxygenChannel", "unknown_channel", "no channel '" + s.OxygenChannelId + "'", "没有通道 '" + s.OxygenChannelId + "'");
-                else if (o2 >= 0 && config.Channels[o2].Unit != Domain.Unit.PercentVolume)
-                    r.Errors.Error(p + ".oxygenChannel", "unit_mismatch", "the oxygen channel must measure %vol", "氧气通道单位必须是 %vol");
-                for (int k = 0; k < s.ToxicChannelIds.Length; k++)
-                {
-                    if (config.IndexOfChannel(s.ToxicChannelIds[k]) < 0)
-                        r.Errors.Error(p + ".toxicChannels[" + k + "]", "unknown_channel", "no channel '" + s.ToxicChannelIds[k] + "'", "没有通道 '" + s.ToxicChannelIds[k] + "'");
-                }
-                if (s.CardReaderId != null && IndexOf(config.CardReaderIds, s.CardReaderId) < 0)
-                    r.Errors.Error(p + ".cardReader", "unknown_reader", "no card reader '" + s.CardReaderId + "' in cardReaders", "cardReaders 中没有读卡器 '" + s.CardReaderId + "'");
-                ConfinedSpaceCombustibleCheck.Check(config, s, p, r.Errors);
-            }
-            Validation.ZoneGasCheck.Check(config, r.Errors);
-        }
-
         private static string[] IdList(JsonValue root, string key, ConfigReader r)
         {
             string[] ids = InterlockConfigReader.Strings(root, key, "", r);
@@ -324,15 +313,6 @@ namespace Qinshui.Edge.Core.Config
                 }
             }
             return ids;
-        }
-
-        private static int ZoneIndex(InterlockConfig c, string id)
-        {
-            for (int i = 0; i < c.Zones.Length; i++)
-            {
-                if (c.Zones[i] != null && c.Zones[i].Id == id) return i;
-            }
-            return -1;
         }
 
         private static int IndexOf(string[] list, string s)

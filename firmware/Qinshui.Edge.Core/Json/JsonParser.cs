@@ -42,11 +42,22 @@ namespace Qinshui.Edge.Core.Json
 
         public static bool TryParse(byte[] utf8, int offset, int length, int maxDepth, out JsonValue value, out string error)
         {
+            string reason;
+            int errorAt;
+            bool ok = TryParse(utf8, offset, length, maxDepth, out value, out reason, out errorAt);
+            error = ok ? null : errorAt < 0 ? reason : Position(utf8, offset, errorAt) + ": " + reason;
+            return ok;
+        }
+
+        /// <summary>On failure: the reason alone and the byte index into utf8 where it is (-1 when there is no input), for callers that word the position themselves.</summary>
+        public static bool TryParse(byte[] utf8, int offset, int length, int maxDepth, out JsonValue value, out string reason, out int errorAt)
+        {
             value = null;
-            error = null;
+            reason = null;
+            errorAt = -1;
             if (utf8 == null || offset < 0 || length < 0 || offset + length > utf8.Length)
             {
-                error = "no input";
+                reason = "no input";
                 return false;
             }
             JsonParser p = new JsonParser(utf8, offset, length, maxDepth);
@@ -61,11 +72,46 @@ namespace Qinshui.Edge.Core.Json
             }
             if (p._error != null)
             {
-                error = "at byte " + (p._errorAt - offset) + ": " + p._error;
+                reason = p._error;
+                errorAt = p._errorAt;
                 return false;
             }
             value = v;
             return true;
+        }
+
+        /// <summary>
+        /// Where byte <paramref name="at"/> is for a person: lines counted from 1 at each LF, columns
+        /// from 1 in characters (UTF-8 continuation bytes do not start one; a byte order mark is not
+        /// shown by editors), so an editor's cursor position finds the mistake.
+        /// </summary>
+        public static void LineColumn(byte[] utf8, int offset, int at, out int line, out int column)
+        {
+            line = 1;
+            column = 1;
+            int start = offset;
+            if (at - offset >= 3 && utf8[offset] == 0xEF && utf8[offset + 1] == 0xBB && utf8[offset + 2] == 0xBF) start += 3;
+            for (int i = start; i < at && i < utf8.Length; i++)
+            {
+                byte c = utf8[i];
+                if (c == '\n')
+                {
+                    line++;
+                    column = 1;
+                }
+                else if ((c & 0xC0) != 0x80)
+                {
+                    column++;
+                }
+            }
+        }
+
+        /// <summary>"line L, column C (byte B)"; the byte offset stays for tools that seek.</summary>
+        public static string Position(byte[] utf8, int offset, int at)
+        {
+            int line, column;
+            LineColumn(utf8, offset, at, out line, out column);
+            return "line " + line + ", column " + column + " (byte " + (at - offset) + ")";
         }
 
         private JsonValue Fail(string reason)

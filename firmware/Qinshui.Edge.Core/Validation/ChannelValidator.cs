@@ -14,13 +14,20 @@ namespace Qinshui.Edge.Core.Validation
 
         public static void Validate(ChannelConfig[] channels, string basePath, ValidationErrors errors)
         {
+            Validate(channels, basePath, errors, false);
+        }
+
+        /// <param name="skipUnread">True where a null slot is a channel the reader already refused with its reasons:
+        /// the others are still checked (every independent mistake in one run, issue 18).</param>
+        public static void Validate(ChannelConfig[] channels, string basePath, ValidationErrors errors, bool skipUnread)
+        {
             for (int i = 0; i < channels.Length; i++)
             {
                 string path = basePath + "[" + i + "]";
                 ChannelConfig c = channels[i];
                 if (c == null)
                 {
-                    errors.Error(path, "missing", "channel is missing", "通道缺失");
+                    if (!skipUnread) errors.Error(path, "missing", "channel is missing", "通道缺失");
                     continue;
                 }
                 if (c.Id == null || c.Id.Length == 0)

@@ -36,8 +36,18 @@ public static class ConfigFiles
         var errors = new ValidationErrors();
         var normalised = UnitNormaliser.Normalise(bytes);
         foreach (var (path, reason) in normalised.Errors) errors.Error(path, "unit_conversion", reason, "单位换算失败：" + reason);
-        if (normalised.Errors.Count > 0) return new Loaded(file, bytes, null, errors, normalised.Conversions);
-        return Check(file, normalised.Bytes, errors, normalised.Conversions);
+        if (normalised.Errors.Count == 0) return Check(file, normalised.Bytes, errors, normalised.Conversions);
+        // The later stages still run (every independent mistake in one run, issue 18); a value that
+        // could not be converted stays text, which the reader would report again at the same place.
+        var later = new ValidationErrors();
+        var checkedLater = Check(file, normalised.Bytes, later, normalised.Conversions);
+        var failed = normalised.Errors.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in All(later).Where(e => !failed.Contains(e.Path)))
+        {
+            if (e.IsWarning) errors.Warning(e.Path, e.Code, e.English, e.Chinese);
+            else errors.Error(e.Path, e.Code, e.English, e.Chinese);
+        }
+        return new Loaded(file, bytes, null, errors, normalised.Conversions) { InlinedProfiles = checkedLater.InlinedProfiles };
     }
 
     /// <summary>
@@ -48,8 +58,8 @@ public static class ConfigFiles
     {
         var inlined = ProfileInliner.Inline(bytes, HardwareCatalog.ProfileJson);
         bytes = inlined.Bytes;
-        var config = ConfigPipeline.Read(bytes, 0, bytes.Length, HardwareCatalog.Profiles, errors);
-        if (config != null)
+        var config = ConfigPipeline.ReadForReport(bytes, 0, bytes.Length, HardwareCatalog.Profiles, errors, out bool boardStageSound);
+        if (config != null && boardStageSound)
         {
             BoardPinMap? board = null;
             if (config.Board.Length > 0)
@@ -61,8 +71,8 @@ public static class ConfigFiles
                 errors.Warning("pins", "pins_without_board", "\"pins\" is only checked when \"board\" names a board", "只有设置了 \"board\" 才会检查 \"pins\"");
             }
             ConfigPipeline.CheckBoardAndHost(config, board, null, errors);
-            if (errors.HasErrors) config = null;
         }
+        if (errors.HasErrors) config = null;
         return new Loaded(file, bytes, config, errors, conversions) { InlinedProfiles = inlined.Inlined };
     }
 

@@ -109,7 +109,7 @@ public class GatewayConfigReaderTests
         var (c, e) = Load("{\"schemaVersion\":1,,}");
         Assert.Null(c);
         Assert.Equal("json_invalid", e[0].Code);
-        Assert.Contains("at byte", e[0].English);
+        Assert.Contains("line 1, column 20 (byte 19)", e[0].English);
     }
 
     [Fact]
