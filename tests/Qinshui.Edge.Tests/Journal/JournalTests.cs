@@ -155,12 +155,19 @@ public class JournalTests
             j.Append(RecordClass.Data, payload, 0, payload.Length);
             if (j.TryReadNext(false, buf, 0, out var e)) j.Acknowledge(e);
         }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 2000; i++)
+        // Three measured rounds, the least counts: a real allocation per append shows in every round,
+        // while the runtime's own one-off work on this thread (a tier-up, on-stack replacement) does not.
+        long least = long.MaxValue;
+        for (int round = 0; round < 3 && least > 0; round++)
         {
-            j.Append(RecordClass.Data, payload, 0, payload.Length);
-            if (j.TryReadNext(false, buf, 0, out var e)) j.Acknowledge(e);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 2000; i++)
+            {
+                j.Append(RecordClass.Data, payload, 0, payload.Length);
+                if (j.TryReadNext(false, buf, 0, out var e)) j.Acknowledge(e);
+            }
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, least);
     }
 }
