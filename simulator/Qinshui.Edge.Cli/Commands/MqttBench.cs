@@ -35,6 +35,7 @@ public sealed class MqttBench : ICommand
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine($"qedge bench mqtt — {channels} channels at 1 Hz");
         WireBytes(channels, stdout, inv);
+        Qinshui.Edge.Simulator.Bench.DemoWireFigures.Print(Qinshui.Edge.Simulator.Bench.DemoWireFigures.Measure(), stdout);
         Capacity(channels, stdout, inv);
         JournalThroughput(channels, stdout, inv);
         return Replay(channels, hours, broker, stdout, stderr, inv).GetAwaiter().GetResult();
