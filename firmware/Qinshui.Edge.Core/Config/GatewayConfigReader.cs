@@ -19,7 +19,7 @@ namespace Qinshui.Edge.Core.Config
             "$schema", "schemaVersion", "site", "gateway", "board", "mqtt", "deviceProfiles", "buses", "analogInputs", "cardReaders",
             "channels", "interlocks", "welding", "pins", "linuxHost",
         };
-        private static readonly string[] s_mqttMembers = { "enabled", "broker", "requireTls", "username", "dataBatchIntervalMs", "healthIntervalMs" };
+        private static readonly string[] s_mqttMembers = { "enabled", "broker", "requireTls", "username", "dataBatchIntervalMs", "healthIntervalMs", "dataEncoding" };
         private static readonly string[] s_sourceMembers = { "bus", "device", "point", "analog" };
 
         public static GatewayConfig Read(byte[] utf8, int offset, int length, ValidationErrors errors)
@@ -151,6 +151,11 @@ namespace Qinshui.Edge.Core.Config
             s.Username = r.String(m, "username", "mqtt", false, null);
             s.DataBatchIntervalMs = r.Int(m, "dataBatchIntervalMs", "mqtt", false, s.DataBatchIntervalMs, 100, 3600000);
             s.HealthIntervalMs = r.Int(m, "healthIntervalMs", "mqtt", false, s.HealthIntervalMs, 1000, 3600000);
+            string encoding = r.String(m, "dataEncoding", "mqtt", false, "compact");
+            if (encoding == "json") s.CompactData = false;
+            else if (encoding == "compact") s.CompactData = true;
+            else r.Errors.Error("mqtt.dataEncoding", "data_encoding", "dataEncoding must be \"compact\" or \"json\", not '" + encoding + "'",
+                "dataEncoding 必须是 \"compact\" 或 \"json\"，不能是 '" + encoding + "'");
             string url = s.BrokerUrl;
             if (url.Length > 0 && !StartsWith(url, "mqtt://") && !StartsWith(url, "mqtts://"))
             {

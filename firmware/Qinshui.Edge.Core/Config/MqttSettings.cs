@@ -9,6 +9,7 @@ namespace Qinshui.Edge.Core.Config
             BrokerUrl = "";
             DataBatchIntervalMs = 5000;
             HealthIntervalMs = 60000;
+            CompactData = true;
         }
 
         /// <summary>False for sites without network: said in the birth message, zones must not supervise the link.</summary>
@@ -26,5 +27,11 @@ namespace Qinshui.Edge.Core.Config
         public int DataBatchIntervalMs { get; set; }
 
         public int HealthIntervalMs { get; set; }
+
+        /// <summary>
+        /// Data batches in the compact binary encoding (default; docs/mqtt.md "Compact data", issue 16 #3/#4)
+        /// or in JSON (config "dataEncoding":"json", for tools that read data messages as text).
+        /// </summary>
+        public bool CompactData { get; set; }
     }
 }

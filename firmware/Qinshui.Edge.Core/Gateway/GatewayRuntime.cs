@@ -128,7 +128,8 @@ namespace Qinshui.Edge.Core.Gateway
             _identity = new GatewayIdentity(config.SiteId, config.GatewayId, bootId, boot.FirmwareVersion, config.Hash ?? "");
             MessageWriter writer = new MessageWriter(_identity);
             _events.Header = writer;
-            _recorder = new TelemetryRecorder(writer, _journal, _clock, _alarms, _journal.MaxPayloadLength, config.Mqtt.DataBatchIntervalMs, payload);
+            _recorder = new TelemetryRecorder(writer, _journal, _clock, _alarms, _journal.MaxPayloadLength, config.Mqtt.DataBatchIntervalMs, payload, config.Mqtt.CompactData);
+            if (_recorder.IsCompact) writer.DataEncoding = "compact";
             // Command and clock events join the zones' and welding's hash chain: one verifiable log.
             _recorder.EventSink = this;
             _remote = new RemoteUpdates(config.GatewayId, boot, ports, _clock, permits, registry, _events);

@@ -24,6 +24,9 @@ namespace Qinshui.Edge.Core.Mqtt
 
         public GatewayIdentity Identity { get { return _id; } }
 
+        /// <summary>How data batches are encoded, declared in the birth ("data"): "json" or "compact" (docs/mqtt.md).</summary>
+        public string DataEncoding { get; set; } = "json";
+
         /// <summary>The last sequence number handed out (0: none yet this boot).</summary>
         public long LastSequence { get { return _seq; } }
 
@@ -120,6 +123,7 @@ namespace Qinshui.Edge.Core.Mqtt
             w.Integer("profile_count", profileCount);
             w.Integer("zone_count", zoneCount);
             w.Integer("pages", pages);
+            w.String("data", DataEncoding);
             w.EndObject();
         }
 
@@ -149,6 +153,8 @@ namespace Qinshui.Edge.Core.Mqtt
             w.String("profile", engine.ProfileId(i));
             AlarmProfile p = engine.Profile(i);
             if (p != null) w.String("standard", p.Standard);
+            // Decimals of the channel's values in compact data batches (scaled integers, docs/mqtt.md).
+            w.Integer("dp", CompactData.DecimalsForSpan(engine.RangeMin(i), engine.RangeMax(i)));
             w.StartArray("levels");
             for (int l = 0; l < engine.LevelCount(i); l++)
             {

@@ -289,6 +289,10 @@ namespace Qinshui.Edge.Core.Mqtt
                     start = 0;
                     length += s_histPrefix.Length - 1;
                 }
+                else if (e.Class == RecordClass.Data && e.RecordSequence < _historyBoundary && CompactData.IsCompact(buf, at, length))
+                {
+                    buf[at] |= CompactData.HistBit; // the compact form's "hist" flag, set in the copy only
+                }
                 MessageKind kind = e.Class == RecordClass.Data ? MessageKind.Data : e.Class == RecordClass.Alarm ? MessageKind.Alarm : MessageKind.Event;
                 int token = _link.Publish(_topics.Topic(kind), buf, start, length, false);
                 if (token == 0)

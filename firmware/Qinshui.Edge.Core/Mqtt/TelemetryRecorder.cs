@@ -18,7 +18,7 @@ namespace Qinshui.Edge.Core.Mqtt
     /// often would only shorten the loss, cost a flash write per flush and make batches smaller
     /// (fewer readings per message and per MiB, issue 16 #3/#4); it would still be invisible.
     /// </summary>
-    public sealed class TelemetryRecorder
+    public sealed partial class TelemetryRecorder
     {
         /// <summary>Room kept for one reading element plus the closing "]" and ,"nb":n}.</summary>
         private const int ElementReserve = 88;
@@ -33,6 +33,10 @@ namespace Qinshui.Edge.Core.Mqtt
         private readonly int _batchIntervalMs;
         private readonly string _configTag;
         private readonly AlarmMessageLimiter _limiter;
+        /// <summary>The compact encoding's writer over the batch buffer (null: JSON batches).</summary>
+        private CompactBatch _compact;
+        private int _compactStart;
+        private int _compactEnd;
         private bool _batchOpen;
         private long _batchStartMono;
         private long _batchTsUtc;
@@ -55,13 +59,34 @@ namespace Qinshui.Edge.Core.Mqtt
         /// </param>
         public TelemetryRecorder(MessageWriter writer, IJournalWriter journal, IClock clock, AlarmEngine engine,
             int batchCapacityBytes, int batchIntervalMs, JsonWriter message)
+            : this(writer, journal, clock, engine, batchCapacityBytes, batchIntervalMs, message, false)
+        {
+        }
+
+        /// <param name="compactData">
+        /// Data batches in the compact encoding (docs/mqtt.md "Compact data": the same bytes on the wire and in the
+        /// journal record; needs the alarm engine). Its batch buffer is a quarter of a journal segment
+        /// (<see cref="CompactBatchBytes"/>), so full batches pack four to a segment with nothing left over.
+        /// </param>
+        public TelemetryRecorder(MessageWriter writer, IJournalWriter journal, IClock clock, AlarmEngine engine,
+            int batchCapacityBytes, int batchIntervalMs, JsonWriter message, bool compactData)
         {
             _writer = writer;
             _journal = journal;
             _clock = clock;
             _engine = engine;
-            _batchBuf = new byte[batchCapacityBytes];
-            _batch = new JsonWriter(_batchBuf);
+            if (compactData && engine != null)
+            {
+                _batchBuf = new byte[CompactBatchBytes(batchCapacityBytes)];
+                byte[] decimals = new byte[engine.ChannelCount];
+                for (int i = 0; i < decimals.Length; i++) decimals[i] = (byte)CompactData.DecimalsForSpan(engine.RangeMin(i), engine.RangeMax(i));
+                _compact = new CompactBatch(_batchBuf, decimals);
+            }
+            else
+            {
+                _batchBuf = new byte[batchCapacityBytes];
+                _batch = new JsonWriter(_batchBuf);
+            }
             _msg = message == null ? new JsonWriter(new byte[1024]) : message;
             _batchIntervalMs = batchIntervalMs;
             _limiter = engine == null ? null
@@ -69,6 +94,9 @@ namespace Qinshui.Edge.Core.Mqtt
             string h = writer.Identity.ConfigHashHex;
             _configTag = h.Length > 8 ? h.Substring(0, 8) : h;
         }
+
+        /// <summary>True when data batches are written in the compact encoding.</summary>
+        public bool IsCompact { get { return _compact != null; } }
 
         /// <summary>Records the journal refused (full of alarms/events, storage failure) — reported in health.</summary>
         public long DroppedRecords { get; private set; }
@@ -79,6 +107,11 @@ namespace Qinshui.Edge.Core.Mqtt
         public void SampleChannels()
         {
             if (_engine == null) return;
+            if (_compact != null)
+            {
+                SampleRow(_clock.UtcMs);
+                return;
+            }
             for (int i = 0; i < _engine.ChannelCount; i++)
             {
                 if (!_engine.HasReading(i)) continue;
@@ -95,6 +128,11 @@ namespace Qinshui.Edge.Core.Mqtt
         /// </summary>
         public void AddReading(int channelIndex, Reading r)
         {
+            if (_compact != null)
+            {
+                AddCompactReading(channelIndex, r);
+                return;
+            }
             if (!_batchOpen) OpenBatch(r.UtcMs);
             else if (_batch.Length + ElementReserve > _batchBuf.Length)
             {
@@ -116,17 +154,22 @@ namespace Qinshui.Edge.Core.Mqtt
 
         private void OpenBatch(long firstUtcMs)
         {
-            _batch.Reset();
             _batchTsUtc = firstUtcMs;
             _batchStartMono = _clock.MonotonicMs;
             long seq = _nextBatchSeq > 0 ? _nextBatchSeq : _writer.ReserveSequence();
             _nextBatchSeq = 0;
             _batchSeq = seq;
+            _batchOpen = true;
+            _batchReadings = 0;
+            if (_compact != null)
+            {
+                _compact.Open(firstUtcMs);
+                return;
+            }
+            _batch.Reset();
             _writer.Begin(_batch, seq, firstUtcMs);
             _batch.String("cfg", _configTag);
             _batch.StartArray("r");
-            _batchOpen = true;
-            _batchReadings = 0;
         }
 
         /// <summary>Closes the batch when its interval has elapsed. Call every scan.</summary>
@@ -144,6 +187,11 @@ namespace Qinshui.Edge.Core.Mqtt
             {
                 // Nothing was sent under this number: the next batch takes it.
                 _nextBatchSeq = _batchSeq;
+                return;
+            }
+            if (_compact != null)
+            {
+                FlushCompact();
                 return;
             }
             _batch.EndArray();

@@ -66,10 +66,12 @@ public static class FleetBench
         var gate = new object();
         var factory = new MqttClientFactory();
         using var platform = factory.CreateMqttClient();
+        // Data batches arrive in the compact encoding (docs/mqtt.md): read as the platform does, through the transcoder.
+        var transcoder = new Qinshui.Edge.Desktop.Mqtt.CompactDataTranscoder();
         platform.ApplicationMessageReceivedAsync += e =>
         {
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            using var doc = JsonDocument.Parse(e.ApplicationMessage.Payload.ToArray());
+            using var doc = JsonDocument.Parse(transcoder.Normalize(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray()));
             var root = doc.RootElement;
             if (!root.TryGetProperty("r", out var r) || !root.TryGetProperty("ts", out var ts)) return Task.CompletedTask;
             long t0 = ts.GetInt64();

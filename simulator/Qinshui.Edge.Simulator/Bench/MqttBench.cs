@@ -32,6 +32,7 @@ public static class MqttBench
         var inv = CultureInfo.InvariantCulture;
         stdout.WriteLine($"qedge bench mqtt — {o.Channels} channels at 1 Hz");
         WireBytes(o.Channels, stdout, inv);
+        DemoWireFigures.Print(DemoWireFigures.Measure(), stdout);
         Capacity(o.Channels, stdout, inv);
         JournalThroughput(o.Channels, stdout, inv);
         return Replay(o.Channels, o.Hours, o.Broker, stdout, stderr, inv).GetAwaiter().GetResult();

@@ -63,7 +63,7 @@ public sealed class GatewayHarness
 {
     public static readonly string[] Profiles = ["MINE_CH4_FACE", "MINE_CO", "PLANT_O2", "PLANT_CO"];
 
-    public GatewayHarness(int channels = 4, int segments = 64, int segmentSize = 4096, bool trusted = true, MqttSessionOptions? options = null, IMqttLink? link = null, int batchIntervalMs = 10_000, bool sharedPayload = false)
+    public GatewayHarness(int channels = 4, int segments = 64, int segmentSize = 4096, bool trusted = true, MqttSessionOptions? options = null, IMqttLink? link = null, int batchIntervalMs = 10_000, bool sharedPayload = false, bool compact = false)
     {
         Clock = new FakeClock(trusted: trusted);
         var configs = new ChannelConfig[channels];
@@ -80,7 +80,8 @@ public sealed class GatewayHarness
         Topics = new MqttTopics("site-1", "gw-01");
         // sharedPayload: one buffer for the session and the recorder's alarm and event messages, as GatewayRuntime wires it.
         var payload = sharedPayload ? new JsonWriter(new byte[MqttSession.PayloadBytes(Journal.MaxPayloadLength)]) : null;
-        Recorder = new TelemetryRecorder(Writer, Journal, Clock, Engine, Journal.MaxPayloadLength, batchIntervalMs, payload);
+        Recorder = new TelemetryRecorder(Writer, Journal, Clock, Engine, Journal.MaxPayloadLength, batchIntervalMs, payload, compact);
+        if (compact) Writer.DataEncoding = "compact";
         Zones = new FakeZones();
         Updates = new FakeUpdates();
         Commands = new CommandProcessor("gw-01", HmacSha256.Portable(CommandSigner.Key), Clock, Engine, Zones, Updates, new FakeClockAdjuster(Clock), 0);

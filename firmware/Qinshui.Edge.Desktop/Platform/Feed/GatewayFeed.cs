@@ -12,6 +12,8 @@ namespace Qinshui.Edge.Desktop.Platform.Feed;
 public sealed class GatewayFeed
 {
     private readonly Dictionary<string, GatewayView> _gateways = new(StringComparer.Ordinal);
+    // Compact data batches (docs/mqtt.md "Compact data") are read in their JSON form.
+    private readonly Mqtt.CompactDataTranscoder _compact = new();
 
     /// <summary>Gateways seen so far, keyed "site/gateway".</summary>
     public IReadOnlyDictionary<string, GatewayView> Gateways => _gateways;
@@ -30,7 +32,7 @@ public sealed class GatewayFeed
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(payload.ToArray());
+            doc = JsonDocument.Parse(_compact.Normalize(topic, payload.ToArray()));
         }
         catch (JsonException)
         {

@@ -27,9 +27,29 @@ public sealed class PlatformInbox
         get { lock (_gate) return _messages.ToList(); }
     }
 
+    private readonly CompactDataTranscoder _compact = new();
+
+    /// <summary>Data messages received and their payload bytes as sent (compact or JSON), for the wire figures.</summary>
+    public long DataMessages { get; private set; }
+    public long DataPayloadBytes { get; private set; }
+    /// <summary>MQTT 3.1.1 bytes of those messages: PUBLISH (fixed header, remaining length, topic, packet id, payload) + PUBACK (4).</summary>
+    public long DataWireBytes { get; private set; }
+
+    /// <summary>Keeps the message; a compact data batch is kept in its JSON form (data.json), which every check reads.</summary>
     public void Add(PlatformMessage m)
     {
-        lock (_gate) _messages.Add(m);
+        lock (_gate)
+        {
+            if (m.Kind == "data")
+            {
+                DataMessages++;
+                DataPayloadBytes += m.Payload.Length;
+                long remaining = 2 + Encoding.UTF8.GetByteCount(m.Topic) + 2 + m.Payload.Length;
+                DataWireBytes += 1 + (remaining < 128 ? 1 : remaining < 16384 ? 2 : 3) + remaining + 4;
+            }
+            byte[] json = _compact.Normalize(m.Topic, m.Payload);
+            _messages.Add(ReferenceEquals(json, m.Payload) ? m : m with { Payload = json });
+        }
     }
 
     /// <summary>(boot, seq) of every message with the common header, in arrival order.</summary>
