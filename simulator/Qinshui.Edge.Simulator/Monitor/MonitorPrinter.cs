@@ -18,6 +18,7 @@ public sealed class MonitorPrinter
     private readonly bool _raw;
     private readonly string _lang;
     private readonly GatewayFeed _feed = new();
+    private readonly Qinshui.Edge.Desktop.Mqtt.CompactDataTranscoder _transcoder = new();
     private GatewayView? _completed;
 
     public MonitorPrinter(bool raw, string lang, long gapGraceMs = 2_000)
@@ -38,13 +39,17 @@ public sealed class MonitorPrinter
     {
         var lines = new List<string>();
         _completed = null;
+        // A compact data batch (docs/mqtt.md "Compact data") is read in its JSON form, as the platform reads it.
+        byte[] wire = payload;
+        payload = _transcoder.Normalize(topic, wire);
+        bool compact = !ReferenceEquals(payload, wire);
         bool decoded = _feed.Accept(topic, payload, utcMs);
         var problems = Checker.Check(topic, payload, retained, nowMs);
         string stamp = DateTimeOffset.FromUnixTimeMilliseconds(utcMs).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
         if (_raw || !decoded)
         {
             string text = Encoding.UTF8.GetString(payload);
-            lines.Add($"{stamp} {topic}{(retained ? " (retained)" : "")} {(text.Length > 160 ? text[..160] + "…" : text)}");
+            lines.Add($"{stamp} {topic}{(retained ? " (retained)" : "")}{(compact ? $" (compact, {wire.Length} B)" : "")} {(text.Length > 160 ? text[..160] + "…" : text)}");
         }
         else
         {

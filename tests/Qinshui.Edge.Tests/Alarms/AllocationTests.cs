@@ -37,9 +37,15 @@ public class AllocationTests
         }
 
         for (int r = 0; r < 200; r++) Round(r); // warm-up: JIT, static profile tables
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int r = 0; r < 10_000; r++) Round(r);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Three measured stretches, the least counts: an allocation in the evaluation shows in every one,
+        // the runtime's own one-off work on this thread (a tier-up, on-stack replacement) does not.
+        long allocated = long.MaxValue;
+        for (int stretch = 0; stretch < 3 && allocated > 0; stretch++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int r = 0; r < 10_000; r++) Round(r);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
         Assert.Equal(0, allocated);
     }
 }

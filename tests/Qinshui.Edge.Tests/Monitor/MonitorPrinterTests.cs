@@ -20,13 +20,13 @@ public sealed class MonitorPrinterTests
         for (; _fed < _gw.Mqtt.Published.Count; _fed++)
         {
             var m = _gw.Mqtt.Published[_fed];
-            if (drop != null && drop(new FakeMessage(m.Kind, m.Text))) continue;
+            if (drop != null && drop(new FakeMessage(m.Kind, m.Topic, m.Payload))) continue;
             lines.AddRange(printer.Accept(m.Topic, m.Payload, m.Retain, _gw.Clock.MonotonicMs, _gw.Clock.UtcMs));
         }
         return lines;
     }
 
-    public sealed record FakeMessage(string Kind, string Json);
+    public sealed record FakeMessage(string Kind, string Topic, byte[] Payload);
 
     [Fact]
     public void Decoded_NamesChannelsWithValueUnitAndLimits_AndShowsNoJson()
@@ -105,7 +105,7 @@ public sealed class MonitorPrinterTests
         var lines = Feed(printer, m =>
         {
             if (m.Kind != "data" || dropped != 0) return false;
-            dropped = JsonDocument.Parse(m.Json).RootElement.GetProperty("seq").GetInt64();
+            dropped = JsonDocument.Parse(new Qinshui.Edge.Desktop.Mqtt.CompactDataTranscoder().Normalize(m.Topic, m.Payload)).RootElement.GetProperty("seq").GetInt64();
             return true;
         });
         lines.AddRange(printer.Expire(_gw.Clock.MonotonicMs + 3_000));
