@@ -12,7 +12,7 @@ namespace Qinshui.Edge.Desktop.Platform;
 /// console; Out null: commissioning-SITE-GATEWAY-TIME.json; Counter null: the UTC millisecond.
 /// </summary>
 public sealed record CommissioningOptions(string Broker, string Gateway, byte[] Key, string ConfigFile, string? Site, string? AnswersFile, string? Out,
-    long? Counter, int TimeoutS);
+    long? Counter, int TimeoutS, string? CaFile = null, string? CertFile = null, string? KeyFile = null);
 
 /// <summary>
 /// The commissioning checklist against a live (or simulated) gateway, from its configuration:
@@ -47,9 +47,11 @@ public static class Commissioning
         ICommissioningAnswers answers = o.AnswersFile is { } af ? FileAnswers.Load(af) : new ConsoleAnswers(input, stdout);
         long counter = o.Counter ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         string outFile = o.Out ?? $"commissioning-{site}-{o.Gateway}-{DateTime.UtcNow:yyyyMMddTHHmmssZ}.json";
+        if (o.CaFile == null && o.CertFile != null) throw new UsageException("--cert needs --ca (the site CA that checks the broker)");
+        using var credentials = o.CaFile is { } caFile ? Qinshui.Edge.Desktop.Mqtt.BrokerCredentials.Load(caFile, o.CertFile, o.KeyFile) : null;
         try
         {
-            return RunAsync(o.Broker, site, o.Gateway, o.Key, config, loaded.Config.Hash, answers, counter, outFile, TimeSpan.FromSeconds(o.TimeoutS), stdout, stderr)
+            return RunAsync(o.Broker, site, o.Gateway, o.Key, config, loaded.Config.Hash, answers, counter, outFile, TimeSpan.FromSeconds(o.TimeoutS), stdout, stderr, credentials)
                 .GetAwaiter().GetResult();
         }
         catch (MissingAnswerException e)
@@ -65,9 +67,9 @@ public static class Commissioning
     }
 
     private static async Task<ToolOutcome> RunAsync(string broker, string site, string gateway, byte[] key, GatewayConfig config, string configHash,
-        ICommissioningAnswers answers, long counter, string outFile, TimeSpan timeout, TextWriter stdout, TextWriter stderr)
+        ICommissioningAnswers answers, long counter, string outFile, TimeSpan timeout, TextWriter stdout, TextWriter stderr, Qinshui.Edge.Desktop.Mqtt.BrokerCredentials? credentials)
     {
-        await using var client = await PlatformClient.ConnectAsync(broker, site, gateway, null, null, timeout).ConfigureAwait(false);
+        await using var client = await PlatformClient.ConnectAsync(broker, site, gateway, credentials?.Ca, credentials?.Client, timeout).ConfigureAwait(false);
         var steps = new JsonArray();
         bool allPassed = true;
         void Step(string kind, string item, bool passed, JsonObject details)

@@ -10,7 +10,7 @@ namespace Qinshui.Edge.Desktop.Platform;
 
 /// <summary>What `qedge config push` asks for. Counter null: counters follow the UTC millisecond clock.</summary>
 public sealed record ConfigPushOptions(string File, string Broker, string Gateway, byte[] Key, string? Site, long? Counter, int TimeoutS, int Retries,
-    int CommandBytes, string? CaFile, string Lang);
+    int CommandBytes, string? CaFile, string Lang, string? CertFile = null, string? KeyFile = null);
 
 /// <summary>
 /// qedge config push: validates the file as the device will, signs it (profiles inlined,
@@ -57,12 +57,14 @@ public static class ConfigPush
         }
         var chunks = ConfigChunks.Plan(envelope, o.Gateway, "t" + Guid.NewGuid().ToString("N")[..12], o.CommandBytes);
 
-        X509Certificate2? ca = o.CaFile is { } caFile ? X509Certificate2.CreateFromPem(System.IO.File.ReadAllText(caFile)) : null;
+        // mqtts://: the site CA checks the broker; the operator's certificate (qedge provision operator) proves us to it.
+        if (o.CaFile == null && o.CertFile != null) throw new UsageException("--cert needs --ca (the site CA that checks the broker)");
+        var credentials = o.CaFile is { } caFile ? Qinshui.Edge.Desktop.Mqtt.BrokerCredentials.Load(caFile, o.CertFile, o.KeyFile) : null;
         try
         {
             Func<long>? floor = o.Counter == null ? () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : null;
             var push = new Push(chunks, o.Key, counter, TimeSpan.FromSeconds(o.TimeoutS), o.Retries, lang, stdout, stderr, counterFloor: floor);
-            return RunAsync(o.Broker, site, o.Gateway, ca, push, hash, body.Length).GetAwaiter().GetResult();
+            return RunAsync(o.Broker, site, o.Gateway, credentials?.Ca, credentials?.Client, push, hash, body.Length).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or System.Net.Sockets.SocketException)
         {
@@ -71,13 +73,13 @@ public static class ConfigPush
         }
         finally
         {
-            ca?.Dispose();
+            credentials?.Dispose();
         }
     }
 
-    private static async Task<ToolOutcome> RunAsync(string broker, string site, string gateway, X509Certificate2? ca, Push push, string hash, int bodyBytes)
+    private static async Task<ToolOutcome> RunAsync(string broker, string site, string gateway, X509Certificate2? ca, X509Certificate2? clientCert, Push push, string hash, int bodyBytes)
     {
-        await using var client = await PlatformClient.ConnectAsync(broker, site, gateway, ca, null, push.Timeout).ConfigureAwait(false);
+        await using var client = await PlatformClient.ConnectAsync(broker, site, gateway, ca, clientCert, push.Timeout).ConfigureAwait(false);
         var c = push.Chunks;
         push.Out.WriteLine($"sending configuration sha256 {hash} ({bodyBytes} bytes; signed envelope {c.Envelope.Length} bytes) to {site}/{gateway} "
                            + $"in {c.Count} chunk{(c.Count == 1 ? "" : "s")} of up to {c.SliceBytes} bytes (transfer {c.TransferId})");

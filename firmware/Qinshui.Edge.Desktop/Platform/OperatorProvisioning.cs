@@ -51,7 +51,7 @@ public static class OperatorProvisioning
                 ? $"added {o.Operator.CommonName} to {o.AclFile}; copy it to the broker and reload mosquitto"
                 : $"{o.AclFile} already has {o.Operator.CommonName}; left as it was");
         }
-        lines.Add($"connect with: --ca {Path.Combine(o.OutDir, BrokerProvisioning.CaFile)} --cert {Path.Combine(o.OutDir, CertificateFile)} --key {Path.Combine(o.OutDir, KeyFile)}");
+        lines.Add($"connect with: --ca {Path.Combine(o.OutDir, BrokerProvisioning.CaFile)} --cert {Path.Combine(o.OutDir, CertificateFile)} --cert-key {Path.Combine(o.OutDir, KeyFile)}");
         return lines;
     }
 }

@@ -28,6 +28,10 @@ public sealed class Texts(string lang)
     public Option<string> Value(string name, string valueName, string english, string chinese) =>
         new(name) { HelpName = valueName, Description = T(english, chinese) };
 
+    /// <summary>An option that may be given several times, one value each (--name a --name b).</summary>
+    public Option<string[]> Values(string name, string valueName, string english, string chinese) =>
+        new(name) { HelpName = valueName, Description = T(english, chinese), AllowMultipleArgumentsPerToken = false };
+
     /// <summary>A flag: present or not, never followed by a value (--json=true is a usage error, as a typo must not pass).</summary>
     public Option<bool> Flag(string name, string english, string chinese) =>
         new(name) { Arity = ArgumentArity.Zero, Description = T(english, chinese) };

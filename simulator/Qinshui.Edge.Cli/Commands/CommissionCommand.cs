@@ -22,7 +22,10 @@ public static class CommissionCommand
         var record = t.Value("--out", "RECORD", "where to write the signed record", "签名记录的输出位置");
         var counter = t.Value("--counter", "N", "first command counter (default: the UTC millisecond)", "起始命令计数器（默认：UTC 毫秒）");
         var timeout = t.Value("--timeout-s", "N", "seconds to wait for each reply (1–600, default 15)", "每个应答的等待秒数（1–600，默认 15）");
-        foreach (var o in new Option[] { broker, gateway, key, config, site, answers, record, counter, timeout }) c.Add(o);
+        var ca = t.Value("--ca", "PEM", "the site CA, to verify an mqtts:// broker", "现场 CA，用于验证 mqtts:// 代理");
+        var cert = t.Value("--cert", "PEM", "operator certificate for mutual TLS (qedge provision operator)", "双向 TLS 的操作员证书（qedge provision operator）");
+        var certKey = t.Value("--cert-key", "PEM", "private key of --cert", "--cert 的私钥");
+        foreach (var o in new Option[] { broker, gateway, key, config, site, answers, record, counter, timeout, ca, cert, certKey }) c.Add(o);
         c.SetAction(p =>
         {
             var b = new Bind(p);
@@ -30,7 +33,7 @@ public static class CommissionCommand
             string id = b.Required(gateway);
             byte[] keyBytes = KeyMaterial.Parse(b.Required(key));
             int timeoutS = b.Int(timeout, 15, 1, 600);
-            var options = new CommissioningOptions(url, id, keyBytes, b.Required(config), b.Value(site), b.Value(answers), b.Value(record), b.Long(counter), timeoutS);
+            var options = new CommissioningOptions(url, id, keyBytes, b.Required(config), b.Value(site), b.Value(answers), b.Value(record), b.Long(counter), timeoutS, b.Value(ca), b.Value(cert), b.Value(certKey));
             return (int)Commissioning.Run(options, Console.In, p.InvocationConfiguration.Output, p.InvocationConfiguration.Error);
         });
         return c;

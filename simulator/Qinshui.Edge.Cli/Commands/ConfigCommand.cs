@@ -109,8 +109,10 @@ public static class ConfigCommand
         var retries = t.Value("--retries", "N", "retransmissions of a chunk without reply (0–20, default 3)", "无应答时每块的重发次数（0–20，默认 3）");
         var bytes = t.Value("--command-bytes", "N", "largest command to send (512 up to the gateway's limit)", "单条命令的最大字节数（512 至网关上限）");
         var ca = t.Value("--ca", "PEM", "CA certificate to verify an mqtts:// broker", "用于验证 mqtts:// 代理的 CA 证书");
+        var cert = t.Value("--cert", "PEM", "operator certificate for mutual TLS (qedge provision operator)", "双向 TLS 的操作员证书（qedge provision operator）");
+        var certKey = t.Value("--cert-key", "PEM", "private key of --cert", "--cert 的私钥");
         var files = t.Words("FILE", "one configuration file", "一个配置文件");
-        foreach (var o in new Option[] { broker, gateway, key, site, counter, timeout, retries, bytes, ca }) c.Add(o);
+        foreach (var o in new Option[] { broker, gateway, key, site, counter, timeout, retries, bytes, ca, cert, certKey }) c.Add(o);
         c.Add(files);
         c.SetAction(p =>
         {
@@ -121,7 +123,7 @@ public static class ConfigCommand
             string id = b.Required(gateway);
             byte[] keyBytes = KeyMaterial.Parse(b.Required(key));
             var options = new ConfigPushOptions(list[0], url, id, keyBytes, b.Value(site), b.Long(counter), b.Int(timeout, 15, 1, 600), b.Int(retries, 3, 0, 20),
-                b.Int(bytes, CommandProcessor.MaxCommandBytes, 512, CommandProcessor.MaxCommandBytes), b.Value(ca), b.Lang(t.LangOption));
+                b.Int(bytes, CommandProcessor.MaxCommandBytes, 512, CommandProcessor.MaxCommandBytes), b.Value(ca), b.Lang(t.LangOption), b.Value(cert), b.Value(certKey));
             return (int)ConfigPush.Run(options, p.InvocationConfiguration.Output, p.InvocationConfiguration.Error);
         });
         return c;
