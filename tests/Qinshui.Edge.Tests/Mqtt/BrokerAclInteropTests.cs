@@ -256,4 +256,25 @@ public sealed class BrokerAclInteropTests : IDisposable
         Assert.True(SpinWait.SpinUntil(() => link.TryReceive(topic, out _, payload, out int n) && Encoding.UTF8.GetString(payload, 0, n) == "marker", Bound),
             "the operator's command reached the gateway");
     }
+
+    /// <summary>The technician's client (config push, commission) over mutual TLS with the files `qedge provision operator` wrote.</summary>
+    [SkippableFact]
+    public async Task ThePlatformClient_WithAnOperatorCertificate_SendsACommandTheGatewayReceives_AndWithoutOneIsRefused()
+    {
+        Broker();
+        OperatorProvisioning.Write(new OperatorProvisioningOptions
+        {
+            Site = Site, CaDir = Path.Combine(_dir, "ca"), OutDir = Path.Combine(_dir, "tech1"), Operator = new OperatorName("tech1", mayCommand: true),
+        });
+        using var creds = BrokerCredentials.Load(Path.Combine(_dir, "tech1", "ca.pem"), Path.Combine(_dir, "tech1", "operator.pem"), Path.Combine(_dir, "tech1", "operator.key"));
+        var (gw, inbox) = await Connect(Identity("gw-a"));
+        await Subscribe(gw, T("gw-a", "cmd"));
+        string url = $"mqtts://127.0.0.1:{_broker!.Port}";
+
+        await using (var client = await PlatformClient.ConnectAsync(url, Site, "gw-a", creds.Ca, creds.Client, Bound))
+            await client.SendAsync("c-1", Encoding.UTF8.GetBytes("marker"), TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(T("gw-a", "cmd"), UntilMarker(inbox, "marker")[^1].Topic);
+        await Assert.ThrowsAnyAsync<Exception>(async () => await PlatformClient.ConnectAsync(url, Site, "gw-a", creds.Ca, null, Bound));
+    }
 }
