@@ -19,7 +19,18 @@ public sealed class MosquittoProcess : IDisposable
 
     public int Port { get; }
 
-    public static MosquittoProcess Start(string exe = "/usr/sbin/mosquitto")
+    /// <summary>CPU time the broker has used so far (user + system), for load figures.</summary>
+    public TimeSpan TotalProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+        }
+    }
+
+    /// <param name="extraConfig">Lines appended to the generated mosquitto.conf (e.g. a fleet run's in-flight window).</param>
+    public static MosquittoProcess Start(string exe = "/usr/sbin/mosquitto", string extraConfig = "")
     {
         var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
@@ -27,7 +38,7 @@ public sealed class MosquittoProcess : IDisposable
         l.Stop();
         string dir = Directory.CreateTempSubdirectory("qedge-bench-mosq-").FullName;
         string conf = Path.Combine(dir, "mosquitto.conf");
-        File.WriteAllText(conf, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\nuser {Environment.UserName}\nmax_queued_messages 100000\n");
+        File.WriteAllText(conf, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\nuser {Environment.UserName}\nmax_queued_messages 100000\n" + extraConfig);
         var p = Process.Start(new ProcessStartInfo(exe, "-c " + conf) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true })!;
         p.BeginErrorReadLine();
         p.BeginOutputReadLine();

@@ -22,6 +22,11 @@ public sealed class MqttLinkOptions
     public int KeepAliveSeconds { get; set; } = 15;
     /// <summary>Publishes queued but not yet sent; beyond it Publish returns 0 and the pump retries.</summary>
     public int MaxQueued { get; set; } = 256;
+    /// <summary>
+    /// Publishes sent and awaiting their PUBACK at once. The core's session keeps its own window (8 on
+    /// the ESP32) and never hands over more than that of journal data; live messages come on top.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 16;
     /// <summary>Received messages held for TryReceive, per lane (<see cref="CommandInbox"/>); beyond it new ones are dropped and counted.</summary>
     public int MaxReceived { get; set; } = 64;
     /// <summary>The gateway's HMAC key: commands it authenticates get their own lane, so junk cannot crowd them out. Null: one lane.</summary>
@@ -34,5 +39,6 @@ public sealed class MqttLinkOptions
         if (string.IsNullOrEmpty(ClientId)) throw new ArgumentException("MQTT client id is required");
         if (ClientCertificate != null && TrustedCa == null) throw new ArgumentException("a client certificate needs TLS: set TrustedCa");
         if (MaxQueued < 1) throw new ArgumentException("MaxQueued must be at least 1");
+        if (MaxInFlight < 1) throw new ArgumentException("MaxInFlight must be at least 1");
     }
 }

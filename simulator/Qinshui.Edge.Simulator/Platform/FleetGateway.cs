@@ -52,6 +52,8 @@ public sealed class FleetGateway : IGatewayPorts, IAsyncDisposable
     public string Id { get; }
     public GatewayRuntime Runtime { get; }
     public bool Connected => _link.IsConnected;
+    public long ConnectCount => _link.ConnectCount;
+    public string? LastError => _link.LastError;
 
     public IClock Clock { get; }
     public ILogSink Log => null!;

@@ -16,16 +16,39 @@ public sealed record PlatformMessage(long AtMs, string Topic, byte[] Payload)
 /// What the platform side received over MQTT, and the checks that need it: every message carries
 /// the boot id and a per-boot sequence number over all kinds (docs: MessageWriter), so gaps and
 /// duplicates are visible; events carry the hash chain (EventChainVerifier).
+/// Bounded for long runs (issue 16 #7: a 24 h run kept every payload, 86,400 data batches, and every
+/// step copied the whole list): each message's header is digested as it arrives
+/// (<see cref="PlatformHeaderDigest"/>), and beyond the first <see cref="KeepDataPayloads"/> data
+/// messages a data message is kept without its payload (time, topic and kind still count).
+/// <see cref="Messages"/> is a view of the append-only list, not a copy.
 /// </summary>
 public sealed class PlatformInbox
 {
+    /// <summary>Data payloads kept whole: far more than any shipped scenario sends (8 min ≈ 500), about 20 min of the demo.</summary>
+    public const int KeepDataPayloads = 20_000;
+
     private readonly List<PlatformMessage> _messages = new();
     private readonly object _gate = new();
+    private readonly PlatformHeaderDigest _digest = new();
+    private readonly int _keepDataPayloads;
+    private int _dataKept;
 
-    public IReadOnlyList<PlatformMessage> Messages
+    public PlatformInbox(int keepDataPayloads = KeepDataPayloads)
     {
-        get { lock (_gate) return _messages.ToList(); }
+        _keepDataPayloads = keepDataPayloads;
     }
+
+    /// <summary>Everything received so far, in arrival order (data beyond the limit without payload). A live view.</summary>
+    public IReadOnlyList<PlatformMessage> Messages => new View(this, Count);
+
+    public int Count
+    {
+        get { lock (_gate) return _messages.Count; }
+    }
+
+    /// <summary>Data messages whose payload was dropped to bound memory.</summary>
+    public long DataPayloadsDropped { get; private set; }
+
 
     private readonly CompactDataTranscoder _compact = new();
 
@@ -48,81 +71,50 @@ public sealed class PlatformInbox
                 DataWireBytes += 1 + (remaining < 128 ? 1 : remaining < 16384 ? 2 : 3) + remaining + 4;
             }
             byte[] json = _compact.Normalize(m.Topic, m.Payload);
-            _messages.Add(ReferenceEquals(json, m.Payload) ? m : m with { Payload = json });
+            if (!ReferenceEquals(json, m.Payload)) m = m with { Payload = json };
+            _digest.Add(m);
+            if (m.Kind == "data" && _dataKept++ >= _keepDataPayloads)
+            {
+                m = m with { Payload = [] };
+                DataPayloadsDropped++;
+            }
+            _messages.Add(m);
         }
     }
 
-    /// <summary>(boot, seq) of every message with the common header, in arrival order.</summary>
-    public List<(string Boot, long Seq, string Kind, bool Hist, JsonElement Root)> Headers()
+    private PlatformMessage At(int index)
     {
-        var list = new List<(string, long, string, bool, JsonElement)>();
-        foreach (var m in Messages)
-        {
-            if (m.Kind is "cmd") continue;
-            try
-            {
-                var root = JsonDocument.Parse(m.Payload).RootElement;
-                if (root.ValueKind != JsonValueKind.Object) continue;
-                // Every kind carries the common header (chained events too; their chain place is chain_boot/chain_seq).
-                if (root.TryGetProperty("will", out var w) && w.ValueKind == JsonValueKind.True) continue;
-                if (!root.TryGetProperty("boot", out var b) || b.ValueKind != JsonValueKind.String || !root.TryGetProperty("seq", out var s)) continue;
-                bool hist = root.TryGetProperty("hist", out var h) && h.ValueKind == JsonValueKind.True;
-                list.Add((b.GetString() ?? "", s.GetInt64(), m.Kind, hist, root));
-            }
-            catch (JsonException)
-            {
-            }
-        }
-        return list;
+        lock (_gate) return _messages[index];
     }
 
     /// <summary>Sequence numbers missing per boot, below the highest one received of that boot (retained state messages excluded).</summary>
     public bool CheckNoGaps(out string detail)
     {
-        var byBoot = Headers().GroupBy(h => h.Boot);
-        int bootCount = 0;
-        long total = 0;
-        var problems = new List<string>();
-        foreach (var g in byBoot)
-        {
-            bootCount++;
-            var seqs = g.Select(h => h.Seq).ToHashSet();
-            total += seqs.Count;
-            // Up to the last journalled message (data, alarm, event) received: a live message (health,
-            // reply) may overtake the data batch still open in RAM at the end of the run.
-            var journalled = g.Where(h => h.Kind is "data" or "alarm" or "event").Select(h => h.Seq).ToList();
-            long max = journalled.Count > 0 ? journalled.Max() : seqs.Max();
-            long min = seqs.Min();
-            // The batch still open at the end of the run: announced by the newest batch ("nb"), not sent yet.
-            var newestData = g.Where(h => h.Kind == "data").OrderBy(h => h.Seq).LastOrDefault();
-            long open = newestData.Root.ValueKind == JsonValueKind.Object && newestData.Root.TryGetProperty("nb", out var nb) ? nb.GetInt64() : 0;
-            var missing = new List<long>();
-            for (long s = 1; s <= max; s++) if (!seqs.Contains(s) && s != open) missing.Add(s);
-            if (missing.Count > 0) problems.Add($"boot {g.Key}: {missing.Count} missing (first {string.Join(",", missing.Take(5))}) of 1..{max}");
-        }
-        if (bootCount == 0)
-        {
-            detail = "the platform received nothing";
-            return false;
-        }
-        detail = problems.Count == 0 ? $"{total} messages over {bootCount} boot(s), sequence numbers contiguous" : string.Join("; ", problems);
-        return problems.Count == 0;
+        lock (_gate) return _digest.CheckNoGaps(out detail);
     }
 
     public bool CheckNoDuplicates(out string detail)
     {
-        var dups = Headers().GroupBy(h => (h.Boot, h.Seq)).Where(g => g.Count() > 1).ToList();
-        // QoS 1 may deliver twice by design; a duplicate is a (boot, seq) received twice.
-        detail = dups.Count == 0 ? $"{Headers().Count} messages, no (boot, seq) twice" : $"{dups.Count} duplicates, first boot {dups[0].Key.Boot} seq {dups[0].Key.Seq}";
-        return dups.Count == 0;
+        lock (_gate) return _digest.CheckNoDuplicates(out detail);
     }
 
     public bool CheckReplayed(out string detail)
     {
-        var h = Headers();
-        int hist = h.Count(x => x.Hist);
-        detail = hist > 0 ? $"{hist} journalled data messages replayed flagged historical" : "no message arrived flagged historical (nothing was replayed)";
-        return hist > 0;
+        lock (_gate) return _digest.CheckReplayed(out detail);
+    }
+
+    /// <summary>The first <paramref name="count"/> messages: indexes stay valid as more arrive (the list only grows).</summary>
+    private sealed class View(PlatformInbox inbox, int count) : IReadOnlyList<PlatformMessage>
+    {
+        public PlatformMessage this[int index] => (uint)index < (uint)count ? inbox.At(index) : throw new ArgumentOutOfRangeException(nameof(index));
+        public int Count => count;
+
+        public IEnumerator<PlatformMessage> GetEnumerator()
+        {
+            for (int i = 0; i < count; i++) yield return inbox.At(i);
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>Verifies the hash chain of every event received, in sequence order per boot, boots in order.</summary>
