@@ -6,6 +6,9 @@ public sealed class MonitorOptions
     /// <summary>mqtt://host:port</summary>
     public required Uri Broker { get; init; }
     public string TopicFilter { get; init; } = "qinshui/v1/#";
+
+    /// <summary>For mqtts://: the site CA that checks the broker and, for mutual TLS, a viewer's or operator's certificate (qedge provision operator).</summary>
+    public Qinshui.Edge.Desktop.Mqtt.BrokerCredentials? Tls { get; init; }
     /// <summary>Stop after this long and exit 1 if anything was flagged (CI); null: until Ctrl+C.</summary>
     public long? DurationMs { get; init; }
     /// <summary>Print only problems (gaps, duplicates, malformed) and the summary.</summary>

@@ -32,8 +32,15 @@ public static class MonitorSession
             }
             return Task.CompletedTask;
         };
-        var mqtt = factory.CreateClientOptionsBuilder().WithTcpServer(options.Broker.Host, options.Broker.Port > 0 ? options.Broker.Port : 1883)
-            .WithClientId("qedge-monitor-" + Environment.ProcessId).WithCleanSession(true).Build();
+        bool tls = options.Broker.Scheme == "mqtts";
+        var builder = factory.CreateClientOptionsBuilder().WithTcpServer(options.Broker.Host, options.Broker.Port > 0 ? options.Broker.Port : tls ? 8883 : 1883)
+            .WithClientId("qedge-monitor-" + Environment.ProcessId).WithCleanSession(true);
+        if (tls)
+        {
+            if (options.Tls == null) throw new Qinshui.Edge.Desktop.UsageException("mqtts:// needs the site CA (--ca) to check the broker");
+            builder = options.Tls.Apply(builder, options.Broker.Host);
+        }
+        var mqtt = builder.Build();
         try
         {
             client.ConnectAsync(mqtt, cancel).GetAwaiter().GetResult();

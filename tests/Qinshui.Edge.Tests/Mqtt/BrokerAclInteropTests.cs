@@ -277,4 +277,30 @@ public sealed class BrokerAclInteropTests : IDisposable
         Assert.Equal(T("gw-a", "cmd"), UntilMarker(inbox, "marker")[^1].Topic);
         await Assert.ThrowsAnyAsync<Exception>(async () => await PlatformClient.ConnectAsync(url, Site, "gw-a", creds.Ca, null, Bound));
     }
+
+    /// <summary>qedge monitor as a viewer over mutual TLS (mqtts://, --ca/--cert/--cert-key) sees what a gateway publishes.</summary>
+    [SkippableFact]
+    public async Task TheMonitor_AsAViewerOverMutualTls_SeesTheGatewaysMessages()
+    {
+        Broker();
+        OperatorProvisioning.Write(new OperatorProvisioningOptions
+        {
+            Site = Site, CaDir = Path.Combine(_dir, "ca"), OutDir = Path.Combine(_dir, "wall"), Operator = new OperatorName("wall", mayCommand: false),
+        });
+        using var creds = BrokerCredentials.Load(Path.Combine(_dir, "wall", "ca.pem"), Path.Combine(_dir, "wall", "operator.pem"), Path.Combine(_dir, "wall", "operator.key"));
+        var output = new StringWriter();
+        var synced = TextWriter.Synchronized(output);
+        using var stop = new CancellationTokenSource();
+        var options = new Qinshui.Edge.Simulator.Monitor.MonitorOptions { Broker = new Uri($"mqtts://127.0.0.1:{_broker!.Port}"), Raw = true, Language = "en", Tls = creds };
+        var run = Task.Run(() => Qinshui.Edge.Simulator.Monitor.MonitorSession.Run(options, synced, synced, stop.Token));
+        Assert.True(SpinWait.SpinUntil(() => output.ToString().Contains("monitoring") || run.IsCompleted, Bound), output.ToString());
+        var (gw, _) = await Connect(Identity("gw-a"));
+
+        await Publish(gw, T("gw-a", "state"), "{\"v\":1,\"state\":\"online\"}");
+
+        bool seen = SpinWait.SpinUntil(() => output.ToString().Contains(T("gw-a", "state")), Bound);
+        stop.Cancel();
+        await run;
+        Assert.True(seen, output.ToString());
+    }
 }
