@@ -19,11 +19,12 @@ public static class ConfigSign
             return ToolOutcome.Failed;
         }
         long issued = o.IssuedUtcMs ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        byte[] envelope = SignedEnvelope.Sign("config", loaded.Bytes, loaded.Config.GatewayId, o.Counter, issued, o.Key);
+        var (body, hash) = Qinshui.Edge.Desktop.Platform.ConfigPush.SignedBody(loaded.Bytes);
+        byte[] envelope = SignedEnvelope.Sign("config", body, loaded.Config.GatewayId, o.Counter, issued, o.Key);
         if (o.Out != null)
         {
             System.IO.File.WriteAllBytes(o.Out, envelope);
-            stdout.WriteLine($"signed {loaded.File} for gateway {loaded.Config.GatewayId} (counter {o.Counter}, sha256 {loaded.Config.Hash}) -> {o.Out}");
+            stdout.WriteLine($"signed {loaded.File} for gateway {loaded.Config.GatewayId} (counter {o.Counter}, sha256 {hash}) -> {o.Out}");
             if (loaded.InlinedProfiles.Count > 0) stdout.WriteLine($"inlined device profiles from hardware/devices: {string.Join(", ", loaded.InlinedProfiles)}");
         }
         else

@@ -47,8 +47,7 @@ public static class ConfigPush
             return ToolOutcome.Failed;
         }
         string site = o.Site ?? loaded.Config.SiteId;
-        byte[] body = Compact(loaded.Bytes);
-        string hash = GatewayConfigReader.HashHex(body, 0, body.Length);
+        var (body, hash) = SignedBody(loaded.Bytes);
         byte[] envelope = SignedEnvelope.Sign("config", body, o.Gateway, counter, now, o.Key);
         if (envelope.Length > SignedEnvelope.MaxEnvelopeBytes)
         {
@@ -179,6 +178,17 @@ public static class ConfigPush
                 return ToolOutcome.Failed;
             }
         }
+    }
+
+    /// <summary>
+    /// What is signed for a configuration file, by `config sign`, `config push` and `provision --config`
+    /// alike: the file's JSON without insignificant whitespace, and the SHA-256 the gateway computes over
+    /// exactly those bytes (its configuration hash). One definition, so every tool prints the same hash.
+    /// </summary>
+    public static (byte[] Body, string Hash) SignedBody(byte[] fileBytes)
+    {
+        byte[] body = Compact(fileBytes);
+        return (body, GatewayConfigReader.HashHex(body, 0, body.Length));
     }
 
     /// <summary>The same JSON without insignificant whitespace (the signed bytes are exactly these).</summary>

@@ -87,7 +87,7 @@ public static class Provisioning
             if (config != null)
             {
                 // The same signed envelope `qedge config sign` writes and the device's ConfigSelection reads (counter 1).
-                byte[] sealedConfig = SignedEnvelope.Sign("config", config.Bytes, gateway, 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), hmacKey);
+                byte[] sealedConfig = SignedEnvelope.Sign("config", ConfigPush.SignedBody(config.Bytes).Body, gateway, 1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), hmacKey);
                 File.WriteAllBytes(Path.Combine(outDir, "config.json"), sealedConfig);
             }
             File.WriteAllText(Path.Combine(outDir, "README.md"), Readme(site, gateway, cert, ca, config != null));

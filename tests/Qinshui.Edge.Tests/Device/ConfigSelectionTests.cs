@@ -53,7 +53,8 @@ public sealed class ConfigSelectionTests : IDisposable
         Assert.Equal(3, s.Counter);
         Assert.Equal(1_790_000_000_000, s.IssuedUtcMs);
         Assert.Same(signed, s.Envelope);
-        Assert.Equal(DeviceConfigs.Bytes(DeviceConfigs.Wrover), s.Body);
+        // The signed body is the file without insignificant whitespace: the bytes `config push` sends and every tool hashes.
+        Assert.Equal(Qinshui.Edge.Desktop.Platform.ConfigPush.SignedBody(DeviceConfigs.Bytes(DeviceConfigs.Wrover)).Body, s.Body);
         Assert.Equal("gw-01", s.Config.GatewayId);
         Assert.Equal(DeviceConfigs.WroverBoardId, s.Config.Board);
         Assert.Equal(2, s.Config.Channels.Length);
