@@ -18,7 +18,21 @@ public static class ConfigCommand
         config.Add(Diff(t));
         config.Add(Sign(t));
         config.Add(Push(t));
+        config.Add(Schema(t));
         return config;
+    }
+
+    private static Command Schema(Texts t)
+    {
+        var c = t.Command("schema", "print the JSON schema of a gateway configuration (carried inside the tool; for editors)",
+            "输出网关配置的 JSON 架构（随工具携带；供编辑器使用）",
+            "qedge config schema > gateway-config.schema.json");
+        c.SetAction(p =>
+        {
+            p.InvocationConfiguration.Output.Write(ConfigSchema.Text());
+            return CommandLine.ExitOk;
+        });
+        return c;
     }
 
     private static Command Validate(Texts t)
