@@ -154,4 +154,21 @@ public class CompactDataTests
     [InlineData(0, 0, 4)]
     public void Decimals_AreTheCoarsestPowerOfTenWithinATenthOfAPercentOfSpan(double min, double max, int decimals) =>
         Assert.Equal(decimals, CompactData.DecimalsForSpan(min, max));
+
+    [Fact]
+    public void AFaultyReading_GoesOutWithItsQuality_AndNoMadeUpValue()
+    {
+        var g = Connected();
+        for (int t = 0; t < 12; t++)
+        {
+            g.Scan(0.1, t is >= 3 and < 6 ? Quality.CommunicationFault : Quality.Good);
+            g.Clock.Advance(1000);
+        }
+        var readings = DataBatches(g).SelectMany(b => b.Readings).Where(r => r.Channel == 0).ToList();
+        Assert.True(readings.Count >= 10, $"{readings.Count} readings of channel 0");
+        var bad = readings.Where(r => r.Quality != 0).ToList();
+        Assert.NotEmpty(bad);
+        Assert.All(bad, r => Assert.False(r.HasValue, "a faulty reading carries no value"));
+        Assert.Contains(readings, r => r.Quality == 0 && r.HasValue);
+    }
 }
