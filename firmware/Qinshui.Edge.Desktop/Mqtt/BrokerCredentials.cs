@@ -65,19 +65,28 @@ public sealed class BrokerCredentials : IDisposable
     }
 
     /// <summary>TLS to host with these credentials: the broker must present a server certificate for host from the site CA.</summary>
-    public MqttClientOptionsBuilder Apply(MqttClientOptionsBuilder b, string host) => b.WithTlsOptions(t =>
-    {
-        t.UseTls(true);
-        t.WithTargetHost(host);
-        t.WithTrustChain(new X509Certificate2Collection(Ca));
-        t.WithCertificateValidationHandler(args =>
+    public MqttClientOptionsBuilder Apply(MqttClientOptionsBuilder b, string host) =>
+        ApplyTls(b, Ca, Client, host, why => Refusal = why);
+
+    /// <summary>
+    /// The one place TLS to a site broker is set up, for the tools and the gateway's own link (MqttNetLink):
+    /// the site CA as the only anchor, BrokerCertificateCheck on the presented certificate (chain, serverAuth,
+    /// the name), and the client certificate when there is one. refused hears why a broker was refused.
+    /// </summary>
+    public static MqttClientOptionsBuilder ApplyTls(MqttClientOptionsBuilder b, X509Certificate2 ca, X509Certificate2? client, string host, Action<string> refused) =>
+        b.WithTlsOptions(t =>
         {
-            if (BrokerCertificateCheck.IsAcceptable(Ca, args.Certificate, host, out string why)) return true;
-            Refusal = why;
-            return false;
+            t.UseTls(true);
+            t.WithTargetHost(host);
+            t.WithTrustChain(new X509Certificate2Collection(ca));
+            t.WithCertificateValidationHandler(args =>
+            {
+                if (BrokerCertificateCheck.IsAcceptable(ca, args.Certificate, host, out string why)) return true;
+                refused(why);
+                return false;
+            });
+            if (client != null) t.WithClientCertificates(new X509Certificate2Collection(client));
         });
-        if (Client != null) t.WithClientCertificates(new X509Certificate2Collection(Client));
-    });
 
     public void Dispose()
     {

@@ -114,22 +114,11 @@ public sealed class MqttNetLink : IMqttLink, IAsyncDisposable
         }
         if (_options.TrustedCa != null)
         {
-            var ca = _options.TrustedCa;
-            b = b.WithTlsOptions(t =>
+            // Trust exactly the configured CA, as a server certificate for the configured name (shared with the tools).
+            b = BrokerCredentials.ApplyTls(b, _options.TrustedCa, _options.ClientCertificate, _options.TlsTargetHost ?? _options.Host, why =>
             {
-                t.UseTls(true);
-                t.WithTargetHost(_options.TlsTargetHost ?? _options.Host);
-                t.WithTrustChain(new X509Certificate2Collection(ca));
-                // Trust exactly the configured CA, as a server certificate for the configured name.
-                string name = _options.TlsTargetHost ?? _options.Host;
-                t.WithCertificateValidationHandler(args =>
-                {
-                    if (BrokerCertificateCheck.IsAcceptable(ca, args.Certificate, name, out string why)) return true;
-                    LastError = why;
-                    BrokerRefusal = why;
-                    return false;
-                });
-                if (_options.ClientCertificate != null) t.WithClientCertificates(new X509Certificate2Collection(_options.ClientCertificate));
+                LastError = why;
+                BrokerRefusal = why;
             });
         }
         return b.Build();

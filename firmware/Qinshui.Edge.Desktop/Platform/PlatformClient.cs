@@ -64,7 +64,7 @@ public sealed class PlatformClient : IAsyncDisposable
         {
             "mqtt" => false,
             "mqtts" => true,
-            _ => throw new ArgumentException($"broker must be mqtt://host:port or mqtts://host:port, not '{brokerUrl}'"),
+            _ => throw new UsageException($"broker must be mqtt://host:port or mqtts://host:port, not '{brokerUrl}'"),
         };
         var c = new PlatformClient(new MqttTopics(site, gateway));
         var b = c._factory.CreateClientOptionsBuilder()
@@ -75,7 +75,7 @@ public sealed class PlatformClient : IAsyncDisposable
         if (tls)
         {
             // The site CA as the only anchor, the broker's name checked (BrokerCertificateCheck), and the operator's certificate for mutual TLS.
-            if (ca == null) throw new ArgumentException("mqtts:// needs the site CA (--ca) to check the broker's certificate");
+            if (ca == null) throw new UsageException("mqtts:// needs the site CA (--ca) to check the broker's certificate");
             b = BrokerCredentials.From(ca, clientCert).Apply(b, uri.Host);
         }
         using var cts = new CancellationTokenSource(timeout);

@@ -78,9 +78,11 @@ public sealed class FleetPlatform : IAsyncDisposable
     public static int ReadSampleTimes(System.Buffers.ReadOnlySequence<byte> payload, Span<long> into)
     {
         // Compact batches (docs/mqtt.md "Compact data", the gateways' default) carry each reading's time.
-        byte[] bytes = System.Buffers.BuffersExtensions.ToArray(payload);
-        if (Qinshui.Edge.Core.Mqtt.CompactData.IsCompact(bytes, 0, bytes.Length))
+        // A JSON batch starts with '{'; only a compact one is copied out for the decoder.
+        if (!payload.IsEmpty && payload.FirstSpan[0] != (byte)'{')
         {
+            byte[] bytes = System.Buffers.BuffersExtensions.ToArray(payload);
+            if (!Qinshui.Edge.Core.Mqtt.CompactData.IsCompact(bytes, 0, bytes.Length)) return -1;
             if (!Qinshui.Edge.Desktop.Mqtt.CompactDataDecoder.TryDecode(bytes, out var batch, out _)) return -1;
             int k = 0;
             foreach (var r in batch.Readings)

@@ -40,7 +40,7 @@ public sealed class BrokerAclInteropTests : IDisposable
 
     private MosquittoBroker Broker()
     {
-        string exe = Peers.Mosquitto; // skips (or fails under CI) before anything is written
+        _ = Peers.Mosquitto; // skips (or fails under CI) before anything is written
         int port = Peers.FreeTcpPort();
         string brokerDir = Path.Combine(_dir, "broker");
         BrokerProvisioning.Write(new BrokerProvisioningOptions
@@ -54,7 +54,6 @@ public sealed class BrokerAclInteropTests : IDisposable
             InstallDir = brokerDir,
             Operators = [new OperatorName("tech1", mayCommand: true), new OperatorName("wall", mayCommand: false)],
         });
-        _ = exe;
         return _broker = new MosquittoBroker(brokerDir, port, File.ReadAllText(Path.Combine(brokerDir, BrokerProvisioning.ConfigFile)));
     }
 
@@ -177,6 +176,9 @@ public sealed class BrokerAclInteropTests : IDisposable
     {
         Broker();
         await Assert.ThrowsAnyAsync<Exception>(() => Connect(null));
+        // The same connection with a certificate from the site CA succeeds: the refusal was the missing certificate.
+        var (ok, _) = await Connect(Identity("viewer:wall"));
+        Assert.True(ok.IsConnected);
     }
 
     [SkippableFact]
